@@ -1,0 +1,41 @@
+// ESLint flat config: TypeScript rules everywhere, and the purity fence around src/core.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ioModules = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https',
+  'http2', 'node:http2', 'net', 'node:net', 'child_process', 'node:child_process', 'process', 'node:process',
+  'os', 'node:os', 'dgram', 'node:dgram', 'tls', 'node:tls', 'worker_threads', 'node:worker_threads',
+  'readline', 'node:readline', 'prom-client', 'commander', 'picocolors', 'playwright-core',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'test-artifacts/**', 'deploy/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', performance: 'readonly', Buffer: 'readonly', document: 'readonly', window: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The pure core: address math, model, allocator, analysis, forecast and generators never do I/O.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ioModules.map((name) => ({ name, message: 'src/core is pure: do I/O in an adapter (src/sources, src/server, src/cli).' })),
+        patterns: [
+          { group: ['@kubernetes/*'], message: 'src/core is pure: the Kubernetes client belongs in src/sources/kube.' },
+          { group: ['**/sources/**', '**/server/**', '**/cli/**', '**/ui/**'], message: 'src/core must not depend on adapters.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'src/core is pure: pass values in instead of reading process.' },
+        { name: 'fetch', message: 'src/core is pure: no network access.' },
+        { name: 'console', message: 'src/core is pure: return values, let adapters log.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,4 @@
+// The one list of CLI commands: adding a command is one file plus one line here.
+import type { CliCommand } from '../command.ts';
+
+export const commands: CliCommand[] = [];

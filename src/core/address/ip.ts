@@ -1,0 +1,116 @@
+// IP address parsing and formatting for IPv4 and IPv6 as exact bigint values (RFC 5952 output).
+import { PoolwatchError } from '../errors.ts';
+
+export type IpFamily = 'ipv4' | 'ipv6';
+
+export interface IpAddress {
+  family: IpFamily;
+  value: bigint;
+}
+
+export const FAMILY_BITS: Record<IpFamily, number> = { ipv4: 32, ipv6: 128 };
+export const FAMILY_MAX: Record<IpFamily, bigint> = { ipv4: (1n << 32n) - 1n, ipv6: (1n << 128n) - 1n };
+
+function bad(text: string, why: string): PoolwatchError {
+  return new PoolwatchError('invalid-address', `invalid IP address "${text}": ${why}`);
+}
+
+function parseIpv4Value(text: string, original: string): number {
+  const parts = text.split('.');
+  if (parts.length !== 4) throw bad(original, 'an IPv4 address has four dotted parts');
+  let value = 0;
+  for (const part of parts) {
+    // Leading zeros are rejected as Go's net.ParseIP does, since they are ambiguous (octal or decimal).
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) throw bad(original, `"${part}" is not a decimal octet`);
+    const octet = Number(part);
+    if (octet > 255) throw bad(original, `${octet} is larger than 255`);
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+function parseIpv6Value(text: string): bigint {
+  if (text.includes('%')) throw bad(text, 'zone identifiers are not allowed');
+  const halves = text.split('::');
+  if (halves.length > 2) throw bad(text, '"::" may appear only once');
+  const toGroups = (half: string, allowV4Tail: boolean): number[] => {
+    if (half === '') return [];
+    const pieces = half.split(':');
+    const groups: number[] = [];
+    pieces.forEach((piece, i) => {
+      if (allowV4Tail && i === pieces.length - 1 && piece.includes('.')) {
+        const v4 = parseIpv4Value(piece, text);
+        groups.push(Math.floor(v4 / 65536), v4 % 65536);
+        return;
+      }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(piece)) throw bad(text, `"${piece}" is not a group of 1 to 4 hex digits`);
+      groups.push(parseInt(piece, 16));
+    });
+    return groups;
+  };
+  let groups: number[];
+  if (halves.length === 2) {
+    const head = toGroups(halves[0]!, false);
+    const tail = toGroups(halves[1]!, true);
+    const missing = 8 - head.length - tail.length;
+    if (missing < 1) throw bad(text, 'too many groups around "::"');
+    groups = [...head, ...new Array<number>(missing).fill(0), ...tail];
+  } else {
+    groups = toGroups(text, true);
+    if (groups.length !== 8) throw bad(text, 'an IPv6 address has eight groups (or uses "::")');
+  }
+  let value = 0n;
+  for (const g of groups) value = (value << 16n) | BigInt(g);
+  return value;
+}
+
+/** Parses an IPv4 or IPv6 address; throws PoolwatchError('invalid-address') with the reason. */
+export function parseIp(text: string): IpAddress {
+  const t = text.trim();
+  if (t === '') throw bad(text, 'empty');
+  if (t.includes(':')) return { family: 'ipv6', value: parseIpv6Value(t) };
+  return { family: 'ipv4', value: BigInt(parseIpv4Value(t, t)) };
+}
+
+/** Like parseIp but returns null instead of throwing, for hot paths that only need a yes or no. */
+export function tryParseIp(text: string): IpAddress | null {
+  try {
+    return parseIp(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Canonical text of an address: dotted quad, or RFC 5952 IPv6 (lowercase, longest zero run compressed). */
+export function formatIp(family: IpFamily, value: bigint): string {
+  if (family === 'ipv4') {
+    const n = Number(value);
+    return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  }
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** Canonical text of any address string, or null when it does not parse. */
+export function canonicalIp(text: string): string | null {
+  const ip = tryParseIp(text);
+  return ip ? formatIp(ip.family, ip.value) : null;
+}

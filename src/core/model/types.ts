@@ -1,0 +1,153 @@
+// The typed MetalLB and Kubernetes object model that every source produces and all analysis reads.
+import type { AddressRange, IpFamily } from '../address/index.ts';
+
+/** Where an object or field was read from, when it came from a file (1-based line and column). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+/** A Kubernetes label selector; an empty selector matches everything. */
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+/** One `spec.addresses` entry as written; `range` is null when it does not parse (see `error`). */
+export interface PoolAddress {
+  text: string;
+  range: AddressRange | null;
+  error: string | null;
+  location: SourceLocation | null;
+}
+
+/** IPAddressPool `spec.serviceAllocation`. */
+export interface ServiceAllocation {
+  /** Lower positive values win; null or 0 sorts last (MetalLB's sortPools). */
+  priority: number | null;
+  namespaces: string[];
+  namespaceSelectors: LabelSelector[];
+  serviceSelectors: LabelSelector[];
+}
+
+/** An address pool: an IPAddressPool, or one entry of the legacy MetalLB ConfigMap. */
+export interface Pool {
+  origin: 'IPAddressPool' | 'ConfigMap';
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  /** In the order written: MetalLB allocates from the first entry of a family that has room. */
+  addresses: PoolAddress[];
+  autoAssign: boolean;
+  avoidBuggyIPs: boolean;
+  serviceAllocation: ServiceAllocation | null;
+  /** Legacy ConfigMap pools name their protocol; such a pool counts as announced. */
+  protocol: 'layer2' | 'bgp' | null;
+  creationTimestamp: string | null;
+  location: SourceLocation | null;
+}
+
+export interface Advertisement {
+  kind: 'L2Advertisement' | 'BGPAdvertisement';
+  name: string;
+  namespace: string;
+  /** Both empty means the advertisement announces every pool. */
+  ipAddressPools: string[];
+  ipAddressPoolSelectors: LabelSelector[];
+  location: SourceLocation | null;
+}
+
+export interface Namespace {
+  name: string;
+  labels: Record<string, string>;
+  location: SourceLocation | null;
+}
+
+export interface ServicePort {
+  name: string | null;
+  protocol: string;
+  port: number;
+}
+
+export type IpFamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+
+export interface Service {
+  namespace: string;
+  name: string;
+  uid: string | null;
+  creationTimestamp: string | null;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** spec.type as written ("ClusterIP" when absent). */
+  type: string;
+  loadBalancerClass: string | null;
+  /** spec.clusterIPs, falling back to spec.clusterIP; "None" and "" are dropped. */
+  clusterIPs: string[];
+  ipFamilies: IpFamily[];
+  ipFamilyPolicy: IpFamilyPolicy | null;
+  externalTrafficPolicy: 'Cluster' | 'Local' | null;
+  selector: Record<string, string>;
+  ports: ServicePort[];
+  /** Deprecated spec.loadBalancerIP, or null. */
+  loadBalancerIP: string | null;
+  /** status.loadBalancer.ingress[].ip as written (hostnames are ignored). */
+  ingressIPs: string[];
+  location: SourceLocation | null;
+}
+
+/** A Warning event with reason AllocationFailed from MetalLB's controller, kept for the service it names. */
+export interface AllocationFailedEvent {
+  namespace: string;
+  serviceName: string;
+  message: string;
+  lastTimestamp: string | null;
+  location: SourceLocation | null;
+}
+
+/** Something in the input that could not become a model object; lint reports it, analysis carries on. */
+export interface InputProblem {
+  code: 'invalid-manifest' | 'invalid-address';
+  message: string;
+  /** `Kind/namespace/name` when known. */
+  object: string | null;
+  location: SourceLocation | null;
+}
+
+/** Everything poolwatch knows about one cluster at one moment. */
+export interface ClusterSnapshot {
+  pools: Pool[];
+  advertisements: Advertisement[];
+  namespaces: Namespace[];
+  services: Service[];
+  events: AllocationFailedEvent[];
+  problems: InputProblem[];
+}
+
+export function emptySnapshot(): ClusterSnapshot {
+  return { pools: [], advertisements: [], namespaces: [], services: [], events: [], problems: [] };
+}
+
+export function formatLocation(l: SourceLocation | null | undefined): string | null {
+  return l ? `${l.file}:${l.line}:${l.col}` : null;
+}
+
+/** `IPAddressPool/metallb-system/default`, the form used in findings' `objects`. */
+export function poolRef(p: Pool): string {
+  return p.origin === 'ConfigMap' ? `ConfigMap/${p.namespace}/config#${p.name}` : `IPAddressPool/${p.namespace}/${p.name}`;
+}
+
+export function serviceRef(s: Pick<Service, 'namespace' | 'name'>): string {
+  return `Service/${s.namespace}/${s.name}`;
+}
+
+/** `namespace/name`, the key MetalLB uses in its events. */
+export function serviceKey(s: Pick<Service, 'namespace' | 'name'>): string {
+  return `${s.namespace}/${s.name}`;
+}

@@ -1,0 +1,41 @@
+// The stable reason codes (why a service is pending) and finding codes, with their default severities.
+
+export const REASON_CODES = [
+  'no-matching-pool',
+  'pool-exhausted',
+  'unknown-pool',
+  'requested-ip-not-in-pool',
+  'requested-ip-in-use',
+  'ip-family-mismatch',
+  'invalid-request',
+  'dual-stack-unsatisfiable',
+  'not-enough-cluster-ips',
+  'allocation-failed',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const FINDING_CODES = [
+  'invalid-manifest',
+  'invalid-address',
+  'pool-overlap',
+  'pool-empty',
+  'pool-not-advertised',
+  'address-outside-pools',
+  'address-conflict',
+  'stale-allocation',
+  'pool-utilization-high',
+  'pool-nearly-exhausted',
+  'pool-exhausted',
+  'service-pending',
+  'deprecated-annotation',
+  'deprecated-field',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Higher is more severe; used by `--fail-on`. */
+export function severityRank(s: Severity): number {
+  return s === 'error' ? 3 : s === 'warning' ? 2 : 1;
+}
