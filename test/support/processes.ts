@@ -1,0 +1,67 @@
+// Starting and stopping real helper processes in tests: loopback only, bounded waits, stopped by PID.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A free TCP port on 127.0.0.1 (bound and released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+export interface RunningProcess {
+  pid: number;
+  child: ChildProcess;
+  output(): string;
+  /** Sends SIGTERM to the PID, then SIGKILL if it has not exited within `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Spawns a process, collecting its output, with a hard lifetime after which it is killed. */
+export function startProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; lifetimeMs?: number } = {}): RunningProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lifetime = setTimeout(() => child.pid && process.kill(child.pid, 'SIGKILL'), options.lifetimeMs ?? 120_000);
+  lifetime.unref();
+  return {
+    pid: child.pid ?? -1,
+    child,
+    output: () => out,
+    async stop(graceMs = 5000) {
+      clearTimeout(lifetime);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      process.kill(child.pid!, 'SIGTERM');
+      const killed = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!killed) {
+        process.kill(child.pid!, 'SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
