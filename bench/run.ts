@@ -1,7 +1,9 @@
 // `npm run bench`: runs every benchmark in the list (or those named on the command line) and prints a table.
 import type { Bench, BenchResult } from './bench.ts';
 
-const benches: Array<() => Promise<{ default: Bench }>> = [];
+const benches: Array<() => Promise<{ default: Bench }>> = [
+  () => import('./forecast.bench.ts'),
+];
 
 const only = process.argv.slice(2);
 const rows: BenchResult[] = [];
