@@ -7,6 +7,12 @@ export interface CliIO {
   cwd: string;
   /** Reads all of standard input (for the `-` path). */
   readStdin(): Promise<string>;
+  /** The clock for report timestamps; tests inject a fixed one. Defaults to the system clock. */
+  now?: () => Date;
+}
+
+export function nowOf(io: CliIO): Date {
+  return io.now ? io.now() : new Date();
 }
 
 export function processIO(): CliIO {

@@ -35,6 +35,24 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
+/** Default severity of each finding (see docs/findings.md). */
+export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
+  'invalid-manifest': 'error',
+  'invalid-address': 'error',
+  'pool-overlap': 'error',
+  'pool-empty': 'warning',
+  'pool-not-advertised': 'warning',
+  'address-outside-pools': 'warning',
+  'address-conflict': 'error',
+  'stale-allocation': 'warning',
+  'pool-utilization-high': 'warning',
+  'pool-nearly-exhausted': 'warning',
+  'pool-exhausted': 'error',
+  'service-pending': 'warning',
+  'deprecated-annotation': 'info',
+  'deprecated-field': 'info',
+};
+
 /** Higher is more severe; used by `--fail-on`. */
 export function severityRank(s: Severity): number {
   return s === 'error' ? 3 : s === 'warning' ? 2 : 1;

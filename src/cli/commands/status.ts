@@ -1,0 +1,51 @@
+// `poolwatch status [PATH...]`: pool usage per family, pending services with reasons, and findings.
+import { analyze } from '../../core/analysis/analyze.ts';
+import { PoolwatchError } from '../../core/errors.ts';
+import { filterReport } from '../../core/report/filter.ts';
+import { toJson } from '../../core/report/json.ts';
+import { createKubeSource } from '../../sources/kube-source.ts';
+import { createManifestSource } from '../../sources/manifests.ts';
+import type { SnapshotSource } from '../../sources/source.ts';
+import { EXIT_OK, type CliCommand } from '../command.ts';
+import { nowOf, type CliIO } from '../io.ts';
+import { outputOption } from '../options.ts';
+import { colorsFor } from '../render/color.ts';
+import { renderStatusTable } from '../render/status-table.ts';
+
+interface StatusOptions {
+  output: 'table' | 'wide' | 'json';
+  pool?: string;
+  namespace?: string;
+  context?: string;
+}
+
+/** Manifest paths when given, else the current (or named) kube context. */
+export function sourceFor(paths: readonly string[], io: CliIO, context?: string): SnapshotSource {
+  if (paths.length === 0) return createKubeSource(context ? { context } : {});
+  return createManifestSource({ paths, cwd: io.cwd, readStdin: io.readStdin });
+}
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  register(program, io, done) {
+    program
+      .command('status')
+      .description('show how full every pool is, pending services with reasons, and findings')
+      .argument('[paths...]', 'manifest files or directories (- for stdin); none reads the current kube context')
+      .addOption(outputOption(['table', 'wide', 'json'], 'table'))
+      .option('--pool <name>', 'only this pool')
+      .option('--namespace <name>', 'only services (and their findings) in this namespace')
+      .option('--context <name>', 'kube context to read when no PATH is given')
+      .action(async (paths: string[], opts: StatusOptions) => {
+        const snapshot = await sourceFor(paths, io, opts.context).load();
+        const full = analyze(snapshot, { now: nowOf(io) });
+        if (opts.pool && !full.pools.some((p) => p.name === opts.pool)) {
+          throw new PoolwatchError('not-found', `no pool named "${opts.pool}" (pools: ${full.pools.map((p) => p.name).join(', ') || 'none'})`);
+        }
+        const report = filterReport(full, { pool: opts.pool ?? null, namespace: opts.namespace ?? null });
+        if (opts.output === 'json') io.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
+        else io.stdout.write(renderStatusTable(report, { wide: opts.output === 'wide', colors: colorsFor(io) }));
+        done(EXIT_OK);
+      });
+  },
+};

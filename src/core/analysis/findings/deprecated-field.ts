@@ -1,0 +1,23 @@
+// Rule deprecated-field: a service requests its address with the deprecated spec.loadBalancerIP.
+import { serviceRef } from '../../model/types.ts';
+import type { Finding } from '../../report/types.ts';
+import { finding, type FindingRule } from './finding.ts';
+
+export const deprecatedField: FindingRule = {
+  code: 'deprecated-field',
+  evaluate: ({ ledger }) => {
+    const out: Finding[] = [];
+    for (const rec of ledger.services()) {
+      if (rec.state === 'ignored' || rec.service.loadBalancerIP === null) continue;
+      out.push(
+        finding(
+          'deprecated-field',
+          `service ${rec.key} sets spec.loadBalancerIP (deprecated since Kubernetes 1.24); use the metallb.io/loadBalancerIPs annotation`,
+          [serviceRef(rec.service)],
+          rec.service.location,
+        ),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+// The shape of a finding rule, its context, and helpers shared by the rules.
+import { formatLocation, type SourceLocation } from '../../model/types.ts';
+import { FINDING_SEVERITY, severityRank, type FindingCode } from '../../report/codes.ts';
+import type { Finding, Reason } from '../../report/types.ts';
+import type { LedgerView } from '../ledger-view.ts';
+import type { ResolvedOptions } from '../options.ts';
+
+export interface FindingContext {
+  ledger: LedgerView;
+  options: ResolvedOptions;
+  /** Reasons of pending services by `namespace/name`, when known. */
+  reasons: ReadonlyMap<string, Reason>;
+}
+
+/** One rule: one finding code, evaluated over the whole ledger (linear in its size). */
+export interface FindingRule {
+  code: FindingCode;
+  evaluate(ctx: FindingContext): Finding[];
+}
+
+export function finding(code: FindingCode, message: string, objects: string[], location: SourceLocation | null | undefined): Finding {
+  return { code, severity: FINDING_SEVERITY[code], message, objects, location: formatLocation(location) };
+}
+
+/** Splits `file:line:col` for sorting (file names may hold colons, so split from the right). */
+function locationKey(l: string | null): [string, number, number] {
+  if (l === null) return ['\uffff', 0, 0];
+  const m = /^(.*):(\d+):(\d+)$/.exec(l);
+  return m ? [m[1]!, Number(m[2]), Number(m[3])] : [l, 0, 0];
+}
+
+/** By file, line and column (findings without a location last), then severity, code and message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const [fa, la, ca] = locationKey(a.location);
+  const [fb, lb, cb] = locationKey(b.location);
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  if (la !== lb) return la - lb;
+  if (ca !== cb) return ca - cb;
+  const s = severityRank(b.severity) - severityRank(a.severity);
+  if (s !== 0) return s;
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+export { humanCount as readableCount } from '../../report/human.ts';

@@ -1,0 +1,33 @@
+// The one list of finding rules: adding a rule is one file plus one line here (and a section in docs/findings.md).
+import { addressConflict } from './address-conflict.ts';
+import { addressOutsidePools } from './address-outside-pools.ts';
+import { deprecatedAnnotation } from './deprecated-annotation.ts';
+import { deprecatedField } from './deprecated-field.ts';
+import type { FindingRule } from './finding.ts';
+import { invalidAddress } from './invalid-address.ts';
+import { invalidManifest } from './invalid-manifest.ts';
+import { poolEmpty } from './pool-empty.ts';
+import { poolExhausted } from './pool-exhausted.ts';
+import { poolNearlyExhausted } from './pool-nearly-exhausted.ts';
+import { poolNotAdvertised } from './pool-not-advertised.ts';
+import { poolOverlap } from './pool-overlap.ts';
+import { poolUtilizationHigh } from './pool-utilization-high.ts';
+import { servicePending } from './service-pending.ts';
+import { staleAllocation } from './stale-allocation.ts';
+
+export const findingRules: readonly FindingRule[] = [
+  invalidManifest,
+  invalidAddress,
+  poolOverlap,
+  poolEmpty,
+  poolNotAdvertised,
+  addressOutsidePools,
+  addressConflict,
+  staleAllocation,
+  poolUtilizationHigh,
+  poolNearlyExhausted,
+  poolExhausted,
+  servicePending,
+  deprecatedAnnotation,
+  deprecatedField,
+];

@@ -1,0 +1,23 @@
+// Rule pool-empty: a pool from which MetalLB can hand out no address at all.
+import { poolRef } from '../../model/types.ts';
+import type { Finding } from '../../report/types.ts';
+import { finding, type FindingRule } from './finding.ts';
+
+export const poolEmpty: FindingRule = {
+  code: 'pool-empty',
+  evaluate: ({ ledger }) => {
+    const out: Finding[] = [];
+    for (const s of ledger.pools) {
+      const usable = (s.total.ipv4 ?? 0n) + (s.total.ipv6 ?? 0n);
+      if (usable > 0n) continue;
+      const why =
+        s.pool.addresses.length === 0
+          ? 'it lists no addresses'
+          : s.merged.length === 0
+            ? 'none of its address entries is valid'
+            : 'avoidBuggyIPs removes every address it lists';
+      out.push(finding('pool-empty', `pool "${s.name}" has no usable address: ${why}`, [poolRef(s.pool)], s.pool.location));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+// Rule pool-not-advertised: no L2Advertisement or BGPAdvertisement selects the pool, so its addresses are never announced.
+import { selectorMatches } from '../../model/selectors.ts';
+import { poolRef, type Advertisement, type Pool } from '../../model/types.ts';
+import type { Finding } from '../../report/types.ts';
+import { finding, type FindingRule } from './finding.ts';
+
+/** Whether the advertisement announces the pool (no pools and no selectors means every pool). */
+export function advertises(ad: Advertisement, pool: Pool): boolean {
+  if (ad.namespace !== pool.namespace) return false;
+  if (ad.ipAddressPools.length === 0 && ad.ipAddressPoolSelectors.length === 0) return true;
+  if (ad.ipAddressPools.includes(pool.name)) return true;
+  return ad.ipAddressPoolSelectors.some((sel) => selectorMatches(sel, pool.labels));
+}
+
+export const poolNotAdvertised: FindingRule = {
+  code: 'pool-not-advertised',
+  evaluate: ({ ledger }) => {
+    const out: Finding[] = [];
+    for (const s of ledger.pools) {
+      // Legacy ConfigMap pools carry their protocol, which is their announcement.
+      if (s.pool.origin === 'ConfigMap' && s.pool.protocol !== null) continue;
+      if (ledger.advertisements.some((ad) => advertises(ad, s.pool))) continue;
+      out.push(
+        finding(
+          'pool-not-advertised',
+          `pool "${s.name}" is not selected by any L2Advertisement or BGPAdvertisement in namespace ${s.pool.namespace}: its addresses are assigned but never announced`,
+          [poolRef(s.pool)],
+          s.pool.location,
+        ),
+      );
+    }
+    return out;
+  },
+};

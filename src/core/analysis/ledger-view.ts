@@ -1,0 +1,56 @@
+// The read-only view of the ledger that finding rules, explainers and renderers use.
+import type { IpFamily } from '../address/index.ts';
+import type { Overlap } from '../address/index.ts';
+import type { Advertisement, AllocationFailedEvent, InputProblem, Namespace, Service } from '../model/types.ts';
+import type { ServiceState } from '../report/types.ts';
+import type { PoolState } from './pool-state.ts';
+
+/** One address a service holds (from status.loadBalancer.ingress) and the pool it is attributed to. */
+export interface HeldAddress {
+  family: IpFamily;
+  value: bigint;
+  /** Canonical text. */
+  text: string;
+  /** null when no pool contains it. */
+  pool: PoolState | null;
+}
+
+export interface ServiceRecord {
+  /** `namespace/name`. */
+  key: string;
+  service: Service;
+  state: ServiceState;
+  addresses: HeldAddress[];
+  /** Ingress entries that are not IP addresses. */
+  unparsable: string[];
+  /** The pool its addresses are attributed to (the first address's), or null. */
+  pool: PoolState | null;
+  sharingKey: string | null;
+}
+
+/** An overlap between two pool address entries (possibly of the same pool). */
+export interface PoolEntryRef {
+  pool: PoolState;
+  /** Index into pool.addresses. */
+  entry: number;
+}
+
+export interface LedgerView {
+  readonly pools: readonly PoolState[];
+  readonly advertisements: readonly Advertisement[];
+  readonly namespaces: readonly Namespace[];
+  readonly problems: readonly InputProblem[];
+  poolByName(name: string): PoolState | undefined;
+  /** Every pool holding the address (MetalLB's view: buggy IPs of avoidBuggyIPs pools excluded). */
+  poolsHolding(family: IpFamily, value: bigint): readonly PoolState[];
+  services(): Iterable<ServiceRecord>;
+  service(key: string): ServiceRecord | undefined;
+  serviceCount(): number;
+  pendingServices(): Iterable<ServiceRecord>;
+  /** Services holding the address (any state). */
+  holders(family: IpFamily, value: bigint): readonly ServiceRecord[];
+  /** Addresses held by more than one service. */
+  contested(): Iterable<{ family: IpFamily; value: bigint; holders: readonly ServiceRecord[] }>;
+  overlaps(): readonly Overlap<PoolEntryRef>[];
+  event(serviceKey: string): AllocationFailedEvent | undefined;
+}

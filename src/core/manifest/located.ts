@@ -1,0 +1,42 @@
+// Located objects: a raw manifest object plus a way to find where any of its fields was written.
+import type { InputProblem, SourceLocation } from '../model/types.ts';
+
+/** A path into a raw object, e.g. ['spec', 'addresses', 2]. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Finds where a field of one object was written. Returns the closest written ancestor when the
+ * field itself is absent, and null only when nothing is known (objects from the Kubernetes API).
+ */
+export type Locator = (path: FieldPath) => SourceLocation | null;
+
+export interface LocatedObject {
+  raw: Record<string, unknown>;
+  locate: Locator;
+}
+
+/** What reading one manifest text produced: every object found, and every problem met on the way. */
+export interface ManifestParseResult {
+  objects: LocatedObject[];
+  problems: InputProblem[];
+}
+
+/** Maps byte offsets to 1-based line and column numbers with one binary search. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+}

@@ -1,0 +1,17 @@
+// Manifest text to located objects: picks the JSON fast path or the YAML parser by the first character.
+import type { ManifestParseResult } from './located.ts';
+import { parseJsonManifests } from './json-manifests.ts';
+import { parseYamlManifests } from './yaml-manifests.ts';
+
+export type { FieldPath, LocatedObject, Locator, ManifestParseResult } from './located.ts';
+
+/**
+ * Parses one manifest file's text (multi-document YAML, JSON, `kind: List`). Never throws: every
+ * problem is returned with `file:line:col`, and every readable object is returned beside them.
+ */
+export function parseManifestText(text: string, file: string): ManifestParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = /\S/.exec(body)?.[0];
+  if (first === '{' || first === '[') return parseJsonManifests(body, file);
+  return parseYamlManifests(body, file);
+}

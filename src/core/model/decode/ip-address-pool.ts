@@ -1,0 +1,37 @@
+// Decodes a metallb.io IPAddressPool into a Pool.
+import type { Pool, ServiceAllocation } from '../types.ts';
+import type { FieldReader } from './fields.ts';
+import { decodePoolAddresses } from './pool-addresses.ts';
+
+export const METALLB_NAMESPACE = 'metallb-system';
+
+export function decodeIpAddressPool(r: FieldReader): Pool | null {
+  const meta = r.metadata('IPAddressPool', METALLB_NAMESPACE);
+  r.object(['spec']);
+  const addresses = decodePoolAddresses(r, ['spec', 'addresses']);
+  const autoAssign = r.bool(['spec', 'autoAssign'], true);
+  const avoidBuggyIPs = r.bool(['spec', 'avoidBuggyIPs'], false);
+  let serviceAllocation: ServiceAllocation | null = null;
+  if (r.object(['spec', 'serviceAllocation'])) {
+    serviceAllocation = {
+      priority: r.int(['spec', 'serviceAllocation', 'priority']),
+      namespaces: r.stringList(['spec', 'serviceAllocation', 'namespaces']),
+      namespaceSelectors: r.labelSelectors(['spec', 'serviceAllocation', 'namespaceSelectors']),
+      serviceSelectors: r.labelSelectors(['spec', 'serviceAllocation', 'serviceSelectors']),
+    };
+  }
+  if (!meta) return null;
+  return {
+    origin: 'IPAddressPool',
+    name: meta.name,
+    namespace: meta.namespace,
+    labels: meta.labels,
+    addresses,
+    autoAssign,
+    avoidBuggyIPs,
+    serviceAllocation,
+    protocol: null,
+    creationTimestamp: meta.creationTimestamp,
+    location: r.locate([]),
+  };
+}

@@ -1,0 +1,61 @@
+// Decodes the legacy MetalLB ConfigMap (`config`, key `config` holding `address-pools`) into Pools.
+import { parse as parseYaml } from 'yaml';
+import type { Pool } from '../types.ts';
+import { FieldReader, isObject } from './fields.ts';
+import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { decodePoolAddresses } from './pool-addresses.ts';
+
+/** Whether a ConfigMap is MetalLB's legacy configuration: named `config`, in the MetalLB namespace or holding `address-pools`. */
+export function isLegacyMetallbConfigMap(raw: Record<string, unknown>): boolean {
+  const meta = isObject(raw['metadata']) ? raw['metadata'] : {};
+  const data = isObject(raw['data']) ? raw['data'] : {};
+  if (meta['name'] !== 'config' || typeof data['config'] !== 'string') return false;
+  return meta['namespace'] === METALLB_NAMESPACE || /(^|\n)address-pools\s*:/.test(data['config']);
+}
+
+export function decodeLegacyConfigMap(r: FieldReader): Pool[] {
+  const meta = r.metadata('ConfigMap', METALLB_NAMESPACE);
+  if (!meta) return [];
+  const text = r.string(['data', 'config']) ?? '';
+  let config: unknown;
+  try {
+    config = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    r.problem(['data', 'config'], `data.config is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return [];
+  }
+  if (!isObject(config)) {
+    r.problem(['data', 'config'], 'data.config must be a mapping with address-pools');
+    return [];
+  }
+  // The embedded document has no positions of its own: its fields are reported at data.config.
+  const inner = new FieldReader(config, r.ref, () => r.locate(['data', 'config']));
+  const pools: Pool[] = [];
+  inner.list(['address-pools']).forEach((_, i) => {
+    const at = ['address-pools', i];
+    const name = inner.requiredString([...at, 'name']);
+    const protocol = inner.string([...at, 'protocol']);
+    if (protocol !== null && protocol !== 'layer2' && protocol !== 'bgp') {
+      inner.problem([...at, 'protocol'], `address-pools[${i}].protocol must be layer2 or bgp, not ${JSON.stringify(protocol)}`);
+    }
+    const addresses = decodePoolAddresses(inner, [...at, 'addresses']);
+    const autoAssign = inner.bool([...at, 'auto-assign'], true);
+    const avoidBuggyIPs = inner.bool([...at, 'avoid-buggy-ips'], false);
+    if (name === null) return;
+    pools.push({
+      origin: 'ConfigMap',
+      name,
+      namespace: meta.namespace,
+      labels: {},
+      addresses,
+      autoAssign,
+      avoidBuggyIPs,
+      serviceAllocation: null,
+      protocol: protocol === 'layer2' || protocol === 'bgp' ? protocol : null,
+      creationTimestamp: meta.creationTimestamp,
+      location: r.locate(['data', 'config']),
+    });
+  });
+  r.problems.push(...inner.problems);
+  return pools;
+}

@@ -1,0 +1,26 @@
+// Kubernetes label selector matching (matchLabels AND matchExpressions), as used by MetalLB for pools and advertisements.
+import type { LabelSelector } from './types.ts';
+
+/** Whether the labels satisfy the selector; an empty selector matches everything. */
+export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
+  for (const [k, v] of Object.entries(selector.matchLabels)) if (labels[k] !== v) return false;
+  for (const req of selector.matchExpressions) {
+    const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+    const value = labels[req.key];
+    switch (req.operator) {
+      case 'In':
+        if (!has || !req.values.includes(value!)) return false;
+        break;
+      case 'NotIn':
+        if (has && req.values.includes(value!)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}

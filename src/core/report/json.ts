@@ -1,0 +1,73 @@
+// The report's wire form (DESIGN.md's JSON contract, apiVersion poolwatch/v1): counts as decimal strings, absent families as null.
+import type { Finding, FamilyUsage, Report, ServiceReport } from './types.ts';
+
+export const REPORT_API_VERSION = 'poolwatch/v1';
+
+export interface FamilyUsageJson {
+  total: string;
+  inUse: string;
+  available: string;
+  utilization: number;
+}
+
+export interface PoolJson {
+  name: string;
+  namespace: string;
+  autoAssign: boolean;
+  avoidBuggyIPs: boolean;
+  priority: number | null;
+  addresses: string[];
+  ipv4: FamilyUsageJson | null;
+  ipv6: FamilyUsageJson | null;
+  services: number;
+  namespaces: Record<string, { ipv4: string; ipv6: string }>;
+}
+
+export interface ReportJson {
+  apiVersion: typeof REPORT_API_VERSION;
+  generatedAt: string;
+  pools: PoolJson[];
+  services: ServiceReport[];
+  findings: Finding[];
+  summary: {
+    pools: number;
+    services: { allocated: number; pending: number; ignored: number };
+    findings: { error: number; warning: number; info: number };
+  };
+}
+
+/** Utilization rounded to 4 significant digits, so 0.01171875 prints as 0.01172 and 2^-64 stays visible. */
+function roundUtilization(u: number): number {
+  return u === 0 ? 0 : Number(u.toPrecision(4));
+}
+
+function family(u: FamilyUsage | null): FamilyUsageJson | null {
+  if (!u) return null;
+  return { total: u.total.toString(), inUse: u.inUse.toString(), available: u.available.toString(), utilization: roundUtilization(u.utilization) };
+}
+
+export function toJson(report: Report): ReportJson {
+  const services = { allocated: 0, pending: 0, ignored: 0 };
+  for (const s of report.services) services[s.state]++;
+  const findings = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) findings[f.severity]++;
+  return {
+    apiVersion: REPORT_API_VERSION,
+    generatedAt: report.generatedAt,
+    pools: report.pools.map((p) => ({
+      name: p.name,
+      namespace: p.namespace,
+      autoAssign: p.autoAssign,
+      avoidBuggyIPs: p.avoidBuggyIPs,
+      priority: p.priority,
+      addresses: p.addresses,
+      ipv4: family(p.ipv4),
+      ipv6: family(p.ipv6),
+      services: p.services,
+      namespaces: Object.fromEntries(Object.entries(p.namespaces).map(([ns, c]) => [ns, { ipv4: c.ipv4.toString(), ipv6: c.ipv6.toString() }])),
+    })),
+    services: report.services,
+    findings: report.findings,
+    summary: { pools: report.pools.length, services, findings },
+  };
+}

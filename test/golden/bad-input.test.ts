@@ -1,0 +1,66 @@
+// Every kind of bad input: one line naming where and what, the documented exit code, never a stack trace.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { assertGolden } from '../support/golden.ts';
+import { repoRoot, runInProcess } from '../support/cli.ts';
+
+const dir = 'test/fixtures/bad-input';
+const goldenDir = join(repoRoot, 'test/golden/bad-input');
+
+// case -> [status exit code, lint exit code]
+const cases: Record<string, [number, number]> = {
+  'empty.yaml': [2, 2],
+  'binary.yaml': [2, 2],
+  'syntax-error.yaml': [2, 2],
+  'wrong-types.yaml': [2, 2],
+  'bad-address.yaml': [0, 1],
+  'mixed.yaml': [0, 1],
+  'no-manifests': [2, 2],
+  'missing.yaml': [2, 2],
+};
+
+for (const [name, [statusCode, lintCode]] of Object.entries(cases)) {
+  test(`bad input ${name}: status`, async () => {
+    const r = await runInProcess(['status', `${dir}/${name}`]);
+    assert.equal(r.code, statusCode);
+    if (statusCode === 2) {
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.split('\n').length, 2, 'exactly one line');
+      assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/, 'no stack trace');
+    }
+    assertGolden(join(goldenDir, `${name}.status.txt`), r.stdout + r.stderr);
+  });
+  test(`bad input ${name}: lint`, async () => {
+    const r = await runInProcess(['lint', `${dir}/${name}`]);
+    assert.equal(r.code, lintCode);
+    assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/, 'no stack trace');
+    assertGolden(join(goldenDir, `${name}.lint.txt`), r.stdout + r.stderr);
+  });
+}
+
+test('valid objects beside invalid ones are still analysed', async () => {
+  const r = await runInProcess(['status', '-o', 'json', `${dir}/mixed.yaml`]);
+  const json = JSON.parse(r.stdout) as { pools: Array<{ name: string; ipv4: { inUse: string } }>; findings: Array<{ code: string }> };
+  assert.deepEqual(json.pools.map((p) => [p.name, p.ipv4.inUse]), [['good', '1']]);
+  assert.equal(json.findings.filter((f) => f.code === 'invalid-manifest').length, 6);
+});
+
+test('status with no path and no kube source is a one-line usage error', async () => {
+  const r = await runInProcess(['status']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^poolwatch: reading a live cluster is not available/);
+  assert.equal(r.stderr.split('\n').length, 2);
+});
+
+test('an unknown output format is a usage error', async () => {
+  const r = await runInProcess(['lint', '-o', 'yaml', `${dir}/mixed.yaml`]);
+  assert.equal(r.code, 2);
+});
+
+test('stdin is read for -', async () => {
+  const stdin = 'apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: p}\nspec:\n  addresses: [10.1.0.0/30, 10.1.0.1/33]\n';
+  const r = await runInProcess(['lint', '-', '--fail-on', 'error'], { stdin });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^-:5:28: error invalid-address: pool "p": invalid address "10.1.0.1\/33"/m);
+});
