@@ -3,12 +3,8 @@ import type { Finding, FamilyUsage, Report, ServiceReport } from './types.ts';
 
 export const REPORT_API_VERSION = 'poolwatch/v1';
 
-export interface FamilyUsageJson {
-  total: string;
-  inUse: string;
-  available: string;
-  utilization: number;
-}
+/** FamilyUsage with every bigint count as a decimal string. */
+export type FamilyUsageJson = { [K in keyof FamilyUsage]: FamilyUsage[K] extends bigint ? string : FamilyUsage[K] };
 
 export interface PoolJson {
   name: string;
