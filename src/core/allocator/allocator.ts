@@ -1,0 +1,345 @@
+// The MetalLB-faithful allocator: an incremental controller model (configure, restore, allocate, release, explain).
+/*
+ * API (one instance models MetalLB's controller for one cluster; everything is synchronous and pure):
+ *
+ *   const a = new Allocator(pools, namespaces, { lbClass: null });
+ *   a.setConfig(pools, namespaces)  -> StaleAllocation[]   new configuration; every holding is re-validated,
+ *                                                           the ones it no longer allows are released and returned
+ *   a.handles(svc)                  -> boolean             type LoadBalancer and MetalLB's loadBalancerClass
+ *   a.restore(svc)                  -> RestoreResult       record the addresses the service holds
+ *                                                           (status.loadBalancer.ingress), validated as MetalLB
+ *                                                           re-validates them: { ok, pool, ips } or { ok: false, problem }
+ *   a.plan(svc)                     -> AllocationResult    what MetalLB would assign now, changing nothing
+ *   a.allocate(svc)                 -> AllocationResult    plan() and record it: { ok, pool, ips } or { ok: false, reason }
+ *   a.release(svc | "ns/name")                             the service was deleted, or lost its addresses
+ *   a.explainPending(svc, event?)   -> Reason              the one reason a service without an address is pending;
+ *                                                           allocation-failed when an address is in fact free
+ *   a.holding("ns/name"), a.usage(pool)                    what a service holds; a pool's numbers per family
+ *
+ * The lab plays MetalLB with allocate/release (retrying pending services after a release or a new
+ * configuration, as MetalLB does); serve keeps one instance per snapshot, calls restore/release per service
+ * event and explainPending for the pending ones. Ties MetalLB breaks at random (pools of equal priority,
+ * fallback pools, overlapping pools) are broken by pool name.
+ */
+import { formatIp, parseIp, type IpAddress, type IpFamily } from '../address/index.ts';
+import { metallbAnnotation } from '../model/annotations.ts';
+import { serviceKey, type AllocationFailedEvent, type Namespace, type Pool, type Service } from '../model/types.ts';
+import type { Reason } from '../report/types.ts';
+import { AddressUsage, type Holding, type Requester } from './address-usage.ts';
+import { fail, familyName, ok, type Outcome } from './outcome.ts';
+import { autoFailure, noMatchingPool, poolNumbers } from './pending-reasons.ts';
+import { hasFamily, PoolConfig, type AllocatorPool } from './pool-config.ts';
+import { requestedIps } from './requested-ips.ts';
+import { familyOfAddresses, serviceFamily, serviceFamilyName, type FamilyNeed, type FamilyOptions } from './service-family.ts';
+import { describeConflict, portsOf, shareKeyOf } from './sharing.ts';
+
+export interface AllocatorOptions extends FamilyOptions {
+  /** MetalLB's --lb-class: null (the default) handles only services without spec.loadBalancerClass. */
+  lbClass?: string | null;
+}
+
+export type AllocationResult = { ok: true; pool: string; ips: string[] } | { ok: false; reason: Reason };
+export type RestoreResult = { ok: true; pool: string; ips: string[] } | { ok: false; problem: string };
+
+/** An allocation a new configuration no longer allows (MetalLB clears it and allocates again). */
+export interface StaleAllocation {
+  service: string;
+  pool: string;
+  ips: string[];
+  problem: string;
+}
+
+interface Choice {
+  pool: AllocatorPool;
+  ips: IpAddress[];
+}
+
+function text(ips: readonly IpAddress[]): string[] {
+  return ips.map((ip) => formatIp(ip.family, ip.value));
+}
+
+function byFamily(ips: readonly IpAddress[]): IpAddress[] {
+  return [...ips].sort((a, b) => (a.family === b.family ? 0 : a.family === 'ipv4' ? -1 : 1));
+}
+
+function sameSet(a: readonly IpAddress[], b: readonly IpAddress[]): boolean {
+  return a.length === b.length && a.every((x) => b.some((y) => y.family === x.family && y.value === x.value));
+}
+
+export class Allocator {
+  private config: PoolConfig;
+  private readonly state = new AddressUsage();
+  /** The services behind the holdings, to re-validate them on a new configuration. */
+  private readonly services = new Map<string, Service>();
+  private readonly options: AllocatorOptions;
+
+  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}) {
+    this.config = new PoolConfig(pools, namespaces);
+    this.options = options;
+  }
+
+  get pools(): PoolConfig {
+    return this.config;
+  }
+
+  /** Replaces the configuration and re-validates every holding in the order they were made. */
+  setConfig(pools: readonly Pool[], namespaces: readonly Namespace[]): StaleAllocation[] {
+    this.config = new PoolConfig(pools, namespaces);
+    const stale: StaleAllocation[] = [];
+    for (const h of this.state.clear()) {
+      const svc = this.services.get(h.service);
+      if (!svc) continue;
+      const r = this.validate(svc, h.ips);
+      if (r.ok) this.state.assign({ ...h, pool: r.value.pool.name });
+      else {
+        this.services.delete(h.service);
+        stale.push({ service: h.service, pool: h.pool, ips: text(h.ips), problem: r.reason.message });
+      }
+    }
+    return stale;
+  }
+
+  handles(svc: Service): boolean {
+    if (svc.type !== 'LoadBalancer') return false;
+    const wanted = this.options.lbClass ?? null;
+    return (svc.loadBalancerClass ?? null) === wanted;
+  }
+
+  /**
+   * Records the addresses the service holds in status.loadBalancer.ingress if MetalLB would keep them: they
+   * lie in one pool that may serve the service (not a .0/.255 of an avoidBuggyIPs pool), match its family,
+   * can share with the current holders, and agree with its address-pool annotation and requested addresses.
+   */
+  restore(svc: Service): RestoreResult {
+    const key = serviceKey(svc);
+    this.release(key);
+    if (!this.handles(svc)) return { ok: false, problem: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' };
+    const ips: IpAddress[] = [];
+    for (const t of svc.ingressIPs) {
+      try {
+        ips.push(parseIp(t));
+      } catch {
+        return { ok: false, problem: `status.loadBalancer.ingress holds "${t}", which is not an IP address` };
+      }
+    }
+    if (ips.length === 0) return { ok: false, problem: 'the service holds no address' };
+    const r = this.validate(svc, ips);
+    if (!r.ok) return { ok: false, problem: r.reason.message };
+    this.commit(svc, r.value.pool, ips);
+    return { ok: true, pool: r.value.pool.name, ips: text(ips) };
+  }
+
+  /** What MetalLB would assign the service now (it must hold nothing), without recording it. */
+  plan(svc: Service): AllocationResult {
+    if (!this.handles(svc)) {
+      return { ok: false, reason: { code: 'invalid-request', message: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' } };
+    }
+    const r = this.decide(svc);
+    return r.ok ? { ok: true, pool: r.value.pool.name, ips: text(r.value.ips) } : { ok: false, reason: r.reason };
+  }
+
+  /** Allocates as MetalLB's controller would and records the result. Any previous holding is released first. */
+  allocate(svc: Service): AllocationResult {
+    this.release(serviceKey(svc));
+    if (!this.handles(svc)) return this.plan(svc);
+    const r = this.decide(svc);
+    if (!r.ok) return { ok: false, reason: r.reason };
+    this.commit(svc, r.value.pool, r.value.ips);
+    return { ok: true, pool: r.value.pool.name, ips: text(r.value.ips) };
+  }
+
+  release(svc: Service | string): void {
+    const key = typeof svc === 'string' ? svc : serviceKey(svc);
+    this.state.release(key);
+    this.services.delete(key);
+  }
+
+  /**
+   * The reason a service that holds no address is pending. When poolwatch finds an address MetalLB could
+   * give it, the reason is allocation-failed (MetalLB is behind, or its configuration did not load), with
+   * MetalLB's own event message when there is one.
+   */
+  explainPending(svc: Service, event?: AllocationFailedEvent | null): Reason {
+    const r = this.state.holding(serviceKey(svc)) ? null : this.plan(svc);
+    if (r && !r.ok) return r.reason;
+    const where = r && r.ok ? ` pool "${r.pool}" has ${r.ips.join(', ')} free for it` : ' it holds an address in poolwatch\'s view';
+    const metallb = event ? `MetalLB reported "${event.message}", but` : 'MetalLB has not assigned an address, but';
+    return {
+      code: 'allocation-failed',
+      message: `${metallb}${where}; MetalLB may be behind, or its configuration failed to load (check the controller's logs and metallb_k8s_client_config_stale_bool)`,
+    };
+  }
+
+  holding(service: string): { pool: string; ips: string[] } | undefined {
+    const h = this.state.holding(service);
+    return h ? { pool: h.pool, ips: text(h.ips) } : undefined;
+  }
+
+  /** In use (distinct addresses) and usable per family; null for a family the pool does not have. */
+  usage(pool: string): Record<IpFamily, { inUse: bigint; total: bigint } | null> | null {
+    const p = this.config.get(pool);
+    if (!p) return null;
+    const one = (f: IpFamily) => (hasFamily(p, f) ? { inUse: BigInt(this.state.inUse(pool, f)), total: p.total[f] } : null);
+    return { ipv4: one('ipv4'), ipv6: one('ipv6') };
+  }
+
+  private requester(svc: Service): Requester {
+    return { service: serviceKey(svc), ports: portsOf(svc), key: shareKeyOf(svc) };
+  }
+
+  private commit(svc: Service, pool: AllocatorPool, ips: IpAddress[]): void {
+    const who = this.requester(svc);
+    const h: Holding = { service: who.service, pool: pool.name, ips, ports: [...who.ports], key: who.key };
+    this.state.assign(h);
+    this.services.set(who.service, svc);
+  }
+
+  /** MetalLB's convergeBalancer checks for addresses a service already holds. */
+  private validate(svc: Service, ips: IpAddress[]): Outcome<Choice> {
+    const need = serviceFamily(svc, this.options);
+    if (!need.ok) return need;
+    const held = familyOfAddresses(ips.map((ip) => ip.family));
+    const shown = text(ips).join(', ');
+    if (!held) return fail('invalid-request', `the service holds ${shown}, which is not one address or one of each family`);
+    const prefersDual = need.value.family === 'dual' && need.value.policy === 'PreferDualStack';
+    if (held !== need.value.family && !prefersDual) {
+      return fail('ip-family-mismatch', `the service holds ${shown} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
+    }
+    const assigned = this.assignable(svc, ips);
+    if (!assigned.ok) return assigned;
+    const wantedPool = metallbAnnotation(svc, 'address-pool');
+    if (wantedPool && wantedPool.value !== '' && wantedPool.value !== assigned.value.pool.name) {
+      return fail('invalid-request', `${wantedPool.key} asks for pool "${wantedPool.value}", but ${shown} is in pool "${assigned.value.pool.name}"`);
+    }
+    const requested = requestedIps(svc);
+    if (requested.ok && requested.value && !sameSet(requested.value.ips, ips)) {
+      return fail('invalid-request', `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${shown}`);
+    }
+    return assigned;
+  }
+
+  /** MetalLB's Assign: one pool holds every address, may serve the service, and every address can be shared. */
+  private assignable(svc: Service, ips: IpAddress[]): Outcome<Choice> {
+    const pool = this.config.poolFor(ips);
+    if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips));
+    const why = this.config.incompatibility(pool, svc);
+    if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`);
+    const who = this.requester(svc);
+    for (const ip of ips) {
+      const c = this.state.conflict(ip, who);
+      if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`);
+    }
+    return ok({ pool, ips });
+  }
+
+  private notInPool(ips: IpAddress[]): string {
+    for (const ip of ips) {
+      const shown = formatIp(ip.family, ip.value);
+      if (this.config.poolsHolding(ip).length > 0) continue;
+      const buggy = this.config.all.find((p) => p.avoidBuggyIPs && p.entries.some((r) => r.family === ip.family && r.start <= ip.value && ip.value <= r.end));
+      if (buggy) return `${shown} ends in .0 or .255 and pool "${buggy.name}" has avoidBuggyIPs, so MetalLB never hands it out`;
+      return `${shown} is in no address pool`;
+    }
+    const where = ips.map((ip) => `${formatIp(ip.family, ip.value)} in "${this.config.poolsHolding(ip)[0]?.name}"`);
+    return `MetalLB takes all of a service's addresses from one pool, but ${where.join(' and ')} are in different pools`;
+  }
+
+  /** MetalLB's allocateIPs: requested addresses, then the address-pool annotation, then automatic selection. */
+  private decide(svc: Service): Outcome<Choice> {
+    const needed = serviceFamily(svc, this.options);
+    if (!needed.ok) return needed;
+    const need = needed.value;
+    const requested = requestedIps(svc);
+    if (!requested.ok) return requested;
+    const wanted = metallbAnnotation(svc, 'address-pool');
+    const poolName = wanted && wanted.value !== '' ? wanted.value : null;
+    if (poolName !== null && !this.config.get(poolName)) {
+      const known = this.config.all.map((p) => `"${p.name}"`);
+      return fail('unknown-pool', `${wanted!.key} names pool "${poolName}", which does not exist${known.length ? ` (pools: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})` : ' (no pools are configured)'}`);
+    }
+    if (requested.value) {
+      const req = requested.value;
+      if (req.family !== need.family) {
+        return fail(
+          'ip-family-mismatch',
+          `${req.source} asks for ${text(req.ips).join(', ')} (${serviceFamilyName(req.family)}) but the service is ${serviceFamilyName(need.family)}`,
+        );
+      }
+      const assigned = this.assignable(svc, req.ips);
+      if (!assigned.ok) return assigned;
+      if (poolName !== null && assigned.value.pool.name !== poolName) {
+        return fail('invalid-request', `${req.source} asks for ${text(req.ips).join(', ')} in pool "${assigned.value.pool.name}", but ${wanted!.key} asks for pool "${poolName}"`);
+      }
+      return assigned;
+    }
+    const who = this.requester(svc);
+    if (poolName !== null) return this.fromNamedPool(svc, this.config.get(poolName)!, need, who, wanted!.key);
+    if (this.config.all.length === 0) return { ok: false, reason: noMatchingPool(svc, this.config) };
+    const pinned = this.config.pinnedFor(svc);
+    const fromPinned = this.bestPool(pinned, need, who);
+    if (fromPinned) return ok(fromPinned);
+    const fromFallback = this.bestPool(this.config.fallback, need, who);
+    if (fromFallback) return ok(fromFallback);
+    const considered = [...new Set([...pinned, ...this.config.fallback])];
+    if (considered.length === 0) return { ok: false, reason: noMatchingPool(svc, this.config) };
+    return { ok: false, reason: autoFailure(considered, need, who, this.state, 'that may serve it') };
+  }
+
+  /** MetalLB's AllocateFromPool: the named pool only, even with autoAssign false. */
+  private fromNamedPool(svc: Service, pool: AllocatorPool, need: FamilyNeed, who: Requester, annotation: string): Outcome<Choice> {
+    const why = this.config.incompatibility(pool, svc);
+    if (why) return fail('no-matching-pool', `${annotation} names pool "${pool.name}", which ${why}`);
+    const picked = this.pick(pool, need, who);
+    if (picked) return ok({ pool, ips: picked });
+    if (need.family !== 'dual' && !hasFamily(pool, need.family)) {
+      return fail('ip-family-mismatch', `${annotation} names pool "${pool.name}", which has no ${familyName(need.family)} addresses, and the service is ${familyName(need.family)}`);
+    }
+    return { ok: false, reason: autoFailure([pool], need, who, this.state, `named by ${annotation}`) };
+  }
+
+  /** The addresses the pool yields for the service's family and policy (selectIPsForFamilyAndPolicy), or null. */
+  private pick(pool: AllocatorPool, need: FamilyNeed, who: Requester): IpAddress[] | null {
+    if (need.family !== 'dual') {
+      const ip = this.state.nextFree(pool, need.family, who);
+      return ip ? [ip] : null;
+    }
+    const v4 = this.state.nextFree(pool, 'ipv4', who);
+    const v6 = this.state.nextFree(pool, 'ipv6', who);
+    if (v4 && v6) return [v4, v6];
+    if (need.policy !== 'PreferDualStack') return null;
+    return v4 ? [v4] : v6 ? [v6] : null;
+  }
+
+  /**
+   * MetalLB's findBestPoolForService over pools in order: the first pool with the service's family; for dual
+   * stack the first pool with both, and with PreferDualStack, failing that, the first pool with the primary
+   * family, then the first with the other.
+   */
+  private bestPool(pools: readonly AllocatorPool[], need: FamilyNeed, who: Requester): Choice | null {
+    if (need.family !== 'dual') {
+      for (const pool of pools) {
+        const ip = this.state.nextFree(pool, need.family, who);
+        if (ip) return { pool, ips: [ip] };
+      }
+      return null;
+    }
+    const secondary: IpFamily = need.primary === 'ipv4' ? 'ipv6' : 'ipv4';
+    let primaryOnly: Choice | null = null;
+    let secondaryOnly: Choice | null = null;
+    for (const pool of pools) {
+      const p = this.state.nextFree(pool, need.primary, who);
+      const s = this.state.nextFree(pool, secondary, who);
+      if (p && s) return { pool, ips: byFamily([p, s]) };
+      if (need.policy !== 'PreferDualStack') continue;
+      if (p && !primaryOnly) primaryOnly = { pool, ips: [p] };
+      if (s && !secondaryOnly) secondaryOnly = { pool, ips: [s] };
+    }
+    return primaryOnly ?? secondaryOnly;
+  }
+
+  /** For messages and tests: the pool's numbers as `3/254 IPv4`. */
+  numbers(pool: string): string | null {
+    const p = this.config.get(pool);
+    return p ? poolNumbers(p, this.state) : null;
+  }
+}

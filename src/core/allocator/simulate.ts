@@ -1,0 +1,127 @@
+// Whole-snapshot runs of the allocator: `simulate` (what MetalLB will do with these manifests) and `explainPending` (why services wait).
+/*
+ * simulate(snapshot, options) -> Simulation
+ *   Keeps every existing allocation MetalLB would keep, then allocates, in creationTimestamp order (input
+ *   order when absent, after the dated ones), for every MetalLB service without an address and every service
+ *   whose allocation is stale, committing each result before the next, as MetalLB's controller does.
+ *   Returns one SimulatedService per input service (input order) and the snapshot as it would look after.
+ *
+ * explainPending(snapshot, options) -> Map<"ns/name", Reason>
+ *   For every MetalLB service that holds no address: the one reason it is pending, judged against the
+ *   allocations that exist (each pending service on its own, nothing committed), with allocation-failed
+ *   when an address is in fact free.
+ */
+import { ANNOTATION_PREFIX } from '../model/annotations.ts';
+import { serviceKey, type AllocationFailedEvent, type ClusterSnapshot, type Service } from '../model/types.ts';
+import type { Reason } from '../report/types.ts';
+import { Allocator, type AllocatorOptions } from './allocator.ts';
+
+export interface SimulatedService {
+  service: Service;
+  state: 'allocated' | 'pending' | 'ignored';
+  pool: string | null;
+  ips: string[];
+  /** True when the simulation assigned the addresses (new, or moved from a stale allocation). */
+  simulated: boolean;
+  reason: Reason | null;
+  /** The allocation the service held that MetalLB would drop, and why; null when there was none. */
+  stale: { ips: string[]; pool: string | null; problem: string } | null;
+}
+
+export interface Simulation {
+  services: SimulatedService[];
+  /** The input snapshot with the simulated addresses written into the services. */
+  snapshot: ClusterSnapshot;
+  /** The allocator in its final state (for pool numbers). */
+  allocator: Allocator;
+}
+
+/** The order MetalLB's controller meets services in: oldest first; undated ones (not applied yet) after, in input order. */
+export function processingOrder<T extends Pick<Service, 'creationTimestamp'>>(services: readonly T[]): T[] {
+  return services
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => {
+      const ta = a.s.creationTimestamp;
+      const tb = b.s.creationTimestamp;
+      if (ta && tb && ta !== tb) return ta < tb ? -1 : 1;
+      if (ta && !tb) return -1;
+      if (!ta && tb) return 1;
+      return a.i - b.i;
+    })
+    .map((x) => x.s);
+}
+
+/** The latest AllocationFailed event per service key. */
+export function latestEvents(events: readonly AllocationFailedEvent[]): Map<string, AllocationFailedEvent> {
+  const out = new Map<string, AllocationFailedEvent>();
+  for (const e of events) {
+    const key = `${e.namespace}/${e.serviceName}`;
+    const prev = out.get(key);
+    if (!prev || (e.lastTimestamp ?? '') >= (prev.lastTimestamp ?? '')) out.set(key, e);
+  }
+  return out;
+}
+
+/** An allocator holding every allocation of the snapshot that MetalLB would keep; the problems of the others. */
+function restoreAll(snapshot: ClusterSnapshot, options: AllocatorOptions): { allocator: Allocator; stale: Map<string, string> } {
+  const allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
+  const stale = new Map<string, string>();
+  for (const svc of processingOrder(snapshot.services)) {
+    if (!allocator.handles(svc) || svc.ingressIPs.length === 0) continue;
+    const r = allocator.restore(svc);
+    if (!r.ok) stale.set(serviceKey(svc), r.problem);
+  }
+  return { allocator, stale };
+}
+
+export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}): Simulation {
+  const { allocator, stale } = restoreAll(snapshot, options);
+  const results = new Map<Service, SimulatedService>();
+  for (const svc of processingOrder(snapshot.services)) {
+    const key = serviceKey(svc);
+    if (!allocator.handles(svc)) {
+      results.set(svc, { service: svc, state: 'ignored', pool: null, ips: [], simulated: false, reason: null, stale: null });
+      continue;
+    }
+    const held = allocator.holding(key);
+    if (held) {
+      results.set(svc, { service: svc, state: 'allocated', pool: held.pool, ips: held.ips, simulated: false, reason: null, stale: null });
+      continue;
+    }
+    const problem = stale.get(key);
+    const staleInfo = problem
+      ? { ips: svc.ingressIPs, pool: svc.annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`] ?? null, problem }
+      : null;
+    const r = allocator.allocate(svc);
+    results.set(
+      svc,
+      r.ok
+        ? { service: svc, state: 'allocated', pool: r.pool, ips: r.ips, simulated: true, reason: null, stale: staleInfo }
+        : { service: svc, state: 'pending', pool: null, ips: [], simulated: false, reason: r.reason, stale: staleInfo },
+    );
+  }
+  const services = snapshot.services.map((s) => results.get(s)!);
+  const after: ClusterSnapshot = {
+    ...snapshot,
+    services: services.map((r) => {
+      if (!r.simulated && !r.stale) return r.service;
+      const annotations = { ...r.service.annotations };
+      if (r.pool) annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`] = r.pool;
+      else delete annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`];
+      return { ...r.service, ingressIPs: r.ips, annotations };
+    }),
+  };
+  return { services, snapshot: after, allocator };
+}
+
+export function explainPending(snapshot: ClusterSnapshot, options: AllocatorOptions = {}): Map<string, Reason> {
+  const { allocator } = restoreAll(snapshot, options);
+  const events = latestEvents(snapshot.events);
+  const out = new Map<string, Reason>();
+  for (const svc of snapshot.services) {
+    if (!allocator.handles(svc) || svc.ingressIPs.length > 0) continue;
+    const key = serviceKey(svc);
+    out.set(key, allocator.explainPending(svc, events.get(key)));
+  }
+  return out;
+}
