@@ -8,7 +8,7 @@ import {
   type IpAddress,
   type IpFamily,
 } from '../address/index.ts';
-import { formatSelector, selectorMatches } from '../model/label-selector.ts';
+import { formatSelector, selectorMatches } from '../model/selectors.ts';
 import type { LabelSelector, Namespace, Pool, Service } from '../model/types.ts';
 
 export interface PoolAllocationRules {

@@ -24,3 +24,14 @@ export function selectorMatches(selector: LabelSelector, labels: Readonly<Record
   }
   return true;
 }
+
+/** `{a=1,b in (x,y)}`: the selector as a person reads it, for messages. */
+export function formatSelector(selector: LabelSelector): string {
+  const parts = Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`);
+  for (const req of selector.matchExpressions) {
+    if (req.operator === 'Exists') parts.push(req.key);
+    else if (req.operator === 'DoesNotExist') parts.push(`!${req.key}`);
+    else parts.push(`${req.key} ${req.operator === 'In' ? 'in' : 'notin'} (${req.values.join(',')})`);
+  }
+  return `{${parts.join(',')}}`;
+}
