@@ -1,0 +1,139 @@
+// The HTTP server as a value: routes, bearer token, optional TLS, JSON errors, access logs and graceful close.
+import { timingSafeEqual } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { PoolwatchError, type ErrorCode } from '../core/errors.ts';
+import { RouteTable, type Reply, type Route, type ServerDeps } from './route.ts';
+import { routes as defaultRoutes } from './routes/index.ts';
+
+export interface ServerOptions {
+  deps: ServerDeps;
+  routes?: readonly Route[];
+  /** When set, every route except those with `auth: false` needs `Authorization: Bearer <token>`. */
+  authToken?: string | null;
+  /** PEM contents; both set means HTTPS. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null;
+}
+
+export interface PoolwatchServer {
+  /** Starts listening; resolves with the bound address. */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting, lets requests in flight finish for up to `graceMs`, then closes what is left. */
+  close(graceMs?: number): Promise<void>;
+  /** Registers a callback run at close (e.g. to end server-sent event streams). */
+  onClose(fn: () => void): void;
+  server: Server;
+}
+
+const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
+  'invalid-argument': 400,
+  'invalid-address': 400,
+  'not-found': 404,
+  'source-unavailable': 503,
+};
+
+function errorReply(status: number, code: string, message: string, headers?: Record<string, string>): Reply {
+  return {
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body: `${JSON.stringify({ error: { code, message } })}\n`,
+    ...(headers ? { headers } : {}),
+  };
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!m) return false;
+  const given = Buffer.from(m[1]!);
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+export function createServer(options: ServerOptions): PoolwatchServer {
+  const table = new RouteTable(options.routes ?? defaultRoutes);
+  const { deps } = options;
+  const log = deps.log;
+  const closers: Array<() => void> = [];
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<Reply | null> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://poolwatch');
+    } catch {
+      return errorReply(400, 'invalid-argument', 'the request target is not a valid URL');
+    }
+    let matched;
+    try {
+      matched = table.match(url.pathname);
+    } catch {
+      return errorReply(400, 'invalid-argument', 'the path is not validly percent-encoded');
+    }
+    if (!matched) return errorReply(404, 'not-found', `no such endpoint: ${url.pathname}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return errorReply(405, 'method-not-allowed', `${req.method ?? '?'} is not allowed on ${url.pathname}: use GET or HEAD`, { allow: 'GET, HEAD' });
+    }
+    if (options.authToken && matched.route.auth !== false && !tokenMatches(req.headers.authorization, options.authToken)) {
+      return errorReply(401, 'unauthorized', 'a valid bearer token is required (Authorization: Bearer <token>)', { 'www-authenticate': 'Bearer realm="poolwatch"' });
+    }
+    try {
+      return await matched.route.handle({ url, params: matched.params, method: req.method, req, res }, deps);
+    } catch (err) {
+      if (err instanceof PoolwatchError) return errorReply(STATUS_FOR[err.code] ?? 500, err.code, err.oneLine());
+      log.error('request failed', { path: url.pathname, error: err instanceof Error ? err.message : String(err) });
+      return errorReply(500, 'internal', 'internal error (see the poolwatch log)');
+    }
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    dispatch(req, res)
+      .then((reply) => {
+        if (reply === null) return; // the route streams its own response
+        const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+        res.writeHead(reply.status ?? 200, {
+          'content-type': reply.contentType,
+          'content-length': String(body.length),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+          ...reply.headers,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        log.debug('request', { method: req.method, path: req.url, status: reply.status ?? 200, ms: Math.round((performance.now() - started) * 10) / 10 });
+      })
+      .catch((err: unknown) => {
+        log.error('response failed', { error: err instanceof Error ? err.message : String(err) });
+        res.destroy();
+      });
+  };
+
+  const server: Server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
+  // Slow or idle clients must not hold sockets forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    onClose(fn) {
+      closers.push(fn);
+    },
+    async close(graceMs = 5000) {
+      if (!server.listening) return;
+      for (const fn of closers) fn();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}

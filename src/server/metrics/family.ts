@@ -1,0 +1,54 @@
+// The shape of one metric family: a declaration (name, help, type, labels) plus how its samples are read at scrape time.
+import type { Report } from '../../core/report/types.ts';
+import type { SourceHealth } from '../../sources/health.ts';
+
+export type Labels = Record<string, string>;
+export type Sample = readonly [labels: Labels, value: number];
+
+/** What every family reads from when Prometheus scrapes; computed once per scrape. */
+export interface ScrapeContext {
+  report: Report;
+  health: SourceHealth;
+  /** Cumulative counts kept by the exporter between scrapes. */
+  counters: ExporterCounters;
+  build: { version: string; nodeVersion: string };
+}
+
+export interface ExporterCounters {
+  /** Object events applied to the snapshot, by Kubernetes kind. */
+  eventsApplied: ReadonlyMap<string, number>;
+  /** Services seen entering the pending state, by `namespace` and reason code. */
+  allocationFailures: ReadonlyMap<string, { namespace: string; reason: string; pool: string; count: number }>;
+}
+
+/**
+ * `native` families are always exported; `compat` only with `--compat=metallb`. `perService` families
+ * have one series per service and are left out with `--no-service-metrics`.
+ */
+export interface FamilyDeclaration {
+  name: string;
+  help: string;
+  type: 'gauge' | 'counter' | 'histogram';
+  labels: readonly string[];
+  set: 'native' | 'compat';
+  perService?: boolean;
+  /** Histograms only: bucket upper bounds. Histograms are observed as things happen, not computed. */
+  buckets?: readonly number[];
+  /** Gauges and counters: the samples, computed from the scrape context. */
+  samples?(ctx: ScrapeContext): Iterable<Sample>;
+  /** The unit or meaning of the value, for docs/metrics.md. */
+  doc: string;
+}
+
+/** The families a pool has, with their usage (a family the pool lacks is skipped). */
+export function* poolFamilies(report: Report) {
+  for (const pool of report.pools) {
+    if (pool.ipv4) yield { pool, family: 'ipv4' as const, usage: pool.ipv4 };
+    if (pool.ipv6) yield { pool, family: 'ipv6' as const, usage: pool.ipv6 };
+  }
+}
+
+/** bigint to the float64 Prometheus stores: exact up to 2^53 and for every power of two (a /64 is 2^64). */
+export function toSampleValue(n: bigint): number {
+  return Number(n);
+}

@@ -1,0 +1,11 @@
+// The one list of HTTP routes: adding an endpoint is one file plus one line here.
+import type { Route } from '../route.ts';
+import { apiPool } from './api-pool.ts';
+import { apiPools } from './api-pools.ts';
+import { apiServices } from './api-services.ts';
+import { apiStatus } from './api-status.ts';
+import { healthz } from './healthz.ts';
+import { metrics } from './metrics.ts';
+import { readyz } from './readyz.ts';
+
+export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices];

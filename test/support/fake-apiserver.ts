@@ -1,0 +1,347 @@
+// A fake Kubernetes API server on 127.0.0.1 speaking the real list/watch protocol, with faults tests can inject.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The resources poolwatch reads, by plural name. */
+export type FakeResource =
+  | 'services'
+  | 'namespaces'
+  | 'configmaps'
+  | 'events'
+  | 'ipaddresspools'
+  | 'l2advertisements'
+  | 'bgpadvertisements';
+
+interface ResourceInfo {
+  /** '' for the core group. */
+  group: string;
+  version: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+const RESOURCES: Record<FakeResource, ResourceInfo> = {
+  services: { group: '', version: 'v1', kind: 'Service', namespaced: true },
+  namespaces: { group: '', version: 'v1', kind: 'Namespace', namespaced: false },
+  configmaps: { group: '', version: 'v1', kind: 'ConfigMap', namespaced: true },
+  events: { group: '', version: 'v1', kind: 'Event', namespaced: true },
+  ipaddresspools: { group: 'metallb.io', version: 'v1beta1', kind: 'IPAddressPool', namespaced: true },
+  l2advertisements: { group: 'metallb.io', version: 'v1beta1', kind: 'L2Advertisement', namespaced: true },
+  bgpadvertisements: { group: 'metallb.io', version: 'v1beta1', kind: 'BGPAdvertisement', namespaced: true },
+};
+
+type Obj = { metadata: { name: string; namespace?: string; resourceVersion?: string; [k: string]: unknown }; [k: string]: unknown };
+type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+interface HistoryEntry {
+  rv: number;
+  type: WatchEventType;
+  object: Obj;
+}
+
+interface OpenWatch {
+  resource: FakeResource;
+  namespace: string | null;
+  fieldSelector: string | null;
+  labelSelector: string | null;
+  res: ServerResponse;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+}
+
+export interface FakeApiServerOptions {
+  /** MetalLB CRDs that are installed; the others answer 404. Default: all of them. */
+  crds?: Array<'ipaddresspools' | 'l2advertisements' | 'bgpadvertisements'>;
+  /** Port to listen on (default: any free one). */
+  port?: number;
+}
+
+export interface FakeApiServer {
+  url: string;
+  port: number;
+  /** A kubeconfig (YAML) with one context, `fake`, pointing at this server. */
+  kubeconfig(): string;
+  /** Creates or replaces an object, as `kubectl apply` would; returns it with its new resourceVersion. */
+  apply(resource: FakeResource, object: Record<string, unknown>): Obj;
+  /** Deletes an object; returns false when it did not exist. */
+  remove(resource: FakeResource, namespace: string | null, name: string): boolean;
+  /** Current objects of a resource. */
+  list(resource: FakeResource): Obj[];
+  /** The next `count` requests whose path includes `pathPart` (default: any) answer `status` (default 500). */
+  failNext(count: number, options?: { status?: number; pathPart?: string }): void;
+  /** Delays every response (list bodies and watch headers) by `ms`; 0 turns it off. */
+  setDelay(ms: number): void;
+  /** Compacts history: open watches get an ERROR 410 event and are closed; older resourceVersions answer 410. */
+  expire(): void;
+  /** Destroys the connections of every open watch without a clean end (like a dropped network). */
+  dropWatches(): void;
+  /** Stops listening and destroys every connection: the server becomes unreachable. */
+  goDown(): Promise<void>;
+  /** Listens again on the same port. */
+  comeUp(): Promise<void>;
+  /** Number of watches currently open, for one resource or all. */
+  openWatches(resource?: FakeResource): number;
+  /** Every request answered so far. */
+  requests: RequestRecord[];
+  stop(): Promise<void>;
+}
+
+function resourcePath(resource: FakeResource): string {
+  const info = RESOURCES[resource];
+  return info.group === '' ? `/api/${info.version}` : `/apis/${info.group}/${info.version}`;
+}
+
+/** Parses `/api/v1[/namespaces/NS]/PLURAL` (or the /apis/ form) into a resource and optional namespace. */
+function routeOf(pathname: string): { resource: FakeResource; namespace: string | null } | null {
+  for (const resource of Object.keys(RESOURCES) as FakeResource[]) {
+    const base = resourcePath(resource);
+    if (pathname === `${base}/${resource}`) return { resource, namespace: null };
+    const m = pathname.startsWith(`${base}/namespaces/`) ? pathname.slice(base.length + '/namespaces/'.length).split('/') : null;
+    if (m && m.length === 2 && m[1] === resource && RESOURCES[resource].namespaced) return { resource, namespace: m[0]! };
+  }
+  return null;
+}
+
+function fieldValue(obj: unknown, path: string): string | undefined {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === undefined || cur === null ? undefined : String(cur);
+}
+
+/** Equality-only selectors (`a=b,c!=d`), which is all poolwatch sends. */
+function selectorMatches(selector: string | null, get: (key: string) => string | undefined): boolean {
+  if (!selector) return true;
+  return selector.split(',').every((term) => {
+    const neg = term.includes('!=');
+    const [key, value] = neg ? term.split('!=') : term.split(/==?/);
+    const actual = get(key!.trim());
+    return neg ? actual !== value!.trim() : actual === value!.trim();
+  });
+}
+
+function statusBody(code: number, reason: string, message: string): string {
+  return JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+}
+
+export async function startFakeApiServer(options: FakeApiServerOptions = {}): Promise<FakeApiServer> {
+  const installed = new Set<FakeResource>(options.crds ?? ['ipaddresspools', 'l2advertisements', 'bgpadvertisements']);
+  const store = new Map<FakeResource, Map<string, Obj>>();
+  const history = new Map<FakeResource, HistoryEntry[]>();
+  for (const r of Object.keys(RESOURCES) as FakeResource[]) {
+    store.set(r, new Map());
+    history.set(r, []);
+  }
+  let rv = 100;
+  /** Watches from a resourceVersion below this answer 410 Gone. */
+  let compactedBelow = 0;
+  let delayMs = 0;
+  const faults: Array<{ remaining: number; status: number; pathPart: string }> = [];
+  const watches = new Set<OpenWatch>();
+  const sockets = new Set<Socket>();
+  const requests: RequestRecord[] = [];
+  let uidCounter = 0;
+
+  const key = (ns: string | undefined, name: string) => `${ns ?? ''}/${name}`;
+
+  function watchMatches(w: OpenWatch, obj: Obj): boolean {
+    if (w.namespace !== null && obj.metadata.namespace !== w.namespace) return false;
+    if (!selectorMatches(w.fieldSelector, (k) => fieldValue(obj, k))) return false;
+    return selectorMatches(w.labelSelector, (k) => (obj.metadata['labels'] as Record<string, string> | undefined)?.[k]);
+  }
+
+  function send(w: OpenWatch, type: string, object: unknown): void {
+    w.res.write(`${JSON.stringify({ type, object })}\n`);
+  }
+
+  function record(resource: FakeResource, type: WatchEventType, object: Obj): void {
+    history.get(resource)!.push({ rv: Number(object.metadata.resourceVersion), type, object });
+    for (const w of watches) if (w.resource === resource && watchMatches(w, object)) send(w, type, object);
+  }
+
+  function respond(req: IncomingMessage, res: ServerResponse, status: number, body: string, query: Record<string, string>, pathname: string): void {
+    requests.push({ method: req.method ?? 'GET', path: pathname, query, status });
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const query = Object.fromEntries(url.searchParams.entries());
+    const pathname = url.pathname;
+    if (delayMs > 0) await sleep(delayMs);
+    if (res.destroyed) return;
+    const fault = faults.find((f) => f.remaining > 0 && pathname.includes(f.pathPart));
+    if (fault) {
+      fault.remaining--;
+      respond(req, res, fault.status, statusBody(fault.status, 'InternalError', 'injected fault'), query, pathname);
+      return;
+    }
+    if (req.method !== 'GET') {
+      respond(req, res, 405, statusBody(405, 'MethodNotAllowed', 'the fake API server is read-only'), query, pathname);
+      return;
+    }
+    const route = routeOf(pathname);
+    if (!route || (RESOURCES[route.resource].group !== '' && !installed.has(route.resource))) {
+      respond(req, res, 404, statusBody(404, 'NotFound', 'the server could not find the requested resource'), query, pathname);
+      return;
+    }
+    const { resource, namespace } = route;
+    const fieldSelector = query['fieldSelector'] ?? null;
+    const labelSelector = query['labelSelector'] ?? null;
+    const probe: OpenWatch = { resource, namespace, fieldSelector, labelSelector, res };
+    if (query['watch'] !== 'true' && query['watch'] !== '1') {
+      const items = [...store.get(resource)!.values()].filter((o) => watchMatches(probe, o));
+      const info = RESOURCES[resource];
+      const body = {
+        kind: `${info.kind}List`,
+        apiVersion: info.group === '' ? info.version : `${info.group}/${info.version}`,
+        metadata: { resourceVersion: String(rv) },
+        items,
+      };
+      respond(req, res, 200, JSON.stringify(body), query, pathname);
+      return;
+    }
+    // A watch: headers go out at once (the client's fetch resolves only then), events follow as JSON lines.
+    requests.push({ method: 'GET', path: pathname, query, status: 200 });
+    res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    res.flushHeaders();
+    const from = query['resourceVersion'] ?? '';
+    if (from !== '' && from !== '0' && Number(from) < compactedBelow) {
+      send(probe, 'ERROR', { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `too old resource version: ${from} (${compactedBelow})`, reason: 'Expired', code: 410 });
+      res.end();
+      return;
+    }
+    if (from === '' || from === '0') {
+      for (const o of store.get(resource)!.values()) if (watchMatches(probe, o)) send(probe, 'ADDED', o);
+    } else {
+      for (const e of history.get(resource)!) if (e.rv > Number(from) && watchMatches(probe, e.object)) send(probe, e.type, e.object);
+    }
+    watches.add(probe);
+    res.on('close', () => watches.delete(probe));
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  let port = options.port ?? 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        const a = server.address();
+        port = typeof a === 'object' && a ? a.port : port;
+        resolve();
+      });
+    });
+  await listen();
+  const url = `http://127.0.0.1:${port}`;
+
+  const api: FakeApiServer = {
+    url,
+    port,
+    requests,
+    kubeconfig() {
+      return [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        '- name: fake',
+        '  cluster:',
+        `    server: ${url}`,
+        '    insecure-skip-tls-verify: true',
+        'users:',
+        '- name: fake',
+        '  user:',
+        '    token: fake-token',
+        'contexts:',
+        '- name: fake',
+        '  context: {cluster: fake, user: fake}',
+        'current-context: fake',
+        '',
+      ].join('\n');
+    },
+    apply(resource, object) {
+      const obj = structuredClone(object) as Obj;
+      const info = RESOURCES[resource];
+      obj['apiVersion'] ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
+      obj['kind'] ??= info.kind;
+      const k = key(obj.metadata.namespace, obj.metadata.name);
+      const existing = store.get(resource)!.get(k);
+      rv++;
+      obj.metadata.resourceVersion = String(rv);
+      obj.metadata['uid'] ??= existing?.metadata['uid'] ?? `00000000-0000-0000-0000-${String(++uidCounter).padStart(12, '0')}`;
+      obj.metadata['creationTimestamp'] ??= existing?.metadata['creationTimestamp'] ?? '2026-11-21T10:00:00Z';
+      store.get(resource)!.set(k, obj);
+      record(resource, existing ? 'MODIFIED' : 'ADDED', obj);
+      return obj;
+    },
+    remove(resource, namespace, name) {
+      const k = key(namespace ?? undefined, name);
+      const existing = store.get(resource)!.get(k);
+      if (!existing) return false;
+      store.get(resource)!.delete(k);
+      rv++;
+      const gone = { ...existing, metadata: { ...existing.metadata, resourceVersion: String(rv) } };
+      record(resource, 'DELETED', gone);
+      return true;
+    },
+    list(resource) {
+      return [...store.get(resource)!.values()];
+    },
+    failNext(count, opts = {}) {
+      faults.push({ remaining: count, status: opts.status ?? 500, pathPart: opts.pathPart ?? '' });
+    },
+    setDelay(ms) {
+      delayMs = ms;
+    },
+    expire() {
+      compactedBelow = rv + 1;
+      for (const r of history.keys()) history.set(r, []);
+      for (const w of [...watches]) {
+        send(w, 'ERROR', { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 });
+        w.res.end();
+        watches.delete(w);
+      }
+    },
+    dropWatches() {
+      for (const w of [...watches]) {
+        w.res.socket?.destroy();
+        watches.delete(w);
+      }
+    },
+    async goDown() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+      watches.clear();
+      await closed;
+    },
+    async comeUp() {
+      await listen();
+    },
+    openWatches(resource) {
+      return [...watches].filter((w) => resource === undefined || w.resource === resource).length;
+    },
+    async stop() {
+      if (!server.listening) return;
+      await api.goDown();
+    },
+  };
+  return api;
+}
