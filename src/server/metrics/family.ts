@@ -1,6 +1,7 @@
 // The shape of one metric family: a declaration (name, help, type, labels) plus how its samples are read at scrape time.
 import type { Report } from '../../core/report/types.ts';
 import type { SourceHealth } from '../../sources/health.ts';
+import type { FailureCount } from './pending-tracker.ts';
 
 export type Labels = Record<string, string>;
 export type Sample = readonly [labels: Labels, value: number];
@@ -18,7 +19,7 @@ export interface ExporterCounters {
   /** Object events applied to the snapshot, by Kubernetes kind. */
   eventsApplied: ReadonlyMap<string, number>;
   /** Services seen entering the pending state, by `namespace` and reason code. */
-  allocationFailures: ReadonlyMap<string, { namespace: string; reason: string; pool: string; count: number }>;
+  allocationFailures: ReadonlyMap<string, FailureCount>;
 }
 
 /**

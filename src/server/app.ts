@@ -1,0 +1,60 @@
+// Wires a live source and its store to what the HTTP routes and metric families read.
+import type { Report } from '../core/report/types.ts';
+import type { Logger } from '../log.ts';
+import type { SourceHealth } from '../sources/health.ts';
+import { VERSION } from '../version.ts';
+import { MetricsExporter, type ExporterOptions } from './metrics/exporter.ts';
+import { PendingTracker } from './metrics/pending-tracker.ts';
+import type { ServerDeps } from './route.ts';
+
+/** What the app needs from a store: the current report and how many events it applied. */
+export interface ReportSource {
+  report(now?: Date): Report;
+  readonly eventsApplied: ReadonlyMap<string, number>;
+  onApplied: ((seconds: number) => void) | null;
+}
+
+export interface AppOptions extends Omit<ExporterOptions, 'families'> {
+  store: () => ReportSource;
+  health: () => SourceHealth;
+  log: Logger;
+}
+
+export const UPDATE_DURATION_FAMILY = 'poolwatch_snapshot_update_duration_seconds';
+
+/** The ServerDeps for `createServer`, plus the exporter (for tests and benchmarks). */
+export function createApp(options: AppOptions): ServerDeps & { exporter: MetricsExporter } {
+  const exporter = new MetricsExporter(options);
+  const tracker = new PendingTracker();
+  let instrumented: ReportSource | null = null;
+  // The store can be replaced (the manifests source re-reads files into a new one), so look it up each time.
+  const currentStore = () => {
+    const store = options.store();
+    if (store !== instrumented) {
+      store.onApplied = (s) => exporter.observe(UPDATE_DURATION_FAMILY, s);
+      instrumented = store;
+    }
+    return store;
+  };
+  currentStore();
+  const report = () => {
+    const r = currentStore().report();
+    tracker.observe(r);
+    return r;
+  };
+  return {
+    exporter,
+    log: options.log,
+    report,
+    health: options.health,
+    async metrics() {
+      const body = await exporter.render({
+        report: report(),
+        health: options.health(),
+        counters: { eventsApplied: currentStore().eventsApplied, allocationFailures: tracker.counts },
+        build: { version: VERSION, nodeVersion: process.version },
+      });
+      return { contentType: exporter.contentType, body };
+    },
+  };
+}
