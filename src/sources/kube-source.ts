@@ -1,18 +1,46 @@
-// The live-cluster source (current kube context). This build has none yet: asking for it is a clear usage error.
+// The current kube context as a one-shot source (`status` with no PATH): lists every resource once into a snapshot.
 import { PoolwatchError } from '../core/errors.ts';
+import { addToSnapshot, decodeObject } from '../core/model/decode/index.ts';
+import { emptySnapshot } from '../core/model/types.ts';
+import { loadKubeConfig } from './kube/kubeconfig.ts';
+import { getJson, KubeRequestError } from './kube/list-request.ts';
+import { typedObject, watchedResources } from './kube/resources.ts';
 import type { SnapshotSource } from './source.ts';
 
 export interface KubeSourceOptions {
   /** Kube context name; the current context when absent. */
   context?: string;
+  /** A kubeconfig file instead of KUBECONFIG / ~/.kube/config. */
+  kubeconfig?: string;
+  /** Environment (KUBECONFIG, in-cluster variables); defaults to the process's. */
+  env?: Record<string, string | undefined>;
+  metallbNamespace?: string;
+  timeoutMs?: number;
 }
 
-export function createKubeSource(_options: KubeSourceOptions): SnapshotSource {
+export function createKubeSource(options: KubeSourceOptions): SnapshotSource {
   return {
-    description: 'kube context',
-    load: () =>
-      Promise.reject(
-        new PoolwatchError('source-unavailable', 'reading a live cluster is not available in this build; pass manifest files or directories: poolwatch status PATH...'),
-      ),
+    description: options.context ? `kube context ${options.context}` : 'current kube context',
+    async load() {
+      const { kc, context, server } = loadKubeConfig({ context: options.context, kubeconfig: options.kubeconfig, env: options.env ?? process.env });
+      const snapshot = emptySnapshot();
+      // All resources at once: a slow API server costs one round trip, not seven.
+      const lists = await Promise.all(
+        watchedResources(options.metallbNamespace ?? 'metallb-system').map(async (resource) => {
+          const query: Record<string, string> = resource.fieldSelector ? { fieldSelector: resource.fieldSelector } : {};
+          try {
+            return { resource, items: (await getJson(kc, resource.path, query, options.timeoutMs ?? 30_000)).items };
+          } catch (err) {
+            const status = err instanceof KubeRequestError ? err.statusCode : undefined;
+            // A MetalLB CRD that is not installed: nothing of that kind exists.
+            if (resource.optional && status === 404) return { resource, items: [] };
+            const why = status === 401 || status === 403 ? `${(err as Error).message} (check the credentials and RBAC of context ${context})` : (err as Error).message;
+            throw new PoolwatchError('source-unavailable', `cannot read ${resource.kind} objects from ${server}: ${why}`);
+          }
+        }),
+      );
+      for (const { resource, items } of lists) for (const item of items) addToSnapshot(snapshot, decodeObject(typedObject(resource, item)));
+      return snapshot;
+    },
   };
 }

@@ -46,10 +46,10 @@ test('valid objects beside invalid ones are still analysed', async () => {
   assert.equal(json.findings.filter((f) => f.code === 'invalid-manifest').length, 6);
 });
 
-test('status with no path and no kube source is a one-line usage error', async () => {
+test('status with no path and no kube configuration is a one-line usage error', async () => {
   const r = await runInProcess(['status']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^poolwatch: reading a live cluster is not available/);
+  assert.match(r.stderr, /^poolwatch: no Kubernetes configuration found: set KUBECONFIG, pass --kubeconfig, or run inside a cluster/);
   assert.equal(r.stderr.split('\n').length, 2);
 });
 

@@ -199,7 +199,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const labelSelector = query['labelSelector'] ?? null;
     const probe: OpenWatch = { resource, namespace, fieldSelector, labelSelector, res };
     if (query['watch'] !== 'true' && query['watch'] !== '1') {
-      const items = [...store.get(resource)!.values()].filter((o) => watchMatches(probe, o));
+      // Like the real API server, items of core lists carry no kind/apiVersion (custom resources do).
+      const items = [...store.get(resource)!.values()]
+        .filter((o) => watchMatches(probe, o))
+        .map((o) => (RESOURCES[resource].group === '' ? { ...o, kind: undefined, apiVersion: undefined } : o));
       const info = RESOURCES[resource];
       const body = {
         kind: `${info.kind}List`,

@@ -21,7 +21,7 @@ interface StatusOptions {
 
 /** Manifest paths when given, else the current (or named) kube context. */
 export function sourceFor(paths: readonly string[], io: CliIO, context?: string): SnapshotSource {
-  if (paths.length === 0) return createKubeSource(context ? { context } : {});
+  if (paths.length === 0) return createKubeSource(context ? { context, env: io.env } : { env: io.env });
   return createManifestSource({ paths, cwd: io.cwd, readStdin: io.readStdin });
 }
 

@@ -1,14 +1,14 @@
 // GET /api/v1/pools/{name}: one pool, with the services holding its addresses; 404 when there is no such pool.
 import { PoolwatchError } from '../../core/errors.ts';
 import { readQuery, json, type Route } from '../route.ts';
-import { reportJson } from './report-json.ts';
+import { toJson } from '../../core/report/json.ts';
 
 export const apiPool: Route = {
   path: '/api/v1/pools/{name}',
   handle: ({ url, params }, deps) => {
     readQuery(url, {});
     const name = params['name']!;
-    const r = reportJson(deps.report());
+    const r = toJson(deps.report());
     const pool = r.pools.find((p) => p.name === name);
     if (!pool) throw new PoolwatchError('not-found', `no pool named ${JSON.stringify(name)}`);
     return json({ apiVersion: r.apiVersion, generatedAt: r.generatedAt, pool, services: r.services.filter((s) => s.pool === name) });

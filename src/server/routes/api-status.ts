@@ -1,12 +1,12 @@
 // GET /api/v1/status: the whole report in the JSON contract, plus the source's health.
 import { readQuery, json, type Route } from '../route.ts';
-import { reportJson } from './report-json.ts';
+import { toJson } from '../../core/report/json.ts';
 
 export const apiStatus: Route = {
   path: '/api/v1/status',
   handle: ({ url }, deps) => {
     readQuery(url, {});
-    return json({ ...reportJson(deps.report()), source: sourceJson(deps) });
+    return json({ ...toJson(deps.report()), source: sourceJson(deps) });
   },
 };
 

@@ -1,6 +1,5 @@
 // Finds the Kubernetes connection: --kubeconfig, then KUBECONFIG, then ~/.kube/config, then the in-cluster service account.
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { PoolwatchError } from '../../core/errors.ts';
@@ -11,7 +10,7 @@ export interface KubeConfigOptions {
   /** --context: a context of the kubeconfig instead of its current-context. */
   context?: string | undefined;
   env: Record<string, string | undefined>;
-  /** For tests; defaults to the user's home folder. */
+  /** Where ~/.kube/config is looked for; defaults to HOME from `env` (none: not looked for). */
   home?: string;
 }
 
@@ -36,7 +35,8 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
   const kc = new KubeConfig();
   let origin: string;
   const fromEnv = (options.env['KUBECONFIG'] ?? '').split(delimiter).filter((f) => f !== '');
-  const homeConfig = join(options.home ?? homedir(), '.kube', 'config');
+  const home = options.home ?? options.env['HOME'];
+  const homeConfig = home ? join(home, '.kube', 'config') : null;
   if (options.kubeconfig) {
     loadFile(kc, options.kubeconfig);
     origin = options.kubeconfig;
@@ -49,7 +49,7 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
       kc.mergeConfig(more, true);
     }
     origin = `KUBECONFIG=${fromEnv.join(delimiter)}`;
-  } else if (existsSync(homeConfig)) {
+  } else if (homeConfig && existsSync(homeConfig)) {
     loadFile(kc, homeConfig);
     origin = homeConfig;
   } else if (options.env['KUBERNETES_SERVICE_HOST']) {

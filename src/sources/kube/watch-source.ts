@@ -5,14 +5,14 @@ import type { SourceHealth } from '../health.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { KubeObject } from './list-request.ts';
 import { ResourceWatcher } from './resource-watcher.ts';
-import { watchedResources, type WatchedResource } from './resources.ts';
+import { typedObject, watchedResources, type WatchedResource } from './resources.ts';
 
 export interface ObjectSink {
   upsert(object: KubeObject): void;
   remove(object: KubeObject): void;
 }
 
-export interface KubeSourceOptions {
+export interface KubeWatchSourceOptions {
   kc: KubeConfig;
   sink: ObjectSink;
   logger: Logger;
@@ -24,14 +24,7 @@ export interface KubeSourceOptions {
   now?: () => number;
 }
 
-/** Items of core lists carry no kind/apiVersion; the store decodes by kind, so set them from the resource. */
-function typed(resource: WatchedResource, o: KubeObject): KubeObject {
-  if (o.kind === undefined) o.kind = resource.kind;
-  if (o.apiVersion === undefined) o.apiVersion = resource.path.startsWith('/apis/metallb.io/') ? 'metallb.io/v1beta1' : 'v1';
-  return o;
-}
-
-export class KubeSource {
+export class KubeWatchSource {
   readonly watchers: ResourceWatcher[];
   private readonly now: () => number;
   private readonly log: Logger;
@@ -39,12 +32,12 @@ export class KubeSource {
   private lastUpMs: number | null = null;
   private readonly listeners: Array<() => void> = [];
 
-  constructor(options: KubeSourceOptions) {
+  constructor(options: KubeWatchSourceOptions) {
     this.now = options.now ?? Date.now;
     this.log = options.logger;
     const hooks = {
-      upsert: (r: WatchedResource, o: KubeObject) => this.guard(() => options.sink.upsert(typed(r, o)), r, o),
-      remove: (r: WatchedResource, o: KubeObject) => this.guard(() => options.sink.remove(typed(r, o)), r, o),
+      upsert: (r: WatchedResource, o: KubeObject) => this.guard(() => options.sink.upsert(typedObject(r, o)), r, o),
+      remove: (r: WatchedResource, o: KubeObject) => this.guard(() => options.sink.remove(typedObject(r, o)), r, o),
       changed: () => this.changed(),
     };
     this.watchers = watchedResources(options.metallbNamespace ?? 'metallb-system').map(

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createLogger } from '../../src/log.ts';
-import { KubeSource } from '../../src/sources/kube/kube-source.ts';
+import { KubeWatchSource } from '../../src/sources/kube/watch-source.ts';
 import type { KubeObject } from '../../src/sources/kube/list-request.ts';
 import { startFakeApiServer, type FakeApiServerOptions } from '../support/fake-apiserver.ts';
 import { waitFor } from '../support/processes.ts';
@@ -34,7 +34,7 @@ async function setup(options: FakeApiServerOptions = {}) {
   const kc = new KubeConfig();
   kc.loadFromString(fake.kubeconfig());
   const sink = new RecordingSink();
-  const source = new KubeSource({
+  const source = new KubeWatchSource({
     kc,
     sink,
     logger: createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(l) }),

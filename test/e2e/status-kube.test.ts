@@ -1,0 +1,62 @@
+// `status` with no PATH reads the current kube context (here: the fake API server) and agrees with reading the same manifests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInProcess, repoRoot } from '../support/cli.ts';
+import { startFakeApiServer } from '../support/fake-apiserver.ts';
+import { loadFixture } from '../support/fixture-cluster.ts';
+
+for (const scenario of ['dual-stack', 'basic-ipv4', 'legacy-configmap']) {
+  test(`status over the API matches status over the manifests: ${scenario}`, async () => {
+    const fake = await startFakeApiServer();
+    const dir = mkdtempSync(join(tmpdir(), 'poolwatch-kubeconfig-'));
+    try {
+      assert.ok(loadFixture(fake, join(repoRoot, 'test', 'fixtures', scenario)) > 0);
+      writeFileSync(join(dir, 'config'), fake.kubeconfig());
+      const live = await runInProcess(['status', '-o', 'json'], { env: { KUBECONFIG: join(dir, 'config') } });
+      assert.equal(live.stderr, '');
+      const files = await runInProcess(['status', '-o', 'json', `test/fixtures/${scenario}`]);
+      const a = JSON.parse(live.stdout);
+      const b = JSON.parse(files.stdout);
+      assert.deepEqual(a.pools, b.pools);
+      assert.deepEqual(a.services, b.services);
+      assert.deepEqual(a.summary, b.summary);
+      // Same findings; only locations (API objects have none) and so the order by location differ.
+      const strip = (fs: Array<{ location: string | null }>) => fs.map((f) => JSON.stringify({ ...f, location: null })).sort();
+      assert.deepEqual(strip(a.findings), strip(b.findings));
+      assert.equal(live.code, files.code);
+    } finally {
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('status with --context picks that context; an unknown one or an unreachable server is a one-line error', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-kubeconfig-'));
+  try {
+    writeFileSync(join(dir, 'config'), fake.kubeconfig());
+    const env = { KUBECONFIG: join(dir, 'config') };
+    const ok = await runInProcess(['status', '-o', 'json', '--context', 'fake'], { env });
+    assert.equal(ok.code, 0, ok.stderr);
+    const unknown = await runInProcess(['status', '--context', 'prod'], { env });
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, `poolwatch: context "prod" is not in the kubeconfig (KUBECONFIG=${env.KUBECONFIG}); known contexts: fake\n`);
+    fake.failNext(1, { status: 403, pathPart: '/api/v1/services' });
+    const forbidden = await runInProcess(['status'], { env });
+    assert.equal(forbidden.code, 2);
+    assert.match(forbidden.stderr, /^poolwatch: cannot read Service objects from http:\/\/127\.0\.0\.1:\d+: GET \/api\/v1\/services: HTTP 403: injected fault \(check the credentials and RBAC of context fake\)\n$/);
+    await fake.stop();
+    const down = await runInProcess(['status'], { env });
+    assert.equal(down.code, 2);
+    assert.match(down.stderr, /^poolwatch: cannot read \w+ objects from http:\/\/127\.0\.0\.1:\d+: GET \/\S+: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/);
+    const missingFile = await runInProcess(['status'], { env: { KUBECONFIG: join(dir, 'nope') } });
+    assert.equal(missingFile.stderr, `poolwatch: ${join(dir, 'nope')}: kubeconfig ${join(dir, 'nope')} does not exist\n`);
+  } finally {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
