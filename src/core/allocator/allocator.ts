@@ -162,11 +162,11 @@ export class Allocator {
   explainPending(svc: Service, event?: AllocationFailedEvent | null): Reason {
     const r = this.state.holding(serviceKey(svc)) ? null : this.plan(svc);
     if (r && !r.ok) return r.reason;
-    const where = r && r.ok ? ` pool "${r.pool}" has ${r.ips.join(', ')} free for it` : ' it holds an address in poolwatch\'s view';
-    const metallb = event ? `MetalLB reported "${event.message}", but` : 'MetalLB has not assigned an address, but';
+    const where = r && r.ok ? `pool "${r.pool}" has ${r.ips.join(', ')} free for it` : 'poolwatch counts an address for it';
+    const metallb = event ? `MetalLB reported: ${event.message}; yet` : 'MetalLB has not assigned an address, yet';
     return {
       code: 'allocation-failed',
-      message: `${metallb}${where}; MetalLB may be behind, or its configuration failed to load (check the controller's logs and metallb_k8s_client_config_stale_bool)`,
+      message: `${metallb} ${where}, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller's logs)`,
     };
   }
 

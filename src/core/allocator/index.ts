@@ -6,3 +6,4 @@ export { requestedIps, type RequestedIps } from './requested-ips.ts';
 export { shareKeyOf, portsOf, sharingConflict, type ShareKey, type SharingConflict } from './sharing.ts';
 export { PoolConfig, comparePools, type AllocatorPool } from './pool-config.ts';
 export { UsedAddresses } from './used-addresses.ts';
+export { createPendingExplainer } from './ledger-explainer.ts';

@@ -1,4 +1,5 @@
 // Analysis options: finding thresholds, MetalLB's load-balancer class, and the seam through which the allocator explains pending services.
+import { createPendingExplainer } from '../allocator/ledger-explainer.ts';
 import type { Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import type { LedgerView } from './ledger-view.ts';
@@ -17,7 +18,8 @@ export interface AnalysisOptions {
   nearlyExhaustedPercent?: number;
   /** MetalLB's `--lb-class`: null (the default) means MetalLB handles services with no loadBalancerClass. */
   loadBalancerClass?: string | null;
-  explainPending?: PendingExplainer;
+  /** Default: the MetalLB-faithful allocator (createPendingExplainer); null turns explanations off. */
+  explainPending?: PendingExplainer | null;
 }
 
 export interface ResolvedOptions {
@@ -32,6 +34,6 @@ export function resolveOptions(o: AnalysisOptions = {}): ResolvedOptions {
     utilizationHighPercent: o.utilizationHighPercent ?? 80,
     nearlyExhaustedPercent: o.nearlyExhaustedPercent ?? 95,
     loadBalancerClass: o.loadBalancerClass ?? null,
-    explainPending: o.explainPending ?? null,
+    explainPending: o.explainPending === undefined ? createPendingExplainer({ lbClass: o.loadBalancerClass ?? null }) : o.explainPending,
   };
 }

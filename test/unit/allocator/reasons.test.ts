@@ -117,9 +117,9 @@ test('allocation-failed: MetalLB gave up but an address is free', () => {
   assert.equal(r.code, 'allocation-failed');
   assert.equal(
     r.message,
-    'MetalLB reported "Failed to allocate IP for "default/c": no available IPs", but pool "big" has fd00:: free for it; MetalLB may be behind, or its configuration failed to load (check the controller\'s logs and metallb_k8s_client_config_stale_bool)',
+    'MetalLB reported: Failed to allocate IP for "default/c": no available IPs; yet pool "big" has fd00:: free for it, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller\'s logs)',
   );
-  assert.match(a.explainPending(svc('d', { family: 'ipv6' })).message, /^MetalLB has not assigned an address, but pool "big" has fd00:: free for it;/);
+  assert.match(a.explainPending(svc('d', { family: 'ipv6' })).message, /^MetalLB has not assigned an address, yet pool "big" has fd00:: free for it, so/);
 });
 
 test('every reason code is produced by a test above', () => {

@@ -87,5 +87,5 @@ test('explainPending judges each pending service against the existing allocation
   assert.equal(reasons.get('default/other')?.message, '10.0.0.0 is held by default/held, which has no allow-shared-ip key');
   const freed = explainPending({ ...snap, services: snap.services.slice(0, 2) });
   assert.equal(freed.get('default/waiting')?.code, 'allocation-failed');
-  assert.match(freed.get('default/waiting')!.message, /^MetalLB reported "Failed to allocate IP for "default\/waiting": no available IPs", but pool "web" has 10\.0\.0\.1 free/);
+  assert.match(freed.get('default/waiting')!.message, /^MetalLB reported: Failed to allocate IP for "default\/waiting": no available IPs; yet pool "web" has 10\.0\.0\.1 free/);
 });
