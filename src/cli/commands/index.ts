@@ -1,6 +1,7 @@
 // The one list of CLI commands: adding a command is one file plus one line here.
 import type { CliCommand } from '../command.ts';
+import { generateCommand } from './generate.ts';
 import { lintCommand } from './lint.ts';
 import { statusCommand } from './status.ts';
 
-export const commands: CliCommand[] = [statusCommand, lintCommand];
+export const commands: CliCommand[] = [statusCommand, lintCommand, generateCommand];

@@ -1,0 +1,60 @@
+// Dashboard row: trend (utilization over time, allocation rate with deriv, days until a pool runs out).
+import type { MonitoringConfig } from '../../config.ts';
+import { POOLWATCH } from '../../metric-names.ts';
+import { POOL_LEGEND, perPool, poolwatchSeries } from '../queries.ts';
+import type { RowDraft } from '../types.ts';
+import { utilizationExpr, utilizationThresholds } from './overview.ts';
+
+export function trendRow(config: MonitoringConfig): RowDraft {
+  const lookback = config.forecast.lookback;
+  const available = poolwatchSeries(config, POOLWATCH.poolAddressesAvailable);
+  return {
+    title: 'Trend',
+    panels: [
+      {
+        type: 'timeseries',
+        title: 'Utilization over time',
+        description: 'Per pool and family; the dashed steps are the alert thresholds.',
+        w: 8,
+        h: 9,
+        targets: [{ expr: utilizationExpr(config), legendFormat: POOL_LEGEND }],
+        unit: 'percentunit',
+        min: 0,
+        max: 1,
+        thresholds: utilizationThresholds(config),
+        options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull', 'max'] } },
+      },
+      {
+        type: 'timeseries',
+        title: 'Allocation rate (addresses per hour)',
+        description: 'deriv() of addresses in use over 1h, per hour: positive while services take addresses, negative while they release them. (rate() is for counters and is wrong on this gauge.)',
+        w: 8,
+        h: 9,
+        targets: [{ expr: `${perPool(config, `deriv(${poolwatchSeries(config, POOLWATCH.poolAddressesInUse)}[1h])`)} * 3600`, legendFormat: POOL_LEGEND }],
+        unit: 'short',
+        options: { legend: { displayMode: 'list', placement: 'bottom' } },
+      },
+      {
+        type: 'timeseries',
+        title: 'Days until exhaustion',
+        description: `Free addresses divided by the rate they were taken at over the last ${lookback} (deriv). Pools that are flat or shrinking have no value: they do not run out.`,
+        w: 8,
+        h: 9,
+        targets: [
+          {
+            expr: `${perPool(config, available)}\n/\n-(${perPool(config, `deriv(${available}[${lookback}])`)} < 0)\n/ 86400`,
+            legendFormat: POOL_LEGEND,
+          },
+        ],
+        unit: 'd',
+        min: 0,
+        thresholds: [
+          { color: 'red', value: null },
+          { color: 'orange', value: 1 },
+          { color: 'green', value: 7 },
+        ],
+        options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull', 'min'] } },
+      },
+    ],
+  };
+}

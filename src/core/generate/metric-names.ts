@@ -1,0 +1,77 @@
+// Every metric name the monitoring bundle depends on, in one place, so tests can check them against the exporter's declarations.
+
+/** poolwatch's own families (declared by `poolwatch serve`, see docs/metrics.md). */
+export const POOLWATCH = {
+  poolAddresses: 'poolwatch_pool_addresses',
+  poolAddressesInUse: 'poolwatch_pool_addresses_in_use',
+  poolAddressesAvailable: 'poolwatch_pool_addresses_available',
+  poolInfo: 'poolwatch_pool_info',
+  poolServices: 'poolwatch_pool_services',
+  namespaceAddressesInUse: 'poolwatch_namespace_addresses_in_use',
+  servicePending: 'poolwatch_service_pending',
+  findings: 'poolwatch_findings',
+  poolOverlapAddresses: 'poolwatch_pool_overlap_addresses',
+  allocationFailuresTotal: 'poolwatch_allocation_failures_total',
+  sourceUp: 'poolwatch_source_up',
+  sourceLastSyncTimestampSeconds: 'poolwatch_source_last_sync_timestamp_seconds',
+  buildInfo: 'poolwatch_build_info',
+} as const;
+
+/** The labels of poolwatch's families that the rules and dashboard read. */
+export const POOLWATCH_LABELS = {
+  pool: 'pool',
+  family: 'family',
+  namespace: 'namespace',
+  service: 'service',
+  reason: 'reason',
+  code: 'code',
+  severity: 'severity',
+  otherPool: 'other_pool',
+} as const;
+
+/**
+ * MetalLB's real names (controller and speaker). Counters from client_golang's classic format carry no
+ * `_total` unless the name itself has it, so the layer-2 counters are `..._received` / `..._sent`.
+ */
+export const METALLB = {
+  configLoaded: 'metallb_k8s_client_config_loaded_bool',
+  configStale: 'metallb_k8s_client_config_stale_bool',
+  /** Native and (deprecated) FRR mode, label `peer` (`IP:port`), plus `vrf` in FRR mode. */
+  bgpSessionUp: 'metallb_bgp_session_up',
+  bgpAnnouncedPrefixes: 'metallb_bgp_announced_prefixes_total',
+  bgpUpdatesTotal: 'metallb_bgp_updates_total',
+  /** Deprecated FRR mode sidecar only. */
+  bfdSessionUp: 'metallb_bfd_session_up',
+  layer2RequestsReceived: 'metallb_layer2_requests_received',
+  layer2ResponsesSent: 'metallb_layer2_responses_sent',
+  layer2GratuitousSent: 'metallb_layer2_gratuitous_sent',
+  speakerAnnounced: 'metallb_speaker_announced',
+} as const;
+
+/** FRR-K8s (default BGP backend since MetalLB v0.16): same sets with the `frrk8s_` prefix, `peer` without port. */
+export const FRR_K8S = {
+  bgpSessionUp: 'frrk8s_bgp_session_up',
+  bgpAnnouncedPrefixes: 'frrk8s_bgp_announced_prefixes_total',
+  bfdSessionUp: 'frrk8s_bfd_session_up',
+} as const;
+
+/** kube-state-metrics, for clusters that alert on pending services without poolwatch. */
+export const KUBE_STATE_METRICS = {
+  serviceSpecType: 'kube_service_spec_type',
+  serviceLoadBalancerIngress: 'kube_service_status_load_balancer_ingress',
+} as const;
+
+/** Prometheus's own per-target series. */
+export const PROMETHEUS = { up: 'up', alerts: 'ALERTS' } as const;
+
+/** Names of the recording rules this bundle defines (level:metric:operations). */
+export const RECORDED = {
+  poolUtilization: 'pool_family:poolwatch_pool_utilization:ratio',
+  poolAvailable: 'pool_family:poolwatch_pool_available:ratio',
+  clusterUtilization: 'cluster_family:poolwatch_pool_utilization:ratio',
+  clusterAvailable: 'cluster_family:poolwatch_pool_available:ratio',
+  poolAllocationRate: 'pool_family:poolwatch_pool_addresses_in_use:deriv1h',
+} as const;
+
+/** Every poolwatch family name the bundle reads (for the cross-check with the exporter's declarations). */
+export const POOLWATCH_FAMILIES_USED: readonly string[] = Object.values(POOLWATCH);
