@@ -42,44 +42,47 @@ function prometheusRule(config: MonitoringConfig, rules: RuleFile): PrometheusRu
 
 /** Every file of the bundle for a kind (`all` is every kind), in a stable order. */
 export function generateBundle(config: MonitoringConfig, kind: BundleKind): BundleFile[] {
-  const rules = generateRuleFile(config);
+  const wanted = (k: BundleFile['kind']) => kind === 'all' || kind === k;
+  // Only the wanted kinds are generated: scrape configs need job matchers that rules alone do not.
+  const rules = wanted('rules') ? generateRuleFile(config) : { groups: [] };
+  const lazy = <T>(k: BundleFile['kind'], make: () => T[]): T[] => (wanted(k) ? make() : []);
   const files: BundleFile[] = [
     { path: RULES_FILE, kind: 'rules', format: 'yaml', documents: [rules], about: 'Prometheus rule file (rule_files:): recording rules and alerts for MetalLB pools.' },
     {
       path: 'prometheus-operator/prometheusrule.yaml',
       kind: 'rules',
       format: 'yaml',
-      documents: [prometheusRule(config, rules)],
+      documents: lazy('rules', () => [prometheusRule(config, rules)]),
       about: 'The same rules as a PrometheusRule for the Prometheus Operator.',
     },
     {
       path: ALERTMANAGER_FILE,
       kind: 'rules',
       format: 'yaml',
-      documents: [alertmanagerExample(config)],
+      documents: lazy('rules', () => [alertmanagerExample(config)]),
       about: 'Example Alertmanager routing and inhibition for these alerts: replace the receivers with yours.',
     },
     {
       path: DASHBOARD_FILE,
       kind: 'dashboards',
       format: 'json',
-      documents: [generateDashboard(config)],
+      documents: lazy('dashboards', () => [generateDashboard(config)]),
       about: 'Grafana dashboard.',
     },
     {
       path: 'prometheus-operator/monitors.yaml',
       kind: 'scrape',
       format: 'yaml',
-      documents: scrapeKinds.operatorMonitors(config),
+      documents: lazy('scrape', () => scrapeKinds.operatorMonitors(config)),
       about: 'PodMonitors for the MetalLB controller, speakers and frr-k8s, and a ServiceMonitor for poolwatch.',
     },
     {
       path: SCRAPE_CONFIGS_FILE,
       kind: 'scrape',
       format: 'yaml',
-      documents: [{ scrape_configs: scrapeKinds.scrapeConfigs(config) }],
+      documents: lazy('scrape', () => [{ scrape_configs: scrapeKinds.scrapeConfigs(config) }]),
       about: 'scrape_configs for prometheus.yml (Kubernetes service discovery), for Prometheus without the Operator.',
     },
   ];
-  return kind === 'all' ? files : files.filter((f) => f.kind === kind);
+  return files.filter((f) => wanted(f.kind));
 }

@@ -225,8 +225,8 @@ const REQUIRED_SECTIONS = new Set(['selectors']);
 
 function fail(locate: Locate | undefined, path: Path, message: string): never {
   const location = locate?.(path);
-  const key = path.length > 0 ? path.join('.') : 'config';
-  throw new PoolwatchError('invalid-argument', `${key}: ${message}`, location ? { location } : {});
+  const text = path.length > 0 ? `${path.join('.')}: ${message}` : message;
+  throw new PoolwatchError('invalid-argument', text, location ? { location } : {});
 }
 
 function merge(schema: Record<string, unknown>, defaults: Record<string, unknown>, raw: unknown, path: Path, locate?: Locate): Record<string, unknown> {

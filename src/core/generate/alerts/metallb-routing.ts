@@ -45,7 +45,7 @@ export function metallbRoutingAlerts(config: MonitoringConfig): AlertGroupDraft 
         annotations: {
           summary: 'A MetalLB speaker does not answer layer-2 requests for an address it owns.',
           description:
-            `{{ $labels.job }} target {{ $labels.instance }}${inCluster(config)} receives {{ $value | humanize }} ARP/NDP requests per second for {{ $labels.ip }} ` +
+            `{{ $labels.job }} target {{ $labels.instance }}${inCluster(config)} receives {{ $value | printf "%.2f" }} ARP/NDP requests per second for {{ $labels.ip }} ` +
             `and answers fewer than ${percent(1 - metallb.layer2UnansweredRatio)} of them.`,
         },
       },

@@ -1,0 +1,40 @@
+// Helpers for monitoring-bundle tests: write generated files into a temporary folder and run promtool/amtool on them.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { generateRuleFile } from '../../src/core/generate/bundle.ts';
+import type { MonitoringConfig } from '../../src/core/generate/config.ts';
+
+export const PROMTOOL = '/usr/bin/promtool';
+export const AMTOOL = '/usr/bin/amtool';
+
+/** Fails (never skips) when a real tool is missing: `npm test`'s pretest installs them. */
+export function requireTool(path: string): void {
+  assert.ok(existsSync(path), `${path} is missing: install Debian's prometheus and prometheus-alertmanager (npm test does it as root)`);
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `poolwatch-${prefix}-`));
+}
+
+export function writeRuleFile(dir: string, name: string, config: MonitoringConfig): string {
+  const path = join(dir, name);
+  writeFileSync(path, stringify(generateRuleFile(config), { lineWidth: 0, blockQuote: 'literal' }));
+  return path;
+}
+
+export interface ToolResult {
+  status: number | null;
+  output: string;
+  stdout: string;
+}
+
+/** Runs a tool with a bounded time; returns its exit status and combined output. */
+export function runTool(command: string, args: string[], cwd: string): ToolResult {
+  requireTool(command);
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}`, stdout: result.stdout ?? '' };
+}
