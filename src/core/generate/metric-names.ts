@@ -17,17 +17,22 @@ export const POOLWATCH = {
   buildInfo: 'poolwatch_build_info',
 } as const;
 
-/** The labels of poolwatch's families that the rules and dashboard read. */
-export const POOLWATCH_LABELS = {
-  pool: 'pool',
-  family: 'family',
-  namespace: 'namespace',
-  service: 'service',
-  reason: 'reason',
-  code: 'code',
-  severity: 'severity',
-  otherPool: 'other_pool',
-} as const;
+/** For each poolwatch family the bundle reads: its type and the labels the rules and dashboard rely on. */
+export const POOLWATCH_USAGE: Record<string, { type: 'gauge' | 'counter'; labels: readonly string[] }> = {
+  [POOLWATCH.poolAddresses]: { type: 'gauge', labels: ['pool', 'family'] },
+  [POOLWATCH.poolAddressesInUse]: { type: 'gauge', labels: ['pool', 'family'] },
+  [POOLWATCH.poolAddressesAvailable]: { type: 'gauge', labels: ['pool', 'family'] },
+  [POOLWATCH.poolInfo]: { type: 'gauge', labels: ['pool'] },
+  [POOLWATCH.poolServices]: { type: 'gauge', labels: ['pool'] },
+  [POOLWATCH.namespaceAddressesInUse]: { type: 'gauge', labels: ['pool', 'namespace', 'family'] },
+  [POOLWATCH.servicePending]: { type: 'gauge', labels: ['namespace', 'service', 'reason'] },
+  [POOLWATCH.findings]: { type: 'gauge', labels: ['code', 'severity'] },
+  [POOLWATCH.poolOverlapAddresses]: { type: 'gauge', labels: ['pool', 'other_pool'] },
+  [POOLWATCH.allocationFailuresTotal]: { type: 'counter', labels: ['namespace', 'reason'] },
+  [POOLWATCH.sourceUp]: { type: 'gauge', labels: [] },
+  [POOLWATCH.sourceLastSyncTimestampSeconds]: { type: 'gauge', labels: [] },
+  [POOLWATCH.buildInfo]: { type: 'gauge', labels: [] },
+};
 
 /**
  * MetalLB's real names (controller and speaker). Counters from client_golang's classic format carry no
@@ -72,6 +77,3 @@ export const RECORDED = {
   clusterAvailable: 'cluster_family:poolwatch_pool_available:ratio',
   poolAllocationRate: 'pool_family:poolwatch_pool_addresses_in_use:deriv1h',
 } as const;
-
-/** Every poolwatch family name the bundle reads (for the cross-check with the exporter's declarations). */
-export const POOLWATCH_FAMILIES_USED: readonly string[] = Object.values(POOLWATCH);
