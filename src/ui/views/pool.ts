@@ -1,0 +1,103 @@
+// One pool: its ranges and settings, use per family with a chart and forecast line, use per namespace, its services.
+import { h } from '../dom.ts';
+import { api, type HistoryJson } from '../api.ts';
+import { renderChart } from '../chart.ts';
+import { familyLabel, grouped, poolState, STATE_LABEL } from '../format.ts';
+import { forecastKey, type PageData, type Route } from '../state.ts';
+import { empty, filterBar, limitedList, matches, type View } from './common.ts';
+import { familyBlock } from './overview.ts';
+
+/** How far back the chart reaches: the forecast window and as much again, at least a day. */
+function chartFrom(data: PageData): number {
+  return data.forecast.now - Math.max(86400, 2 * data.forecast.lookbackSeconds);
+}
+
+export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Record<string, string>): void; rerender(): void }): View {
+  const name = route.pool ?? '';
+  const list = { limit: 200 };
+  let query = route.params.get('q') ?? '';
+  const disposers: Array<() => void> = [];
+  const charts = new Map<string, HTMLElement>();
+  let chartRequest = 0;
+
+  const drawCharts = async (data: PageData) => {
+    const request = ++chartRequest;
+    const pool = data.status.pools.find((p) => p.name === name);
+    if (!pool) return;
+    const families = (['ipv4', 'ipv6'] as const).filter((f) => pool[f]);
+    let histories: HistoryJson[];
+    try {
+      histories = await Promise.all(families.map((f) => api.history(name, f, chartFrom(data))));
+    } catch (err) {
+      for (const host of charts.values()) host.replaceChildren(h('p', { class: 'error' }, `History unavailable: ${(err as Error).message}`));
+      return;
+    }
+    if (request !== chartRequest) return; // a newer update started drawing
+    while (disposers.length) disposers.pop()!();
+    histories.forEach((history) => {
+      const host = charts.get(history.family);
+      if (host) disposers.push(renderChart(host, history, data.forecastByKey.get(forecastKey(name, history.family)) ?? null, data.forecast.now));
+    });
+  };
+
+  return {
+    toolbar: filterBar({ label: 'Find services in this pool', query, placeholder: 'namespace, name or address', onChange: (q) => { query = q; list.limit = 200; ctx.setParams({ q }); } }),
+    render(content) {
+      const data = ctx.data();
+      const pool = data.status.pools.find((p) => p.name === name);
+      if (!pool) {
+        content.replaceChildren(h('h2', null, name), empty(`There is no pool named "${name}" (any more).`), h('p', null, h('a', { href: '#/' }, 'Back to all pools')));
+        return;
+      }
+      const state = poolState(pool);
+      charts.clear();
+      const familySections = (['ipv4', 'ipv6'] as const).flatMap((f) => {
+        if (!pool[f]) return [];
+        const host = h('div', { class: 'chart', 'data-chart': f, role: 'img', 'aria-label': `${familyLabel(f)} use over time with forecast` });
+        charts.set(f, host);
+        return [h('section', { class: 'family-section' }, familyBlock(pool, f, data), host)];
+      });
+      const services = data.status.services.filter((s) => s.pool === name && matches(query, s.namespace, s.name, s.sharingKey, ...s.ips));
+      const namespaces = Object.entries(pool.namespaces).sort(([a], [b]) => (a < b ? -1 : 1));
+      content.replaceChildren(
+        h('p', null, h('a', { href: '#/' }, '← All pools')),
+        h('h2', { class: 'pool-title' }, pool.name, ' ', h('span', { class: `badge state-${state}` }, STATE_LABEL[state])),
+        h(
+          'dl',
+          { class: 'props' },
+          h('dt', null, 'Namespace'), h('dd', null, pool.namespace),
+          h('dt', null, 'Addresses'), h('dd', null, ...pool.addresses.map((a) => h('code', { class: 'range' }, a))),
+          h('dt', null, 'autoAssign'), h('dd', null, String(pool.autoAssign)),
+          h('dt', null, 'avoidBuggyIPs'), h('dd', null, String(pool.avoidBuggyIPs)),
+          h('dt', null, 'Priority'), h('dd', null, pool.priority === null ? 'none' : String(pool.priority)),
+          h('dt', null, 'Services'), h('dd', null, String(pool.services)),
+        ),
+        ...familySections,
+        h('h3', null, 'Use per namespace'),
+        namespaces.length === 0
+          ? empty('No namespace holds an address from this pool.')
+          : h(
+              'table',
+              { class: 'list' },
+              h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col', class: 'num' }, 'IPv4'), h('th', { scope: 'col', class: 'num' }, 'IPv6'))),
+              h('tbody', null, ...namespaces.map(([ns, use]) => h('tr', null, h('td', null, ns), h('td', { class: 'num' }, grouped(use.ipv4)), h('td', { class: 'num' }, grouped(use.ipv6))))),
+            ),
+        h('h3', null, `Services (${services.length})`),
+        ...(services.length === 0
+          ? [empty(query ? 'No service matches the filter.' : 'No service holds an address from this pool.')]
+          : limitedList(
+              services,
+              list,
+              (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, s.name), h('td', null, ...s.ips.map((ip) => h('code', { class: 'ip' }, ip))), h('td', null, s.sharingKey ?? '')),
+              () => h('table', { class: 'list' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Sharing key')))),
+              ctx.rerender,
+            )),
+      );
+      void drawCharts(data);
+    },
+    dispose() {
+      chartRequest++;
+      while (disposers.length) disposers.pop()!();
+    },
+  };
+}
