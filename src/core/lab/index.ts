@@ -1,0 +1,5 @@
+// The embedded lab: the public surface of src/core/lab.
+export * from './lab.ts';
+export * from './scenario.ts';
+export * from './controller.ts';
+export { Rng } from './rng.ts';
