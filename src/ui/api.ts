@@ -1,61 +1,13 @@
 // The page's view of the JSON API: the wire types it reads and the fetch calls (same origin, relative URLs).
 
-export interface FamilyUsageJson {
-  total: string;
-  inUse: string;
-  available: string;
-  utilization: number;
-}
+export type { FamilyUsageJson, PoolJson } from '../core/report/json.ts';
+import type { ReportJson } from '../core/report/json.ts';
+import type { ForecastJson } from '../core/forecast/describe.ts';
+export type { ForecastJson };
 
-export interface PoolJson {
-  name: string;
-  namespace: string;
-  autoAssign: boolean;
-  avoidBuggyIPs: boolean;
-  priority: number | null;
-  addresses: string[];
-  ipv4: FamilyUsageJson | null;
-  ipv6: FamilyUsageJson | null;
-  services: number;
-  namespaces: Record<string, { ipv4: string; ipv6: string }>;
-}
-
-export interface ServiceJson {
-  namespace: string;
-  name: string;
-  state: 'allocated' | 'pending' | 'ignored';
-  pool: string | null;
-  ips: string[];
-  sharingKey: string | null;
-  reason: { code: string; message: string } | null;
-}
-
-export interface FindingJson {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  objects: string[];
-  location: string | null;
-}
-
-export interface StatusJson {
-  generatedAt: string;
-  pools: PoolJson[];
-  services: ServiceJson[];
-  findings: FindingJson[];
-}
-
-export interface ForecastJson {
-  pool: string;
-  family: 'ipv4' | 'ipv6';
-  inUse: string;
-  total: string;
-  state: 'filling' | 'not-filling' | 'exhausted' | 'insufficient-history';
-  trendPerDay: number | null;
-  exhaustsAtSeconds: number | null;
-  summary: string;
-  hint: string | null;
-}
+export type StatusJson = ReportJson;
+export type ServiceJson = ReportJson['services'][number];
+export type FindingJson = ReportJson['findings'][number];
 
 export interface ForecastListJson {
   /** The server's clock in seconds (the lab runs its own clock). */

@@ -1,28 +1,22 @@
 // Readable exact numbers for the page: digit grouping, 2^n for big powers of two, utilization and pool state.
 import type { FamilyUsageJson, PoolJson } from './api.ts';
+import { humanCount } from '../core/report/human.ts';
+import { humanPercent } from '../cli/render/numbers.ts';
 
-/** "1,024"; a power of two above a million also as "2^64". */
+/** "1,024": digit groups for exact counts. */
 export function grouped(text: string): string {
   return text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Grouped digits below a million, else the CLI's form (2^64, ~1.84e19). */
 export function shortCount(text: string): string {
   const n = BigInt(text);
-  if (n < 1_000_000n) return grouped(text);
-  if ((n & (n - 1n)) === 0n) return `2^${n.toString(2).length - 1}`;
-  return Number(n).toExponential(2).replace('e+', 'e');
+  return n < 1_000_000n ? grouped(text) : humanCount(n);
 }
 
-/** Percentage with one decimal that never shows 100% unless full, nor 0% unless empty. */
+/** The CLI's percentage: one decimal, never 100% unless full, nor 0% unless empty. */
 export function percent(u: FamilyUsageJson): string {
-  const inUse = BigInt(u.inUse);
-  const total = BigInt(u.total);
-  if (total === 0n) return '–';
-  if (inUse === 0n) return '0%';
-  if (inUse >= total) return '100%';
-  const tenths = Number((inUse * 1000n) / total);
-  if (tenths === 0) return '<0.1%';
-  return `${(Math.min(tenths, 999) / 10).toFixed(1)}%`;
+  return humanPercent(BigInt(u.inUse), BigInt(u.total));
 }
 
 export type PoolState = 'ok' | 'high' | 'nearly-exhausted' | 'exhausted';

@@ -1,7 +1,8 @@
 // The lab: a seeded simulation of a cluster whose services come and go with an upward trend, allocated by a MetalLB model.
 import type { AllocationFailedEvent, ClusterSnapshot, Pool, Service } from '../model/types.ts';
 import { serviceKey } from '../model/types.ts';
-import { SimpleLabController, type LabController } from './controller.ts';
+import type { LabController } from './controller.ts';
+import { Allocator } from '../allocator/index.ts';
 import { Rng } from './rng.ts';
 import { BROKEN_SERVICES, EXPANSION_RANGES, FILLING_POOL, labAdvertisements, labNamespaces, labPools, SERVICE_KINDS, type ServiceKind } from './scenario.ts';
 import { parseAddressEntry } from '../address/index.ts';
@@ -18,7 +19,7 @@ export interface LabOptions {
   /** Seconds since the epoch at which the simulation begins. */
   start: number;
   seed?: number;
-  /** The allocator playing MetalLB's controller. */
+  /** The allocator playing MetalLB's controller (default: poolwatch's MetalLB-faithful Allocator). */
   controller?: LabController;
 }
 
@@ -53,7 +54,7 @@ export class LabCluster {
     this.now = options.start;
     this.rng = new Rng(options.seed ?? 1);
     this.pools = labPools();
-    this.controller = options.controller ?? new SimpleLabController();
+    this.controller = options.controller ?? new Allocator();
     this.controller.setConfig(this.pools, this.namespaces);
     for (const kind of SERVICE_KINDS) {
       for (let i = 0; i < kind.initial; i++) this.create(kind);
