@@ -49,7 +49,7 @@ test('one pool starts close to full, and the filling pool grows until it is exha
   let t = start + 4 * HOUR;
   while (heldIn(lab, FILLING_POOL) < 254 && t < start + 48 * HOUR) lab.advanceTo((t += HOUR));
   assert.equal(heldIn(lab, FILLING_POOL), 254, 'exhausted within two days');
-  lab.advanceTo((t += HOUR));
+  lab.advanceTo(t + HOUR);
   const pending = lab.snapshot().services.filter((s) => s.ingressIPs.length === 0);
   assert.ok(pending.length > 2, 'new services go pending');
   const events = lab.snapshot().events;
