@@ -13,6 +13,20 @@ export interface HistoryFileOptions {
   compactEvery?: number;
 }
 
+/** Reads a history file without changing it (`poolwatch forecast`); bad lines are skipped with a warning. */
+export async function readHistory(path: string, options: { tiers?: Tier[]; warn?: (message: string) => void; missingOk?: boolean }): Promise<HistoryStore> {
+  const store = new HistoryStore(options.tiers);
+  let text = '';
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' || !options.missingOk) throw new PoolwatchError('unreadable-input', `cannot read history file: ${(err as Error).message}`, { location: path });
+  }
+  for (const w of decodeInto(store, text)) options.warn?.(`${path}:${w.replace(/^line /, '')}`);
+  return store;
+}
+
 export class HistoryFile {
   readonly path: string;
   readonly store: HistoryStore;
@@ -30,15 +44,7 @@ export class HistoryFile {
 
   /** Reads what is there (a missing file is an empty history), skips bad lines with a warning, and compacts. */
   static async open(path: string, options: HistoryFileOptions): Promise<HistoryFile> {
-    const store = new HistoryStore(options.tiers);
-    let text = '';
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new PoolwatchError('unreadable-input', `cannot read history file: ${(err as Error).message}`, { location: path });
-    }
-    for (const w of decodeInto(store, text)) options.warn?.(`${path}:${w.replace(/^line /, '')}`);
+    const store = await readHistory(path, { ...options, missingOk: true });
     const file = new HistoryFile(path, store, options);
     await file.rewrite();
     return file;

@@ -11,7 +11,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runInProcess(argv: string[], opts: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliResult> {
+export async function runInProcess(argv: string[], opts: { stdin?: string; env?: Record<string, string>; tty?: boolean; now?: Date } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -20,7 +20,7 @@ export async function runInProcess(argv: string[], opts: { stdin?: string; env?:
     env: opts.env ?? {},
     cwd: repoRoot,
     readStdin: async () => opts.stdin ?? '',
-    now: () => FIXED_NOW,
+    now: () => opts.now ?? FIXED_NOW,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

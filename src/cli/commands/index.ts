@@ -1,7 +1,8 @@
 // The one list of CLI commands: adding a command is one file plus one line here.
 import type { CliCommand } from '../command.ts';
+import { forecastCommand } from './forecast.ts';
 import { generateCommand } from './generate.ts';
 import { lintCommand } from './lint.ts';
 import { statusCommand } from './status.ts';
 
-export const commands: CliCommand[] = [statusCommand, lintCommand, generateCommand];
+export const commands: CliCommand[] = [statusCommand, lintCommand, generateCommand, forecastCommand];

@@ -68,3 +68,23 @@ export function forecastToJson(f: Forecast, now: number): ForecastJson {
     hint: f.hint,
   };
 }
+
+/** The document `poolwatch forecast -o json` prints and `GET /api/v1/forecast` serves. */
+export interface ForecastDocument {
+  apiVersion: 'poolwatch/v1';
+  /** Evaluation time: RFC 3339 and seconds since the epoch. */
+  generatedAt: string;
+  now: number;
+  lookbackSeconds: number;
+  forecasts: ForecastJson[];
+}
+
+export function forecastDocument(forecasts: readonly Forecast[], now: number, lookbackSeconds: number): ForecastDocument {
+  return {
+    apiVersion: 'poolwatch/v1',
+    generatedAt: new Date(Math.floor(now) * 1000).toISOString().replace('.000Z', 'Z'),
+    now,
+    lookbackSeconds,
+    forecasts: forecasts.map((f) => forecastToJson(f, now)),
+  };
+}

@@ -2,3 +2,4 @@
 export * from './regression.ts';
 export * from './forecast.ts';
 export * from './describe.ts';
+export * from './duration.ts';

@@ -99,6 +99,28 @@ export class HistoryStore {
     return points.slice(start, end);
   }
 
+  /** The samples of the most recent recording: what the pools looked like last (deleted pools drop out). */
+  latestSamples(): UsageSample[] {
+    let latest = -Infinity;
+    for (const s of this.byKey.values()) latest = Math.max(latest, s.points[s.points.length - 1]?.t ?? -Infinity);
+    const out: UsageSample[] = [];
+    for (const s of this.all()) {
+      const last = s.points[s.points.length - 1];
+      if (last && last.t === latest) out.push({ pool: s.pool, family: s.family, inUse: last.inUse, total: last.total });
+    }
+    return out;
+  }
+
+  /** Time of the most recent point, or null when empty. */
+  latestTime(): number | null {
+    let latest: number | null = null;
+    for (const s of this.byKey.values()) {
+      const t = s.points[s.points.length - 1]?.t;
+      if (t !== undefined && (latest === null || t > latest)) latest = t;
+    }
+    return latest;
+  }
+
   pointCount(): number {
     let n = 0;
     for (const s of this.byKey.values()) n += s.points.length;

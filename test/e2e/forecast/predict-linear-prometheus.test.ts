@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrometheus } from '../../support/prometheus.ts';
+import { runInProcess } from '../../support/cli.ts';
 import { forecastSeries, linearRegression, predictLinear, type TimedValue } from '../../../src/core/forecast/index.ts';
 
 // A fixed, seeded history: 8 hours at irregular ~60 s steps with millisecond timestamps, ending at `end`.
@@ -38,6 +39,8 @@ const cases: Array<{ pool: string; family: 'ipv4' | 'ipv6'; total: bigint; sampl
 function openMetrics(): string {
   const lines = ['# TYPE poolwatch_pool_addresses_in_use gauge'];
   for (const c of cases) for (const s of c.samples) lines.push(`poolwatch_pool_addresses_in_use{pool="${c.pool}",family="${c.family}"} ${s.v} ${s.t.toFixed(3)}`);
+  lines.push('# TYPE poolwatch_pool_addresses gauge');
+  for (const c of cases) for (const s of c.samples) lines.push(`poolwatch_pool_addresses{pool="${c.pool}",family="${c.family}"} ${Number(c.total)} ${s.t.toFixed(3)}`);
   lines.push('# EOF', '');
   return lines.join('\n');
 }
@@ -79,6 +82,19 @@ test('predict_linear and deriv from real Prometheus equal the forecast line', as
           assert.ok(Math.abs(Number(exhaustion[0]!.value[1]) - f.exhaustsAt!) < 1e-3, `exhaustion: Prometheus ${exhaustion[0]!.value[1]}, poolwatch ${f.exhaustsAt}`);
         }
       }
+      // `poolwatch forecast --prometheus-url` reads the raw samples and gives the same trend and time.
+      const cli = await runInProcess(['forecast', '--prometheus-url', prom.url, '-o', 'json'], { now: new Date(evalTime * 1000) });
+      assert.equal(cli.code, 0, cli.stderr);
+      const doc = JSON.parse(cli.stdout) as { forecasts: Array<{ pool: string; trendPerDay: number; state: string; exhaustsAtSeconds: number | null; inUse: string }> };
+      assert.deepEqual(doc.forecasts.map((f) => f.pool), ['falling', 'filling', 'flat', 'steep']);
+      for (const f of doc.forecasts) {
+        const promTrend = Number(deriv.find((r) => r.metric['pool'] === f.pool)!.value[1]);
+        assert.ok(Math.abs(f.trendPerDay - promTrend) <= 1e-5 * Math.max(1, Math.abs(promTrend)), `${f.pool}: CLI ${f.trendPerDay}, Prometheus ${promTrend}`);
+      }
+      // --pool that matches nothing is an error, not an empty table.
+      const one = await runInProcess(['forecast', '--prometheus-url', prom.url, '--pool', 'nope'], { now: new Date(evalTime * 1000) });
+      assert.equal(one.code, 2);
+      assert.match(one.stderr, /no history for a pool named "nope"/);
       // A constant series is exactly flat in both.
       const flatLine = linearRegression(cases[1]!.samples, evalTime)!;
       assert.equal(flatLine.slope, 0);
