@@ -7,6 +7,8 @@ import { renderTable } from './table.ts';
 export interface StatusTableOptions {
   wide: boolean;
   colors: Colors;
+  /** `simulate`: the services the simulation gave addresses to, shown in their own section. */
+  simulated?: ReadonlyArray<{ service: string; pool: string; ips: readonly string[]; note: string }>;
 }
 
 function levelColor(c: Colors, u: FamilyUsage): (s: string) => string {
@@ -15,7 +17,7 @@ function levelColor(c: Colors, u: FamilyUsage): (s: string) => string {
   return c.green;
 }
 
-export function renderStatusTable(report: Report, { wide, colors: c }: StatusTableOptions): string {
+export function renderStatusTable(report: Report, { wide, colors: c, simulated }: StatusTableOptions): string {
   let out = '';
   const header = wide
     ? ['POOL', 'NAMESPACE', 'FAMILY', 'USED/TOTAL', 'USE', 'AVAILABLE', 'SERVICES', 'AUTO', 'ADDRESSES', '']
@@ -38,6 +40,11 @@ export function renderStatusTable(report: Report, { wide, colors: c }: StatusTab
   }
   const right = wide ? new Set([3, 4, 5, 6]) : new Set([2, 3, 4]);
   out += report.pools.length > 0 ? renderTable(header, rows, right) : 'No pools.\n';
+
+  if (simulated) {
+    out += `\n${c.bold(`Simulated allocations (${simulated.length})`)}\n`;
+    out += simulated.length === 0 ? 'none\n' : renderTable(['SERVICE', 'POOL', 'ADDRESSES', 'NOTE'], simulated.map((s) => [s.service, s.pool, s.ips.join(','), s.note]));
+  }
 
   const pending = report.services.filter((s) => s.state === 'pending');
   out += `\n${c.bold(`Pending services (${pending.length})`)}\n`;

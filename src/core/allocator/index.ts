@@ -7,3 +7,4 @@ export { shareKeyOf, portsOf, sharingConflict, type ShareKey, type SharingConfli
 export { PoolConfig, comparePools, type AllocatorPool } from './pool-config.ts';
 export { UsedAddresses } from './used-addresses.ts';
 export { createPendingExplainer } from './ledger-explainer.ts';
+export { simulationReport, type SimulationReport, type SimulatedAllocation, type SimulationReportOptions } from './simulation-report.ts';

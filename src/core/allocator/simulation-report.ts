@@ -1,0 +1,58 @@
+// `simulate`'s report: the status report of the snapshot after simulation, new addresses marked, stale allocations shown moving.
+import { analyze } from '../analysis/analyze.ts';
+import { compareFindings, finding } from '../analysis/findings/finding.ts';
+import { serviceKey, serviceRef, type ClusterSnapshot } from '../model/types.ts';
+import type { Reason, Report } from '../report/types.ts';
+import type { AllocatorOptions } from './allocator.ts';
+import { simulate, type SimulatedService } from './simulate.ts';
+
+export interface SimulationReportOptions extends AllocatorOptions {
+  now: Date;
+}
+
+/** One service the simulation gave addresses to, for the table's "Simulated allocations" section. */
+export interface SimulatedAllocation {
+  service: string;
+  pool: string;
+  ips: string[];
+  /** `new`, or `moved from 10.0.0.0 (why)` for a stale allocation. */
+  note: string;
+}
+
+export interface SimulationReport {
+  report: Report;
+  assigned: SimulatedAllocation[];
+}
+
+function staleMessage(s: SimulatedService): string {
+  const stale = s.stale!;
+  const head = `service ${serviceKey(s.service)}: MetalLB will not keep ${stale.ips.join(', ')} (${stale.problem})`;
+  if (s.state === 'allocated') return `${head}; it moves to ${s.ips.join(', ')} from pool "${s.pool}"`;
+  return `${head}; it gets no new address (${s.reason?.code}: ${s.reason?.message})`;
+}
+
+/**
+ * Simulates the snapshot, then analyses the snapshot as it would look afterwards, so pools count the simulated
+ * addresses. Services the simulation assigned are `simulated: true`; pending ones carry the reason they got
+ * at their turn; every stale allocation becomes a stale-allocation finding saying where MetalLB moves it.
+ */
+export function simulationReport(snapshot: ClusterSnapshot, options: SimulationReportOptions): SimulationReport {
+  const sim = simulate(snapshot, options);
+  const reasons = new Map<string, Reason>();
+  const simulated = new Set<string>();
+  const assigned: SimulatedAllocation[] = [];
+  const findings = [];
+  for (const s of sim.services) {
+    const key = serviceKey(s.service);
+    if (s.reason) reasons.set(key, s.reason);
+    if (s.simulated) {
+      simulated.add(key);
+      assigned.push({ service: key, pool: s.pool!, ips: s.ips, note: s.stale ? `moved from ${s.stale.ips.join(', ')} (${s.stale.problem})` : 'new' });
+    }
+    if (s.stale) findings.push(finding('stale-allocation', staleMessage(s), [serviceRef(s.service)], s.service.location));
+  }
+  const report = analyze(sim.snapshot, { now: options.now, loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
+  report.services = report.services.map((r) => (simulated.has(`${r.namespace}/${r.name}`) ? { ...r, simulated: true } : r));
+  report.findings = [...report.findings, ...findings].sort(compareFindings);
+  return { report, assigned };
+}
