@@ -1,6 +1,7 @@
 // Golden output of `poolwatch simulate` on a GitOps-style fixture, its exit codes and its flags.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.ts';
 import { repoRoot, runInProcess } from '../support/cli.ts';
@@ -66,4 +67,15 @@ test('simulate with a missing path is a one-line error, exit 2', async () => {
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, 'poolwatch: cannot read test/fixtures/no-such-dir: no such file or directory\n');
+});
+
+test('the README and docs/cli.md show the real simulate output', async () => {
+  const r = await runInProcess(['simulate', fixture]);
+  for (const doc of ['README.md', 'docs/cli.md']) {
+    const text = readFileSync(join(repoRoot, doc), 'utf8');
+    const start = text.indexOf(`$ poolwatch simulate ${fixture}\n`);
+    assert.ok(start >= 0, `${doc} shows the example`);
+    const body = text.slice(start).split('\n').slice(1).join('\n');
+    assert.equal(body.slice(0, body.indexOf('```')), r.stdout, `${doc} is out of date: paste the output of poolwatch simulate ${fixture}`);
+  }
 });
