@@ -1,6 +1,6 @@
 // Helpers for monitoring-bundle tests: write generated files into a temporary folder and run promtool/amtool on them.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,4 +37,15 @@ export function runTool(command: string, args: string[], cwd: string): ToolResul
   requireTool(command);
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}`, stdout: result.stdout ?? '' };
+}
+
+/** Like runTool, without blocking the event loop, so several tools can run side by side. */
+export function runToolAsync(command: string, args: string[], cwd: string): Promise<ToolResult> {
+  requireTool(command);
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd, encoding: 'utf8', timeout: 90_000 }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, output: `${stdout}${stderr}`, stdout });
+    });
+  });
 }

@@ -39,7 +39,7 @@ export function metallbRoutingAlerts(config: MonitoringConfig): AlertGroupDraft 
         // The speaker counts a request only for an address it owns, then counts the response once it is written,
         // so a gap between the two counters means replies fail to go out. The real names have no `_total` suffix.
         // `unless` also fires when the responses counter does not exist yet (no reply was ever sent).
-        expr: `(\n${requests} > 0\n)\nunless\n(\n${responses} >= ${num(1 - metallb.layer2UnansweredRatio)} * ${requests}\n)\n`,
+        expr: `(\n  ${requests} > 0\n)\nunless\n(\n  ${responses}\n  >=\n  ${num(1 - metallb.layer2UnansweredRatio)} * ${requests}\n)\n`,
         for: metallb.layer2For,
         labels: { severity: 'warning' },
         annotations: {

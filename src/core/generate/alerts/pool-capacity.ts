@@ -11,7 +11,7 @@ export function poolCapacityAlerts(config: MonitoringConfig): AlertGroupDraft {
   const available = series(POOLWATCH.poolAddressesAvailable, ...sel);
   // No on(pool): matching on all labels keeps job, instance and cluster in the alert (MetalLB's chart loses them).
   // Pools with no usable address are a configuration finding (pool-empty), not a capacity alert: `> 0` drops them.
-  const utilization = `${inUse}\n/\n(${usable} > 0)`;
+  const utilization = `  ${inUse}\n  /\n  (${usable} > 0)`;
   const where = `pool {{ $labels.pool }} ({{ $labels.family }})${inCluster(config)}`;
   const { capacity } = config;
   return {

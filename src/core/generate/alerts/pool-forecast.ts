@@ -17,7 +17,7 @@ export function poolForecastAlerts(config: MonitoringConfig): AlertGroupDraft {
     //  - deriv < 0 is the explicit trend gate: a flat pool (deriv 0) or a shrinking one (deriv > 0) never fires;
     //  - predict_linear < 0 is the forecast itself: at the lookback's trend, nothing is left within the horizon.
     expr:
-      `(\n${available}\n/\n(${usable} > 0)\n) < ${num(gate)}\n` +
+      `(\n  ${available}\n  /\n  (${usable} > 0)\n) < ${num(gate)}\n` +
       `and\n${available} > 0\n` +
       `and\nderiv(${available}[${forecast.lookback}]) < 0\n` +
       `and\npredict_linear(${available}[${forecast.lookback}], ${durationSeconds(horizon)}) < 0\n`,

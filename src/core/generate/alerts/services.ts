@@ -28,8 +28,8 @@ export function serviceAlerts(config: MonitoringConfig): AlertGroupDraft {
         // all for a pending service, so `== 0` never matches: `unless` finds the missing series instead.
         // Only a fallback: it stays silent wherever poolwatch is scraped, which reports the reason as well.
         expr:
-          `(\n${series(KUBE_STATE_METRICS.serviceSpecType, ksm, 'type="LoadBalancer"')}\n` +
-          `unless on(${clusterLabel}, namespace, service)\n${series(KUBE_STATE_METRICS.serviceLoadBalancerIngress, ksm)}\n)\n` +
+          `(\n  ${series(KUBE_STATE_METRICS.serviceSpecType, ksm, 'type="LoadBalancer"')}\n` +
+          `  unless on(${clusterLabel}, namespace, service)\n  ${series(KUBE_STATE_METRICS.serviceLoadBalancerIngress, ksm)}\n)\n` +
           `unless on(${clusterLabel})\n${series(PROMETHEUS.up, selectors.poolwatch)} == 1\n`,
         for: services.pendingFor,
         labels: { severity: 'warning' },
