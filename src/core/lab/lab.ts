@@ -25,6 +25,7 @@ export interface LabOptions {
 
 export type LabChange =
   | { kind: 'Service'; type: 'upsert' | 'delete'; object: Service }
+  | { kind: 'Event'; type: 'upsert' | 'delete'; object: AllocationFailedEvent }
   | { kind: 'IPAddressPool'; type: 'upsert'; object: Pool };
 
 interface LabService {
@@ -179,12 +180,14 @@ export class LabCluster {
     if (retry && !result.ok) return; // still pending, nothing changed
     if (result.ok) {
       entry.svc = { ...entry.svc, ingressIPs: result.ips };
+      if (entry.pending) this.changes.push({ kind: 'Event', type: 'delete', object: entry.pending });
       entry.pending = null;
     } else {
       entry.svc = { ...entry.svc, ingressIPs: [] };
       const message = result.reason.code === 'pool-exhausted' ? 'no available IPs' : result.reason.message;
       entry.pending = { namespace: entry.svc.namespace, serviceName: entry.svc.name, message: `Failed to allocate IP for "${serviceKey(entry.svc)}": ${message}`, lastTimestamp: this.iso(this.now), location: null };
       if (result.reason.code === 'pool-exhausted' && entry.kind === 'web' && this.exhaustedSince === null) this.exhaustedSince = this.now;
+      this.changes.push({ kind: 'Event', type: 'upsert', object: entry.pending });
     }
     this.changes.push({ kind: 'Service', type: 'upsert', object: entry.svc });
     this.version++;
@@ -194,6 +197,7 @@ export class LabCluster {
     const key = serviceKey(entry.svc);
     this.services.delete(key);
     this.controller.release(key);
+    if (entry.pending) this.changes.push({ kind: 'Event', type: 'delete', object: entry.pending });
     this.changes.push({ kind: 'Service', type: 'delete', object: entry.svc });
     this.version++;
     if (!entry.pending) this.retryPending();
