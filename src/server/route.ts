@@ -4,6 +4,7 @@ import { PoolwatchError } from '../core/errors.ts';
 import type { Report } from '../core/report/types.ts';
 import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../sources/health.ts';
+import type { HistoryProvider } from './history-provider.ts';
 
 /** What handlers can read. Features that need more (history, forecasts) add optional fields here. */
 export interface ServerDeps {
@@ -13,6 +14,8 @@ export interface ServerDeps {
   /** The Prometheus exposition text. */
   metrics(): Promise<{ contentType: string; body: string }>;
   log: Logger;
+  /** Usage history and forecasts (absent: /api/v1/history and /api/v1/forecast answer 404). */
+  history?: HistoryProvider;
 }
 
 export interface RouteRequest {

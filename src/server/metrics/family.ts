@@ -1,4 +1,5 @@
 // The shape of one metric family: a declaration (name, help, type, labels) plus how its samples are read at scrape time.
+import type { Forecast } from '../../core/forecast/index.ts';
 import type { Report } from '../../core/report/types.ts';
 import type { SourceHealth } from '../../sources/health.ts';
 import type { FailureCount } from './pending-tracker.ts';
@@ -13,6 +14,8 @@ export interface ScrapeContext {
   /** Cumulative counts kept by the exporter between scrapes. */
   counters: ExporterCounters;
   build: { version: string; nodeVersion: string };
+  /** The latest exhaustion forecasts (empty when the server keeps no history). */
+  forecasts?: readonly Forecast[];
 }
 
 export interface ExporterCounters {

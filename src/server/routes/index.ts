@@ -1,5 +1,7 @@
 // The one list of HTTP routes: adding an endpoint is one file plus one line here.
 import type { Route } from '../route.ts';
+import { apiForecast } from './api-forecast.ts';
+import { apiHistory } from './api-history.ts';
 import { apiPool } from './api-pool.ts';
 import { apiPools } from './api-pools.ts';
 import { apiServices } from './api-services.ts';
@@ -7,5 +9,6 @@ import { apiStatus } from './api-status.ts';
 import { healthz } from './healthz.ts';
 import { metrics } from './metrics.ts';
 import { readyz } from './readyz.ts';
+import { uiAssets, uiIndex } from './ui.ts';
 
-export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices];
+export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiForecast, apiHistory, uiIndex, uiAssets];

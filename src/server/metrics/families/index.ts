@@ -15,6 +15,7 @@ import { metallbIpv6AddressesTotal } from './metallb-ipv6-addresses-total.ts';
 import { namespaceAddressesInUse } from './namespace-addresses-in-use.ts';
 import { poolAddressesAvailable } from './pool-addresses-available.ts';
 import { poolAddressesInUse } from './pool-addresses-in-use.ts';
+import { poolExhaustionTimestampSeconds } from './pool-exhaustion-timestamp-seconds.ts';
 import { poolAddresses } from './pool-addresses.ts';
 import { poolInfo } from './pool-info.ts';
 import { poolOverlapAddresses } from './pool-overlap-addresses.ts';
@@ -32,6 +33,7 @@ export const families: readonly FamilyDeclaration[] = [
   poolAddressesAvailable,
   poolInfo,
   poolServices,
+  poolExhaustionTimestampSeconds,
   namespaceAddressesInUse,
   serviceAddressInfo,
   servicePending,
