@@ -4,6 +4,7 @@ import type { Bench, BenchResult } from './bench.ts';
 const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./forecast.bench.ts'),
   () => import('./history.bench.ts'),
+  () => import('./page.bench.ts'),
 ];
 
 const only = process.argv.slice(2);

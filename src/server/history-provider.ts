@@ -40,6 +40,8 @@ export class LocalHistory implements HistoryProvider {
   private readonly options: LocalHistoryOptions;
   private lastSample = -Infinity;
   private cached: Forecast[] = [];
+  /** The report and time the cached forecasts were computed for. */
+  private cachedFor: { report: Report; now: number } | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private samplesSinceCompaction = 0;
 
@@ -67,15 +69,19 @@ export class LocalHistory implements HistoryProvider {
         this.samplesSinceCompaction = 0;
       }
     }
-    this.cached = this.compute(t);
+    this.compute(t);
   }
 
   latest(): readonly Forecast[] {
     return this.cached;
   }
 
+  /** Recomputed when the report changed or a second of history time passed; else the cached answer. */
   async forecasts(): Promise<Forecast[]> {
-    return this.compute(this.now());
+    const now = this.now();
+    const report = this.options.report();
+    if (this.cachedFor && this.cachedFor.report === report && now - this.cachedFor.now < 1) return this.cached;
+    return this.compute(now);
   }
 
   async range(pool: string, family: IpFamily, from: number, to: number): Promise<HistoryPoint[]> {
@@ -98,8 +104,11 @@ export class LocalHistory implements HistoryProvider {
   }
 
   private compute(now: number): Forecast[] {
-    const current = usageSamples(this.options.report().pools);
-    return forecastAll(this.store.forecastInputs(current, now, this.lookbackSeconds), { now, lookbackSeconds: this.lookbackSeconds });
+    const report = this.options.report();
+    const current = usageSamples(report.pools);
+    this.cached = forecastAll(this.store.forecastInputs(current, now, this.lookbackSeconds), { now, lookbackSeconds: this.lookbackSeconds });
+    this.cachedFor = { report, now };
+    return this.cached;
   }
 }
 

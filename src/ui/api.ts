@@ -37,8 +37,28 @@ async function getJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+export interface PoolsJson {
+  generatedAt: string;
+  pools: StatusJson['pools'];
+}
+
+export interface ServicesJson {
+  generatedAt: string;
+  services: ServiceJson[];
+}
+
+export interface FindingsJson {
+  generatedAt: string;
+  findings: FindingJson[];
+  summary: StatusJson['summary'];
+}
+
+/** The page never loads the whole status: with 100,000 services that is tens of MB. */
 export const api = {
-  status: () => getJson<StatusJson>('api/v1/status'),
+  pools: () => getJson<PoolsJson>('api/v1/pools'),
+  pending: () => getJson<ServicesJson>('api/v1/services?state=pending'),
+  poolServices: (pool: string) => getJson<ServicesJson>(`api/v1/services?${new URLSearchParams({ pool })}`),
+  findings: () => getJson<FindingsJson>('api/v1/findings'),
   forecast: () => getJson<ForecastListJson>('api/v1/forecast'),
   history: (pool: string, family: string, fromSeconds: number) =>
     getJson<HistoryJson>(`api/v1/history?${new URLSearchParams({ pool, family, from: String(Math.floor(fromSeconds)) })}`),

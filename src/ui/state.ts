@@ -1,23 +1,24 @@
 // What the page knows: the latest status and forecasts from the API, and lookups derived from them.
-import type { ForecastJson, ForecastListJson, StatusJson } from './api.ts';
+import type { FindingsJson, ForecastJson, ForecastListJson, PoolsJson, ServiceJson, ServicesJson } from './api.ts';
 
 export interface PageData {
-  status: StatusJson;
+  generatedAt: string;
+  pools: PoolsJson['pools'];
+  pending: ServiceJson[];
+  findings: FindingsJson['findings'];
+  summary: FindingsJson['summary'];
   forecast: ForecastListJson;
   forecastByKey: Map<string, ForecastJson>;
-  pendingCount: number;
 }
 
 export function forecastKey(pool: string, family: string): string {
   return `${family}\u0000${pool}`;
 }
 
-export function pageData(status: StatusJson, forecast: ForecastListJson): PageData {
+export function pageData(pools: PoolsJson, pending: ServicesJson, findings: FindingsJson, forecast: ForecastListJson): PageData {
   const forecastByKey = new Map<string, ForecastJson>();
   for (const f of forecast.forecasts) forecastByKey.set(forecastKey(f.pool, f.family), f);
-  let pendingCount = 0;
-  for (const s of status.services) if (s.state === 'pending') pendingCount++;
-  return { status, forecast, forecastByKey, pendingCount };
+  return { generatedAt: pools.generatedAt, pools: pools.pools, pending: pending.services, findings: findings.findings, summary: findings.summary, forecast, forecastByKey };
 }
 
 /** The route from the location hash: `#/`, `#/pool/<name>`, `#/pending`, `#/findings`, each with `?query`. */

@@ -42,7 +42,16 @@ function family(u: FamilyUsage | null): FamilyUsageJson | null {
   return { total: u.total.toString(), inUse: u.inUse.toString(), available: u.available.toString(), utilization: roundUtilization(u.utilization) };
 }
 
+/** Reports are immutable once made, and several API routes ask for the same one: convert each once. */
+const converted = new WeakMap<Report, ReportJson>();
+
 export function toJson(report: Report): ReportJson {
+  let json = converted.get(report);
+  if (!json) converted.set(report, (json = convert(report)));
+  return json;
+}
+
+function convert(report: Report): ReportJson {
   const services = { allocated: 0, pending: 0, ignored: 0 };
   for (const s of report.services) services[s.state]++;
   const findings = { error: 0, warning: 0, info: 0 };

@@ -1,5 +1,6 @@
 // The one list of HTTP routes: adding an endpoint is one file plus one line here.
 import type { Route } from '../route.ts';
+import { apiFindings } from './api-findings.ts';
 import { apiForecast } from './api-forecast.ts';
 import { apiHistory } from './api-history.ts';
 import { apiPool } from './api-pool.ts';
@@ -11,4 +12,4 @@ import { metrics } from './metrics.ts';
 import { readyz } from './readyz.ts';
 import { uiAssets, uiIndex } from './ui.ts';
 
-export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiForecast, apiHistory, uiIndex, uiAssets];
+export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiFindings, apiForecast, apiHistory, uiIndex, uiAssets];

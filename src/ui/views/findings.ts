@@ -21,7 +21,7 @@ export function findingsView(route: Route, ctx: { data(): PageData; setParams(p:
       const floor = severity ? RANK[severity] ?? 0 : 0;
       const findings = ctx
         .data()
-        .status.findings.filter((f) => (RANK[f.severity] ?? 0) >= floor && matches(query, f.code, f.message, f.location, ...f.objects))
+        .findings.filter((f) => (RANK[f.severity] ?? 0) >= floor && matches(query, f.code, f.message, f.location, ...f.objects))
         .sort((a, b) => (RANK[b.severity] ?? 0) - (RANK[a.severity] ?? 0));
       content.replaceChildren(
         h('h2', null, `Findings (${findings.length})`),

@@ -68,22 +68,22 @@ export function overviewView(route: Route, ctx: { data(): PageData; setParams(p:
     render(content) {
       const data = ctx.data();
       const floor = minState ? stateRank(minState as PoolState) : 0;
-      const pools = data.status.pools
+      const pools = data.pools
         .map((p) => ({ p, state: poolState(p), util: Math.max(p.ipv4?.utilization ?? 0, p.ipv6?.utilization ?? 0) }))
         .filter(({ p, state }) => stateRank(state) >= floor && matches(query, p.name, ...p.addresses))
         .sort((a, b) => stateRank(b.state) - stateRank(a.state) || b.util - a.util || (a.p.name < b.p.name ? -1 : 1));
-      const counts = { pending: data.pendingCount, errors: data.status.findings.filter((f) => f.severity === 'error').length };
+      const { services, findings } = data.summary;
       content.replaceChildren(
         h(
           'p',
           { class: 'summary' },
-          `${data.status.pools.length} pools · ${data.status.services.length} services · `,
-          h('a', { href: '#/pending' }, `${counts.pending} pending`),
+          `${data.pools.length} pools · ${services.allocated} services with addresses · `,
+          h('a', { href: '#/pending' }, `${services.pending} pending`),
           ' · ',
-          h('a', { href: '#/findings' }, `${data.status.findings.length} findings (${counts.errors} errors)`),
+          h('a', { href: '#/findings' }, `${data.findings.length} findings (${findings.error} errors)`),
         ),
         ...(pools.length === 0
-          ? [empty(data.status.pools.length ? 'No pool matches the filter.' : 'No address pools found.')]
+          ? [empty(data.pools.length ? 'No pool matches the filter.' : 'No address pools found.')]
           : limitedList(pools, list, ({ p }) => card(p, data), () => h('div', { class: 'cards' }), ctx.rerender)),
       );
     },

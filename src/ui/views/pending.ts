@@ -9,7 +9,7 @@ export function pendingView(route: Route, ctx: { data(): PageData; setParams(p: 
   return {
     toolbar: filterBar({ label: 'Find pending services', query, placeholder: 'namespace, name or reason', onChange: (q) => { query = q; list.limit = 200; ctx.setParams({ q }); } }),
     render(content) {
-      const pending = ctx.data().status.services.filter((s) => s.state === 'pending' && matches(query, s.namespace, s.name, s.reason?.code, s.reason?.message));
+      const pending = ctx.data().pending.filter((s) => matches(query, s.namespace, s.name, s.reason?.code, s.reason?.message));
       content.replaceChildren(
         h('h2', null, `Pending services (${pending.length})`),
         ...(pending.length === 0

@@ -1,6 +1,6 @@
 // One pool: its ranges and settings, use per family with a chart and forecast line, use per namespace, its services.
 import { h } from '../dom.ts';
-import { api, type HistoryJson } from '../api.ts';
+import { api, type HistoryJson, type ServiceJson } from '../api.ts';
 import { renderChart } from '../chart.ts';
 import { familyLabel, grouped, poolState, STATE_LABEL } from '../format.ts';
 import { forecastKey, type PageData, type Route } from '../state.ts';
@@ -19,10 +19,48 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
   const disposers: Array<() => void> = [];
   const charts = new Map<string, HTMLElement>();
   let chartRequest = 0;
+  /** This pool's services, loaded separately (never the whole cluster's list) and refreshed with the data. */
+  let services: ServiceJson[] | null = null;
+  let servicesFor: string | null = null;
+  let servicesError: string | null = null;
+  let servicesHost: HTMLElement | null = null;
+
+  const renderServices = () => {
+    if (!servicesHost) return;
+    if (services === null) {
+      servicesHost.replaceChildren(h('p', { class: servicesError ? 'error' : 'muted' }, servicesError ?? 'Loading services…'));
+      return;
+    }
+    const shown = services.filter((s) => matches(query, s.namespace, s.name, s.sharingKey, ...s.ips));
+    servicesHost.replaceChildren(
+      h('h3', null, `Services (${shown.length})`),
+      ...(shown.length === 0
+        ? [empty(query ? 'No service matches the filter.' : 'No service holds an address from this pool.')]
+        : limitedList(
+            shown,
+            list,
+            (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, s.name), h('td', null, ...s.ips.map((ip) => h('code', { class: 'ip' }, ip))), h('td', null, s.sharingKey ?? '')),
+            () => h('table', { class: 'list' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Sharing key')))),
+            renderServices,
+          )),
+    );
+  };
+
+  const loadServices = async (generatedAt: string) => {
+    if (servicesFor === generatedAt) return;
+    servicesFor = generatedAt;
+    try {
+      services = (await api.poolServices(name)).services;
+      servicesError = null;
+    } catch (err) {
+      servicesError = `Services unavailable: ${(err as Error).message}`;
+    }
+    renderServices();
+  };
 
   const drawCharts = async (data: PageData) => {
     const request = ++chartRequest;
-    const pool = data.status.pools.find((p) => p.name === name);
+    const pool = data.pools.find((p) => p.name === name);
     if (!pool) return;
     const families = (['ipv4', 'ipv6'] as const).filter((f) => pool[f]);
     let histories: HistoryJson[];
@@ -44,7 +82,7 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
     toolbar: filterBar({ label: 'Find services in this pool', query, placeholder: 'namespace, name or address', onChange: (q) => { query = q; list.limit = 200; ctx.setParams({ q }); } }),
     render(content) {
       const data = ctx.data();
-      const pool = data.status.pools.find((p) => p.name === name);
+      const pool = data.pools.find((p) => p.name === name);
       if (!pool) {
         content.replaceChildren(h('h2', null, name), empty(`There is no pool named "${name}" (any more).`), h('p', null, h('a', { href: '#/' }, 'Back to all pools')));
         return;
@@ -57,7 +95,6 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
         charts.set(f, host);
         return [h('section', { class: 'family-section' }, familyBlock(pool, f, data), host)];
       });
-      const services = data.status.services.filter((s) => s.pool === name && matches(query, s.namespace, s.name, s.sharingKey, ...s.ips));
       const namespaces = Object.entries(pool.namespaces).sort(([a], [b]) => (a < b ? -1 : 1));
       content.replaceChildren(
         h('p', null, h('a', { href: '#/' }, '← All pools')),
@@ -82,17 +119,10 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
               h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col', class: 'num' }, 'IPv4'), h('th', { scope: 'col', class: 'num' }, 'IPv6'))),
               h('tbody', null, ...namespaces.map(([ns, use]) => h('tr', null, h('td', null, ns), h('td', { class: 'num' }, grouped(use.ipv4)), h('td', { class: 'num' }, grouped(use.ipv6))))),
             ),
-        h('h3', null, `Services (${services.length})`),
-        ...(services.length === 0
-          ? [empty(query ? 'No service matches the filter.' : 'No service holds an address from this pool.')]
-          : limitedList(
-              services,
-              list,
-              (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, s.name), h('td', null, ...s.ips.map((ip) => h('code', { class: 'ip' }, ip))), h('td', null, s.sharingKey ?? '')),
-              () => h('table', { class: 'list' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Sharing key')))),
-              ctx.rerender,
-            )),
+        (servicesHost = h('div', { class: 'services' })),
       );
+      renderServices();
+      void loadServices(data.generatedAt);
       void drawCharts(data);
     },
     dispose() {
