@@ -1,18 +1,11 @@
 // Wires a live source and its store to what the HTTP routes and metric families read.
-import type { Report } from '../core/report/types.ts';
 import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../sources/health.ts';
+import type { ReportSource } from '../sources/live-source.ts';
 import { VERSION } from '../version.ts';
 import { MetricsExporter, type ExporterOptions } from './metrics/exporter.ts';
 import { PendingTracker } from './metrics/pending-tracker.ts';
 import type { ServerDeps } from './route.ts';
-
-/** What the app needs from a store: the current report and how many events it applied. */
-export interface ReportSource {
-  report(now?: Date): Report;
-  readonly eventsApplied: ReadonlyMap<string, number>;
-  onApplied: ((seconds: number) => void) | null;
-}
 
 export interface AppOptions extends Omit<ExporterOptions, 'families'> {
   store: () => ReportSource;

@@ -2,7 +2,6 @@
 import { PoolwatchError } from '../core/errors.ts';
 import { addToSnapshot, decodeObject } from '../core/model/decode/index.ts';
 import { emptySnapshot } from '../core/model/types.ts';
-import { loadKubeConfig } from './kube/kubeconfig.ts';
 import { getJson, KubeRequestError } from './kube/list-request.ts';
 import { typedObject, watchedResources } from './kube/resources.ts';
 import type { SnapshotSource } from './source.ts';
@@ -22,6 +21,8 @@ export function createKubeSource(options: KubeSourceOptions): SnapshotSource {
   return {
     description: options.context ? `kube context ${options.context}` : 'current kube context',
     async load() {
+      // The Kubernetes client takes seconds to load: only reading a cluster pays for it.
+      const { loadKubeConfig } = await import('./kube/kubeconfig.ts');
       const { kc, context, server } = loadKubeConfig({ context: options.context, kubeconfig: options.kubeconfig, env: options.env ?? process.env });
       const snapshot = emptySnapshot();
       // All resources at once: a slow API server costs one round trip, not seven.

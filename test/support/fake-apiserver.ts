@@ -77,7 +77,7 @@ export interface FakeApiServer {
   failNext(count: number, options?: { status?: number; pathPart?: string }): void;
   /** Delays every response (list bodies and watch headers) by `ms`; 0 turns it off. */
   setDelay(ms: number): void;
-  /** Compacts history: open watches get an ERROR 410 event and are closed; older resourceVersions answer 410. */
+  /** Compacts history: open watches get an ERROR 410 event and are closed; watches from an older resourceVersion get 410. */
   expire(): void;
   /** Destroys the connections of every open watch without a clean end (like a dropped network). */
   dropWatches(): void;
@@ -315,7 +315,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       delayMs = ms;
     },
     expire() {
-      compactedBelow = rv + 1;
+      // Like etcd compaction: every resourceVersion before the current one is gone.
+      compactedBelow = rv;
       for (const r of history.keys()) history.set(r, []);
       for (const w of [...watches]) {
         send(w, 'ERROR', { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 });

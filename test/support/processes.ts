@@ -46,7 +46,8 @@ export function startProcess(command: string, args: string[], options: { cwd?: s
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' (not 'exit'): by then every byte the process wrote has been collected.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const lifetime = setTimeout(() => child.pid && process.kill(child.pid, 'SIGKILL'), options.lifetimeMs ?? 120_000);
   lifetime.unref();
   return {

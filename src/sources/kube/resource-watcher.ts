@@ -160,7 +160,9 @@ export class ResourceWatcher {
     }
     this.restarts++;
     const delay = this.backoff.next();
-    this.log.warn('list/watch failed; restarting', { error: message, status: status ?? null, retryInMs: delay, failures: this.backoff.failures });
+    // An outage fails every resource on every retry: warn on the first failure and every tenth, the rest at debug.
+    const level = this.backoff.failures === 1 || this.backoff.failures % 10 === 0 ? 'warn' : 'debug';
+    this.log[level]('list/watch failed; restarting', { error: message, status: status ?? null, retryInMs: delay, failures: this.backoff.failures });
     this.setState('retrying');
     this.schedule(delay);
   }

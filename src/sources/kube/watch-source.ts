@@ -86,6 +86,7 @@ export class KubeWatchSource {
   }
 
   private changed(): void {
+    if (this.watchers.some((w) => w.state === 'stopped')) return; // shutting down: nothing to report
     const up = this.isUp();
     if (up !== this.wasUp) {
       if (up) this.log.info('in sync with the API server');

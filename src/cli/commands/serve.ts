@@ -1,0 +1,147 @@
+// `poolwatch serve`: the long-running exporter (metrics, JSON API, health probes) over a live source.
+import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { PoolwatchError } from '../../core/errors.ts';
+import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type Logger } from '../../log.ts';
+import { createApp } from '../../server/app.ts';
+import { createServer } from '../../server/http-server.ts';
+import { parseListen } from '../../server/listen-address.ts';
+import type { LiveSource } from '../../sources/live-source.ts';
+import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
+import { EXIT_OK, type CliCommand } from '../command.ts';
+import type { CliIO } from '../io.ts';
+
+interface ServeOptions {
+  source?: 'kube' | 'manifests' | 'lab';
+  listen: string;
+  kubeconfig?: string;
+  context?: string;
+  metallbNamespace: string;
+  compat?: 'metallb';
+  serviceMetrics: boolean;
+  authTokenFile?: string;
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  debounce: string;
+  maxBackoff: string;
+}
+
+function readSecretFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new PoolwatchError('unreadable-input', `cannot read the ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { location: path });
+  }
+}
+
+function milliseconds(text: string, flag: string): number {
+  if (!/^\d+$/.test(text)) throw new PoolwatchError('invalid-argument', `${flag} must be a whole number of milliseconds, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** Picks and builds the source: manifests when PATHs are given, else the kube context. */
+async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, log: Logger): Promise<LiveSource> {
+  const source = opts.source ?? (paths.length > 0 ? 'manifests' : 'kube');
+  if (source === 'lab') {
+    throw new PoolwatchError('invalid-argument', 'the lab source is not available in this build; use --source kube or --source manifests PATH...');
+  }
+  if (source === 'manifests') {
+    if (paths.length === 0) throw new PoolwatchError('invalid-argument', '--source manifests needs at least one PATH');
+    return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce') });
+  }
+  if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source kube reads the cluster, not files: drop ${paths.join(' ')} or use --source manifests`);
+  // The Kubernetes client takes seconds to load: only commands that talk to a cluster pay for it.
+  const { KubeLiveSource } = await import('../../sources/kube/kube-live-source.ts');
+  return new KubeLiveSource({
+    kubeconfig: opts.kubeconfig,
+    context: opts.context,
+    env: io.env,
+    metallbNamespace: opts.metallbNamespace,
+    logger: log.child({ source: 'kube' }),
+    backoff: { initialMs: 500, maxMs: Math.max(500, milliseconds(opts.maxBackoff, '--max-backoff')) },
+  });
+}
+
+/** Resolves at the first SIGTERM or SIGINT. */
+function shutdownSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (sig: NodeJS.Signals) => {
+      process.off('SIGTERM', on);
+      process.off('SIGINT', on);
+      resolve(sig);
+    };
+    process.on('SIGTERM', on);
+    process.on('SIGINT', on);
+  });
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  register(program, io, done) {
+    program
+      .command('serve')
+      .description('watch the cluster (or manifest files) and serve Prometheus metrics, the JSON API and health probes')
+      .argument('[paths...]', 'manifest files or directories, for --source manifests')
+      .addOption(new Option('--source <source>', 'where to read from (default: kube, or manifests when PATHs are given)').choices(['kube', 'manifests', 'lab']))
+      .option('--listen <address>', 'address to listen on: :PORT, HOST:PORT or [IPv6]:PORT', ':9742')
+      .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)')
+      .option('--context <name>', 'kube context (default: the current context)')
+      .option('--metallb-namespace <name>', 'namespace holding MetalLB\'s configuration', 'metallb-system')
+      .addOption(new Option('--compat <name>', 'also export the MetalLB metric names the common guides use').choices(['metallb']))
+      .option('--no-service-metrics', 'leave out the per-service metric families (fewer series)')
+      .option('--auth-token-file <file>', 'require this bearer token for everything but /healthz and /readyz')
+      .option('--tls-cert-file <file>', 'serve HTTPS with this certificate (PEM; needs --tls-key-file)')
+      .option('--tls-key-file <file>', 'private key for --tls-cert-file (PEM)')
+      .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
+      .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
+      .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
+      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
+      .action(async (paths: string[], opts: ServeOptions) => {
+        const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
+        const listen = parseListen(opts.listen);
+        if (Boolean(opts.tlsCertFile) !== Boolean(opts.tlsKeyFile)) {
+          throw new PoolwatchError('invalid-argument', '--tls-cert-file and --tls-key-file go together');
+        }
+        const tls = opts.tlsCertFile && opts.tlsKeyFile
+          ? { cert: readSecretFile(opts.tlsCertFile, 'TLS certificate'), key: readSecretFile(opts.tlsKeyFile, 'TLS key') }
+          : null;
+        let authToken: string | null = null;
+        if (opts.authTokenFile) {
+          authToken = readSecretFile(opts.authTokenFile, 'token file').trim();
+          if (authToken === '') throw new PoolwatchError('invalid-argument', `the token file ${opts.authTokenFile} is empty`, { location: opts.authTokenFile });
+        }
+        const source = await createLiveSource(paths, opts, io, log);
+        const app = createApp({
+          store: () => source.store(),
+          health: () => source.health(),
+          compat: opts.compat === 'metallb',
+          serviceMetrics: opts.serviceMetrics,
+          log,
+        });
+        const server = createServer({ deps: app, authToken, tls });
+        const stopping = shutdownSignal();
+        await source.start();
+        let address;
+        try {
+          address = await server.listen(listen.port, listen.host);
+        } catch (err) {
+          await source.stop();
+          throw new PoolwatchError('invalid-argument', `cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        log.info('serving', {
+          address: `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+          compat: opts.compat ?? null,
+          serviceMetrics: opts.serviceMetrics,
+          auth: authToken !== null,
+        });
+        const signal = await stopping;
+        log.info('shutting down', { signal });
+        await server.close(5000);
+        await source.stop();
+        log.info('stopped');
+        done(EXIT_OK);
+      });
+  },
+};

@@ -1,0 +1,54 @@
+// `serve --source kube`: the watch source feeding one incremental cluster store.
+import type { AnalysisOptions } from '../../core/analysis/options.ts';
+import type { Logger } from '../../log.ts';
+import { ClusterStore } from '../cluster-store.ts';
+import type { SourceHealth } from '../health.ts';
+import type { LiveSource, ReportSource } from '../live-source.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { loadKubeConfig } from './kubeconfig.ts';
+import { KubeWatchSource } from './watch-source.ts';
+
+export interface KubeLiveOptions {
+  kubeconfig?: string | undefined;
+  context?: string | undefined;
+  env: Record<string, string | undefined>;
+  metallbNamespace?: string;
+  logger: Logger;
+  analysis?: AnalysisOptions;
+  backoff?: BackoffOptions;
+}
+
+export class KubeLiveSource implements LiveSource {
+  readonly clusterStore: ClusterStore;
+  readonly watch: KubeWatchSource;
+
+  constructor(options: KubeLiveOptions) {
+    // Reads and checks the kubeconfig now, so a bad one is a usage error before anything listens.
+    const { kc, origin, context, server } = loadKubeConfig(options);
+    options.logger.info('using Kubernetes configuration', { from: origin, context, server });
+    this.clusterStore = new ClusterStore(options.analysis);
+    this.watch = new KubeWatchSource({
+      kc,
+      sink: this.clusterStore,
+      logger: options.logger,
+      ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
+  }
+
+  store(): ReportSource {
+    return this.clusterStore;
+  }
+
+  health(): SourceHealth {
+    return this.watch.health();
+  }
+
+  async start(): Promise<void> {
+    this.watch.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.watch.stop();
+  }
+}

@@ -1,0 +1,19 @@
+// The seam for `serve`: a source that keeps a store current (kube watch, manifest files, lab) and reports its health.
+import type { Report } from '../core/report/types.ts';
+import type { SourceHealth } from './health.ts';
+
+/** What the server reads from a store: the current report and how many object events it applied. */
+export interface ReportSource {
+  report(now?: Date): Report;
+  readonly eventsApplied: ReadonlyMap<string, number>;
+  /** Set by the exporter: called with the seconds each applied object event took. */
+  onApplied: ((seconds: number) => void) | null;
+}
+
+export interface LiveSource {
+  /** The current store; a source may replace it (the manifest source does on every re-read). */
+  store(): ReportSource;
+  health(): SourceHealth;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

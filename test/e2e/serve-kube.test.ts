@@ -1,0 +1,92 @@
+// `poolwatch serve --source kube` as a process against the fake API server: sync, live events, outage, recovery, SIGTERM.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInProcess } from '../support/cli.ts';
+import { startFakeApiServer } from '../support/fake-apiserver.ts';
+import { loadFixture } from '../support/fixture-cluster.ts';
+import { waitFor } from '../support/processes.ts';
+import { repoRoot, startServe } from '../support/serve.ts';
+
+const svc = (ns: string, name: string, ip: string) => ({
+  metadata: { namespace: ns, name },
+  spec: { type: 'LoadBalancer', clusterIP: '10.96.0.99', clusterIPs: ['10.96.0.99'], ipFamilies: ['IPv4'], ports: [{ port: 80, protocol: 'TCP' }] },
+  status: { loadBalancer: { ingress: [{ ip }] } },
+});
+
+test('serve follows the cluster, serves the last known state through an outage and recovers', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-serve-kube-'));
+  writeFileSync(join(dir, 'config'), fake.kubeconfig());
+  loadFixture(fake, join(repoRoot, 'test', 'fixtures', 'dual-stack'));
+  const serve = await startServe(['--source', 'kube', '--max-backoff', '400', '--log-format', 'json'], { KUBECONFIG: join(dir, 'config') });
+  try {
+    await waitFor('readyz', async () => ((await serve.get('/readyz')).status === 200 ? true : undefined));
+    // The API answers what `status` computes from the same objects as files.
+    const api = JSON.parse((await serve.get('/api/v1/status')).text);
+    const files = JSON.parse((await runInProcess(['status', '-o', 'json', 'test/fixtures/dual-stack'])).stdout);
+    assert.deepEqual(api.pools, files.pools);
+    assert.deepEqual(api.services, files.services);
+    assert.equal(api.source.up, true);
+    assert.equal(await serve.metric('poolwatch_source_up'), 1);
+    assert.equal(await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}'), 1);
+
+    // A watch event shows in the metrics.
+    fake.apply('services', svc('shop', 'extra', '192.168.20.11'));
+    await waitFor('the new service in /metrics', async () =>
+      (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 2 ? true : undefined);
+    assert.equal(await serve.metric('poolwatch_service_address_info{namespace="shop",service="extra",pool="dual",ip="192.168.20.11"}'), 1);
+
+    // Outage: the last known state is still served, with source_up 0 and the time of the last sync frozen.
+    await fake.goDown();
+    await waitFor('source_up 0', async () => ((await serve.metric('poolwatch_source_up')) === 0 ? true : undefined));
+    const frozen = await serve.metric('poolwatch_source_last_sync_timestamp_seconds');
+    assert.ok(frozen !== undefined && frozen <= Date.now() / 1000);
+    await new Promise((r) => setTimeout(r, 1100));
+    assert.equal(await serve.metric('poolwatch_source_last_sync_timestamp_seconds'), frozen);
+    assert.equal(await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}'), 2);
+    assert.equal((await serve.get('/readyz')).status, 200);
+    const stale = JSON.parse((await serve.get('/api/v1/status')).text);
+    assert.equal(stale.source.up, false);
+    assert.equal(stale.pools.length, 2);
+    assert.ok((await serve.metric('poolwatch_watch_restarts_total{resource="Service"}'))! >= 1);
+
+    // While away: a service is deleted and history compacted; on return a relist applies the deletion.
+    fake.remove('services', 'shop', 'extra');
+    fake.expire();
+    await fake.comeUp();
+    await waitFor('source_up 1', async () => ((await serve.metric('poolwatch_source_up')) === 1 ? true : undefined), 20_000);
+    await waitFor('the deletion applied', async () =>
+      (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 1 ? true : undefined);
+    assert.ok((await serve.metric('poolwatch_source_last_sync_timestamp_seconds'))! > frozen!);
+  } finally {
+    await serve.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // SIGTERM: a graceful stop with exit code 0.
+  assert.equal(serve.process.child.exitCode, 0, serve.process.output());
+  const lines = serve.process.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; level: string });
+  assert.deepEqual(lines.slice(-2).map((l) => l.msg), ['shutting down', 'stopped'], serve.process.output());
+  assert.ok(lines.some((l) => l.level === 'warn' && l.msg === 'out of sync with the API server: serving the last known state'));
+  assert.ok(lines.some((l) => l.msg === 'watch expired (410 Gone): listing again and applying deletions'));
+});
+
+test('serve refuses a bad kubeconfig, listen address or token file with a one-line message and exit 2', async () => {
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
+    [['serve'], {}, /^poolwatch: no Kubernetes configuration found/],
+    [['serve', '--kubeconfig', '/nonexistent/config'], {}, /^poolwatch: \/nonexistent\/config: kubeconfig \/nonexistent\/config does not exist$/],
+    [['serve', '--listen', 'localhost', 'test/fixtures/dual-stack'], {}, /^poolwatch: --listen "localhost": no port/],
+    [['serve', '--auth-token-file', '/nonexistent/token', 'test/fixtures/dual-stack'], {}, /^poolwatch: \/nonexistent\/token: cannot read the token file \/nonexistent\/token: ENOENT$/],
+    [['serve', '--source', 'lab'], {}, /^poolwatch: the lab source is not available in this build/],
+    [['serve', '--source', 'manifests'], {}, /^poolwatch: --source manifests needs at least one PATH$/],
+  ];
+  for (const [argv, env, message] of cases) {
+    const r = await runInProcess(argv, { env });
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.match(r.stderr.trim(), message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+});
