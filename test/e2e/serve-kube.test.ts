@@ -10,6 +10,9 @@ import { loadFixture } from '../support/fixture-cluster.ts';
 import { waitFor } from '../support/processes.ts';
 import { repoRoot, startServe } from '../support/serve.ts';
 
+// Generous waits: the whole suite runs in parallel on a small machine.
+const WAIT_MS = 40_000;
+
 const svc = (ns: string, name: string, ip: string) => ({
   metadata: { namespace: ns, name },
   spec: { type: 'LoadBalancer', clusterIP: '10.96.0.99', clusterIPs: ['10.96.0.99'], ipFamilies: ['IPv4'], ports: [{ port: 80, protocol: 'TCP' }] },
@@ -23,7 +26,7 @@ test('serve follows the cluster, serves the last known state through an outage a
   loadFixture(fake, join(repoRoot, 'test', 'fixtures', 'dual-stack'));
   const serve = await startServe(['--source', 'kube', '--max-backoff', '400', '--log-format', 'json'], { KUBECONFIG: join(dir, 'config') });
   try {
-    await waitFor('readyz', async () => ((await serve.get('/readyz')).status === 200 ? true : undefined));
+    await waitFor('readyz', async () => ((await serve.get('/readyz')).status === 200 ? true : undefined), WAIT_MS);
     // The API answers what `status` computes from the same objects as files.
     const api = JSON.parse((await serve.get('/api/v1/status')).text);
     const files = JSON.parse((await runInProcess(['status', '-o', 'json', 'test/fixtures/dual-stack'])).stdout);
@@ -36,12 +39,12 @@ test('serve follows the cluster, serves the last known state through an outage a
     // A watch event shows in the metrics.
     fake.apply('services', svc('shop', 'extra', '192.168.20.11'));
     await waitFor('the new service in /metrics', async () =>
-      (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 2 ? true : undefined);
+      (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 2 ? true : undefined, WAIT_MS);
     assert.equal(await serve.metric('poolwatch_service_address_info{namespace="shop",service="extra",pool="dual",ip="192.168.20.11"}'), 1);
 
     // Outage: the last known state is still served, with source_up 0 and the time of the last sync frozen.
     await fake.goDown();
-    await waitFor('source_up 0', async () => ((await serve.metric('poolwatch_source_up')) === 0 ? true : undefined));
+    await waitFor('source_up 0', async () => ((await serve.metric('poolwatch_source_up')) === 0 ? true : undefined), WAIT_MS);
     const frozen = await serve.metric('poolwatch_source_last_sync_timestamp_seconds');
     assert.ok(frozen !== undefined && frozen <= Date.now() / 1000);
     await new Promise((r) => setTimeout(r, 1100));
@@ -57,9 +60,9 @@ test('serve follows the cluster, serves the last known state through an outage a
     fake.remove('services', 'shop', 'extra');
     fake.expire();
     await fake.comeUp();
-    await waitFor('source_up 1', async () => ((await serve.metric('poolwatch_source_up')) === 1 ? true : undefined), 20_000);
+    await waitFor('source_up 1', async () => ((await serve.metric('poolwatch_source_up')) === 1 ? true : undefined), WAIT_MS);
     await waitFor('the deletion applied', async () =>
-      (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 1 ? true : undefined);
+      (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 1 ? true : undefined, WAIT_MS);
     assert.ok((await serve.metric('poolwatch_source_last_sync_timestamp_seconds'))! > frozen!);
   } finally {
     await serve.stop();

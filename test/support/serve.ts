@@ -40,6 +40,7 @@ export async function startServe(args: string[], env: Record<string, string> = {
       const line = text.split('\n').find((l) => l.startsWith(`${series} `));
       return line === undefined ? undefined : Number(line.slice(series.length + 1));
     },
-    stop: () => proc.stop(),
+    // Generous grace: on a loaded machine a graceful shutdown can take seconds.
+    stop: () => proc.stop(15_000),
   };
 }
