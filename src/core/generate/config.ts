@@ -58,7 +58,7 @@ export interface MonitoringConfig {
     metallbNamespace: string;
     frrK8sNamespace: string;
     poolwatchNamespace: string;
-    /** Container port name of the MetalLB metrics endpoint (Helm chart v0.16+: `monitoring` on 9120, HTTPS). */
+    /** Container port name of the MetalLB metrics endpoint (Helm chart v0.16+: `metricshttps`, 9120, HTTPS; earlier releases: `monitoring` in the manifests or `metrics` in the chart, 7472, HTTP). */
     metallbPort: string;
     metallbScheme: 'http' | 'https';
     /** Secret holding a token allowed to GET /metrics (MetalLB v0.16+ authorizes scrapes). Empty: no token. */
@@ -114,7 +114,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     metallbNamespace: 'metallb-system',
     frrK8sNamespace: 'metallb-system',
     poolwatchNamespace: 'poolwatch',
-    metallbPort: 'monitoring',
+    metallbPort: 'metricshttps',
     metallbScheme: 'https',
     metallbTokenSecret: 'metallb-metrics-token',
     frrK8sPort: 'frrmetricshttps',

@@ -1,4 +1,7 @@
 // The subset of Grafana's dashboard JSON model (schemaVersion 39) that the generated dashboard uses.
+// Typed plain objects rather than @grafana/grafana-foundation-sdk's builders: the CLI then needs no pre-1.0 runtime
+// dependency (the SDK stays a devDependency), the generator stays a pure function, and the output is exactly what the
+// golden file shows; the names follow the SDK's Dashboard/Panel/RowPanel/VariableModel types.
 
 export interface DataSourceRef {
   type: 'prometheus';
