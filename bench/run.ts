@@ -5,6 +5,8 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./forecast.bench.ts'),
   () => import('./history.bench.ts'),
   () => import('./page.bench.ts'),
+  () => import('./analysis.bench.ts'),
+  () => import('./overlap.bench.ts'),
 ];
 
 const only = process.argv.slice(2);

@@ -13,6 +13,8 @@ export interface HeldAddress {
   text: string;
   /** null when no pool contains it. */
   pool: PoolState | null;
+  /** The service holding it. */
+  record: ServiceRecord;
 }
 
 export interface ServiceRecord {
@@ -49,6 +51,8 @@ export interface LedgerView {
   pendingServices(): Iterable<ServiceRecord>;
   /** Services holding the address (any state). */
   holders(family: IpFamily, value: bigint): readonly ServiceRecord[];
+  /** Services holding the address given as canonical text (see formatIp). */
+  holdersOf(text: string): readonly ServiceRecord[];
   /** Addresses held by more than one service. */
   contested(): Iterable<{ family: IpFamily; value: bigint; holders: readonly ServiceRecord[] }>;
   overlaps(): readonly Overlap<PoolEntryRef>[];

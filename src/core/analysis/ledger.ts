@@ -7,7 +7,7 @@
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
 // - findings() / report(): O(pools + services), cached until the next change.
 import { findOverlaps, formatIp, isBuggyIp, RangeIndex, tryParseIp, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
-import { metallbAnnotation } from '../model/annotations.ts';
+import { metallbAnnotationValue } from '../model/annotations.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { compareFindings } from './findings/finding.ts';
@@ -37,8 +37,13 @@ export class PoolLedger implements LedgerView {
   private inputProblems: InputProblem[] = [];
   private readonly records = new Map<string, ServiceRecord>();
   private readonly pending = new Set<ServiceRecord>();
-  private readonly holderMap: Record<IpFamily, Map<bigint, ServiceRecord[]>> = { ipv4: new Map(), ipv6: new Map() };
-  private readonly contestedSet: Record<IpFamily, Set<bigint>> = { ipv4: new Set(), ipv6: new Set() };
+  /**
+   * Canonical address text -> who holds it: one HeldAddress (the common case, kept unboxed) or
+   * several. String keys: V8 caches a string's hash, so these lookups are much cheaper than bigint keys.
+   */
+  private readonly slots = new Map<string, HeldAddress | HeldAddress[]>();
+  /** Addresses held by more than one service. */
+  private readonly contestedSet = new Map<string, HeldAddress>();
   private readonly events = new Map<string, AllocationFailedEvent>();
   private cache: { findings: Finding[]; reasons: Map<string, Reason> } | null = null;
   /** Increases on every change; readers may use it to skip work. */
@@ -65,11 +70,11 @@ export class PoolLedger implements LedgerView {
     }
     this.index = new RangeIndex(merged);
     this.poolOverlaps = findOverlaps(entries);
-    for (const rec of this.records.values()) {
-      if (rec.state === 'ignored') continue;
-      this.attribute(rec);
-      this.count(rec, +1);
-    }
+    // Every service is attributed afresh to the new pools.
+    this.slots.clear();
+    this.contestedSet.clear();
+    this.pending.clear();
+    for (const rec of this.records.values()) this.attach(rec);
     this.changed();
   }
 
@@ -129,60 +134,80 @@ export class PoolLedger implements LedgerView {
 
   private build(key: string, svc: Service): ServiceRecord {
     const state = !handledByMetallb(svc, this.options.loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
-    const addresses: HeldAddress[] = [];
-    const unparsable: string[] = [];
-    if (state !== 'ignored') {
-      for (const text of svc.ingressIPs) {
-        const ip = tryParseIp(text);
-        if (!ip) unparsable.push(text);
-        else if (!addresses.some((a) => a.family === ip.family && a.value === ip.value)) {
-          addresses.push({ family: ip.family, value: ip.value, text: formatIp(ip.family, ip.value), pool: null });
-        }
+    const rec: ServiceRecord = { key, service: svc, state, addresses: [], unparsable: [], pool: null, sharingKey: metallbAnnotationValue(svc, 'allow-shared-ip') };
+    if (state === 'ignored') return rec;
+    for (const raw of svc.ingressIPs) {
+      const ip = tryParseIp(raw);
+      if (!ip) {
+        rec.unparsable.push(raw);
+        continue;
       }
+      // A parsed IPv4 text is already canonical (no leading zeros are accepted), so only IPv6 is reformatted.
+      const text = ip.family === 'ipv4' ? raw.trim() : formatIp(ip.family, ip.value);
+      if (rec.addresses.some((a) => a.text === text)) continue;
+      rec.addresses.push({ family: ip.family, value: ip.value, text, pool: null, record: rec });
     }
-    const sharing = metallbAnnotation(svc, 'allow-shared-ip');
-    return { key, service: svc, state, addresses, unparsable, pool: null, sharingKey: sharing ? sharing.value : null };
+    return rec;
   }
 
   /** Picks each address's pool: the annotated pool when it holds the address, else the first pool that does. */
   private attribute(rec: ServiceRecord): void {
-    const annotated = metallbAnnotation(rec.service, 'ip-allocated-from-pool')?.value ?? null;
+    const annotated = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
     rec.pool = null;
     for (const a of rec.addresses) {
       const holding = this.poolsHolding(a.family, a.value);
-      a.pool = (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0] ?? null;
+      a.pool = holding.length === 1 ? holding[0]! : ((annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0] ?? null);
       if (rec.pool === null) rec.pool = a.pool;
     }
   }
 
-  /** Adds (+1) or removes (-1) the record's addresses from its pools' counters. */
-  private count(rec: ServiceRecord, sign: 1 | -1): void {
-    let seen: PoolState | null = null;
-    let seenMore: Set<PoolState> | null = null;
-    for (const a of rec.addresses) {
-      if (!a.pool) continue;
-      if (sign > 0) a.pool.add(a.family, a.value, rec.service.namespace);
-      else a.pool.remove(a.family, a.value, rec.service.namespace);
-      // services per pool: count each pool once per service
-      if (seen === null) seen = a.pool;
-      else if (a.pool !== seen) (seenMore ??= new Set()).add(a.pool);
+  /** Adds (+1) or removes (-1) the service from the services-per-pool counts. */
+  private countServices(rec: ServiceRecord, sign: 1 | -1): void {
+    let first: PoolState | null = null;
+    for (let i = 0; i < rec.addresses.length; i++) {
+      const p = rec.addresses[i]!.pool;
+      if (p === null) continue;
+      if (first === null) {
+        first = p;
+        continue;
+      }
+      if (p === first) continue;
+      // Count each pool once per service (a service's addresses normally all come from one pool).
+      if (rec.addresses.findIndex((x) => x.pool === p) !== i) continue;
+      p.services += sign;
     }
-    if (seen) seen.services += sign;
-    if (seenMore) for (const p of seenMore) if (p !== seen) p.services += sign;
+    if (first) first.services += sign;
   }
 
   private attach(rec: ServiceRecord): void {
     if (rec.state === 'ignored') return;
     if (rec.state === 'pending') this.pending.add(rec);
     this.attribute(rec);
-    this.count(rec, +1);
+    this.countServices(rec, +1);
+    const ns = rec.service.namespace;
     for (const a of rec.addresses) {
-      const m = this.holderMap[a.family];
-      const list = m.get(a.value);
-      if (!list) m.set(a.value, [rec]);
+      const held = this.slots.get(a.text);
+      // The pool gains a distinct address only if no other holder already attributes it there; same per namespace.
+      let newInPool = true;
+      let newInNamespace = true;
+      if (held === undefined) this.slots.set(a.text, a);
       else {
-        list.push(rec);
-        if (list.length === 2) this.contestedSet[a.family].add(a.value);
+        const list = Array.isArray(held) ? held : [held];
+        for (const h of list) {
+          if (h.pool === a.pool) {
+            newInPool = false;
+            if (h.record.service.namespace === ns) newInNamespace = false;
+          }
+        }
+        if (Array.isArray(held)) held.push(a);
+        else {
+          this.slots.set(a.text, [held, a]);
+          this.contestedSet.set(a.text, held);
+        }
+      }
+      if (a.pool) {
+        if (newInPool) a.pool.used[a.family]++;
+        if (newInNamespace) a.pool.addNamespace(ns, a.family, 1);
       }
     }
   }
@@ -190,15 +215,33 @@ export class PoolLedger implements LedgerView {
   private detach(rec: ServiceRecord): void {
     if (rec.state === 'ignored') return;
     this.pending.delete(rec);
-    this.count(rec, -1);
+    this.countServices(rec, -1);
+    const ns = rec.service.namespace;
     for (const a of rec.addresses) {
-      const m = this.holderMap[a.family];
-      const list = m.get(a.value);
-      if (!list) continue;
-      const i = list.indexOf(rec);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) m.delete(a.value);
-      if (list.length < 2) this.contestedSet[a.family].delete(a.value);
+      const held = this.slots.get(a.text);
+      let lastInPool = true;
+      let lastInNamespace = true;
+      if (held === a) this.slots.delete(a.text);
+      else if (Array.isArray(held)) {
+        const i = held.indexOf(a);
+        if (i >= 0) held.splice(i, 1);
+        for (const h of held) {
+          if (h.pool === a.pool) {
+            lastInPool = false;
+            if (h.record.service.namespace === ns) lastInNamespace = false;
+          }
+        }
+        if (held.length === 1) {
+          this.slots.set(a.text, held[0]!);
+          this.contestedSet.delete(a.text);
+        } else {
+          this.contestedSet.set(a.text, held[0]!);
+        }
+      }
+      if (a.pool) {
+        if (lastInPool) a.pool.used[a.family]--;
+        if (lastInNamespace) a.pool.addNamespace(ns, a.family, -1);
+      }
     }
   }
 
@@ -221,7 +264,7 @@ export class PoolLedger implements LedgerView {
   }
   poolsHolding(family: IpFamily, value: bigint): readonly PoolState[] {
     const found = this.index.lookup(family, value);
-    if (found.length === 0 || !isBuggyIp(family, value)) return found;
+    if (found.length === 0 || !found.some((p) => p.pool.avoidBuggyIPs) || !isBuggyIp(family, value)) return found;
     // MetalLB never hands out, nor accepts, a .0/.255 address from an avoidBuggyIPs pool.
     return found.filter((p) => !p.pool.avoidBuggyIPs);
   }
@@ -238,12 +281,14 @@ export class PoolLedger implements LedgerView {
     return this.pending;
   }
   holders(family: IpFamily, value: bigint): readonly ServiceRecord[] {
-    return this.holderMap[family].get(value) ?? NO_HOLDERS;
+    return this.holdersOf(formatIp(family, value));
+  }
+  holdersOf(text: string): readonly ServiceRecord[] {
+    const held = this.slots.get(text);
+    return held === undefined ? NO_HOLDERS : Array.isArray(held) ? held.map((h) => h.record) : [held.record];
   }
   *contested(): Iterable<{ family: IpFamily; value: bigint; holders: readonly ServiceRecord[] }> {
-    for (const family of ['ipv4', 'ipv6'] as const) {
-      for (const value of this.contestedSet[family]) yield { family, value, holders: this.holders(family, value) };
-    }
+    for (const [text, a] of this.contestedSet) yield { family: a.family, value: a.value, holders: this.holdersOf(text) };
   }
   overlaps(): readonly Overlap<PoolEntryRef>[] {
     return this.poolOverlaps;
@@ -282,14 +327,14 @@ export class PoolLedger implements LedgerView {
     return this.cache;
   }
 
-  /** The full report at time `now` (pools in input order, services sorted by namespace/name). */
+  /** The full report at time `now` (pools and services in the order they were given). */
   report(now: Date): Report {
     const reasons = this.pendingReasons();
     const pools: PoolReport[] = this.poolStates.map((s) => {
       const namespaces: PoolReport['namespaces'] = {};
       for (const ns of [...s.byNamespace.keys()].sort()) {
         const c = s.byNamespace.get(ns)!;
-        namespaces[ns] = { ipv4: BigInt(c.ipv4.size), ipv6: BigInt(c.ipv6.size) };
+        namespaces[ns] = { ipv4: BigInt(c.ipv4), ipv6: BigInt(c.ipv6) };
       }
       return {
         name: s.name,
@@ -304,10 +349,11 @@ export class PoolLedger implements LedgerView {
         namespaces,
       };
     });
-    const keys = [...this.records.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const services: ServiceReport[] = keys.map((key) => {
-      const rec = this.records.get(key)!;
-      return {
+    // Services in the order they were first seen (file order for manifests): sorting 100,000 keys
+    // would cost more than the whole accounting.
+    const services: ServiceReport[] = [];
+    for (const [key, rec] of this.records) {
+      services.push({
         namespace: rec.service.namespace,
         name: rec.service.name,
         state: rec.state,
@@ -316,8 +362,8 @@ export class PoolLedger implements LedgerView {
         sharingKey: rec.sharingKey,
         simulated: false,
         reason: rec.state === 'pending' ? (reasons.get(key) ?? null) : null,
-      };
-    });
+      });
+    }
     return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };
   }
 }

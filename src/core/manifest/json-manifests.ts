@@ -1,87 +1,120 @@
-// JSON text to located objects: JSON.parse for speed, a light scanner for each object's position, YAML's parser only when a field must be located.
-import { LineCounter, parseDocument, type Document } from 'yaml';
+// JSON text to located objects: JSON.parse for speed, and a small scanner that finds where a field was written only when asked.
 import type { SourceLocation } from '../model/types.ts';
 import { LineIndex, type FieldPath, type Locator, type ManifestParseResult } from './located.ts';
 import { addDocument } from './list.ts';
-import { nodeAt, parseYamlManifests } from './yaml-manifests.ts';
+import { parseYamlManifests } from './yaml-manifests.ts';
 
 /**
- * Start offsets of the top-level value and of each element of its `items` array, found by one
- * linear scan that only tracks strings and nesting (the text is known to be valid JSON).
+ * Walks valid JSON text (already accepted by JSON.parse) without building values: it only skips
+ * strings and nesting, so locating a field costs a scan of the enclosing object, not a second parse.
  */
-function scanOffsets(text: string): { top: number; items: number[] } {
-  let i = 0;
-  const n = text.length;
-  const skipWs = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
-  };
-  const skipString = () => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) {
-        i++;
-        return;
-      } else i++;
+class JsonCursor {
+  i = 0;
+  constructor(private readonly text: string) {}
+
+  ws(): void {
+    const t = this.text;
+    while (this.i < t.length) {
+      const c = t.charCodeAt(this.i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      this.i++;
     }
-  };
-  const skipValue = () => {
-    skipWs();
+  }
+
+  /** Skips a string; the closing quote is the first one not escaped by a backslash. */
+  skipString(): void {
+    const t = this.text;
+    let j = this.i + 1;
+    for (;;) {
+      const q = t.indexOf('"', j);
+      if (q < 0) {
+        this.i = t.length;
+        return;
+      }
+      let backslashes = 0;
+      for (let k = q - 1; t.charCodeAt(k) === 92; k--) backslashes++;
+      if (backslashes % 2 === 0) {
+        this.i = q + 1;
+        return;
+      }
+      j = q + 1;
+    }
+  }
+
+  /** Reads a string (object keys only, so the JSON.parse of a short slice is cheap). */
+  string(): string {
+    const start = this.i;
+    this.skipString();
+    return JSON.parse(this.text.slice(start, this.i)) as string;
+  }
+
+  /** Skips one value starting at the cursor (after whitespace). */
+  value(): void {
+    this.ws();
+    const t = this.text;
+    const c = t[this.i];
+    if (c === '"') {
+      this.skipString();
+      return;
+    }
+    if (c !== '{' && c !== '[') {
+      while (this.i < t.length && !',}] \n\r\t'.includes(t[this.i]!)) this.i++;
+      return;
+    }
     let depth = 0;
-    while (i < n) {
-      const c = text[i]!;
-      if (c === '"') {
-        skipString();
-        if (depth === 0) return;
+    while (this.i < t.length) {
+      const d = t[this.i]!;
+      if (d === '"') {
+        this.skipString();
         continue;
       }
-      if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
-        if (depth === 0) return; // the end of the enclosing container after a scalar
+      this.i++;
+      if (d === '{' || d === '[') depth++;
+      else if (d === '}' || d === ']') {
         depth--;
-        if (depth === 0) {
-          i++;
-          return;
-        }
-      } else if (depth === 0 && (c === ',' || c === ' ' || c === '\n' || c === '\r' || c === '\t')) return;
-      i++;
+        if (depth === 0) return;
+      }
     }
-  };
-  skipWs();
-  const top = i;
-  const items: number[] = [];
-  if (text[i] !== '{') return { top, items };
-  i++;
-  for (;;) {
-    skipWs();
-    if (i >= n || text[i] === '}') break;
-    const keyStart = i;
-    skipString();
-    const key = JSON.parse(text.slice(keyStart, i)) as string;
-    skipWs();
-    i++; // colon
-    skipWs();
-    if (key === 'items' && text[i] === '[') {
-      i++;
+  }
+
+  /** Offset of the value at `path` below the value starting at `from`, or of the deepest part found. */
+  find(from: number, path: FieldPath): number {
+    this.i = from;
+    this.ws();
+    let found = this.i;
+    for (const key of path) {
+      const open = this.text[this.i];
+      if (open !== '{' && open !== '[') return found;
+      this.i++;
+      let index = 0;
+      let hit = false;
       for (;;) {
-        skipWs();
-        if (text[i] === ']') {
-          i++;
+        this.ws();
+        const c = this.text[this.i];
+        if (c === '}' || c === ']' || c === undefined) break;
+        if (open === '{') {
+          const k = this.string();
+          this.ws();
+          this.i++; // colon
+          this.ws();
+          if (k === key) {
+            hit = true;
+            break;
+          }
+        } else if (index === key) {
+          hit = true;
           break;
         }
-        items.push(i);
-        skipValue();
-        skipWs();
-        if (text[i] === ',') i++;
+        this.value();
+        this.ws();
+        if (this.text[this.i] === ',') this.i++;
+        index++;
       }
-    } else {
-      skipValue();
+      if (!hit) return found;
+      found = this.i;
     }
-    skipWs();
-    if (text[i] === ',') i++;
+    return found;
   }
-  return { top, items };
 }
 
 /** Parses JSON manifest text; falls back to the YAML parser (which locates syntax errors) when it is not valid JSON. */
@@ -92,23 +125,36 @@ export function parseJsonManifests(text: string, file: string): ManifestParseRes
   } catch {
     return parseYamlManifests(text, file);
   }
-  const lines = new LineIndex(text);
-  const at = (offset: number): SourceLocation => ({ file, ...lines.position(offset) });
-  const offsets = scanOffsets(text);
-  let doc: Document | null = null;
-  let lineCounter: LineCounter | null = null;
+  let lines: LineIndex | null = null;
+  const at = (offset: number): SourceLocation => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
+  const cursor = new JsonCursor(text);
+  // Item start offsets of a top-level list are found once, so each item is then located by a short scan.
+  let items: number[] | null = null;
+  const itemOffsets = (): number[] => {
+    if (items) return items;
+    items = [];
+    const start = cursor.find(0, ['items']);
+    cursor.i = start;
+    if (text[start] === '[') {
+      cursor.i++;
+      for (;;) {
+        cursor.ws();
+        const c = text[cursor.i];
+        if (c === ']' || c === undefined) break;
+        items.push(cursor.i);
+        cursor.value();
+        cursor.ws();
+        if (text[cursor.i] === ',') cursor.i++;
+      }
+    }
+    return items;
+  };
   const locate: Locator = (path: FieldPath) => {
-    if (path.length === 0) return at(offsets.top);
-    if (path.length === 2 && path[0] === 'items' && typeof path[1] === 'number' && offsets.items[path[1]] !== undefined) {
-      return at(offsets.items[path[1]]!);
+    if (path.length >= 2 && path[0] === 'items' && typeof path[1] === 'number') {
+      const start = itemOffsets()[path[1]];
+      if (start !== undefined) return at(cursor.find(start, path.slice(2)));
     }
-    // A deeper field: parse once with positions (only happens when something must be reported).
-    if (!doc) {
-      lineCounter = new LineCounter();
-      doc = parseDocument(text, { lineCounter });
-    }
-    const node = nodeAt(doc, path);
-    return node?.range ? at(node.range[0]) : at(offsets.top);
+    return at(cursor.find(0, path));
   };
   const out: ManifestParseResult = { objects: [], problems: [] };
   addDocument(value, locate, out, 'the JSON document');

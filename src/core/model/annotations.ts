@@ -19,11 +19,26 @@ export interface AnnotationValue {
   deprecated: boolean;
 }
 
+// Both full keys of each annotation, written out once: this runs for every service, so no string building per call.
+const KEYS: Record<MetallbAnnotation, readonly [string, string]> = {
+  'address-pool': ['metallb.io/address-pool', 'metallb.universe.tf/address-pool'],
+  loadBalancerIPs: ['metallb.io/loadBalancerIPs', 'metallb.universe.tf/loadBalancerIPs'],
+  'allow-shared-ip': ['metallb.io/allow-shared-ip', 'metallb.universe.tf/allow-shared-ip'],
+  'ip-allocated-from-pool': ['metallb.io/ip-allocated-from-pool', 'metallb.universe.tf/ip-allocated-from-pool'],
+};
+
 /** The annotation's value, preferring `metallb.io/` over the legacy prefix, as MetalLB does. */
 export function metallbAnnotation(svc: Pick<Service, 'annotations'>, name: MetallbAnnotation): AnnotationValue | null {
-  const current = svc.annotations[ANNOTATION_PREFIX + name];
-  if (current !== undefined) return { value: current, key: ANNOTATION_PREFIX + name, deprecated: false };
-  const legacy = svc.annotations[LEGACY_ANNOTATION_PREFIX + name];
-  if (legacy !== undefined) return { value: legacy, key: LEGACY_ANNOTATION_PREFIX + name, deprecated: true };
+  const [current, legacy] = KEYS[name];
+  const value = svc.annotations[current];
+  if (value !== undefined) return { value, key: current, deprecated: false };
+  const old = svc.annotations[legacy];
+  if (old !== undefined) return { value: old, key: legacy, deprecated: true };
   return null;
+}
+
+/** Just the value (no allocation), for hot paths. */
+export function metallbAnnotationValue(svc: Pick<Service, 'annotations'>, name: MetallbAnnotation): string | null {
+  const [current, legacy] = KEYS[name];
+  return svc.annotations[current] ?? svc.annotations[legacy] ?? null;
 }

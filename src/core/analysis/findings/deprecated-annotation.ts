@@ -10,7 +10,7 @@ export const deprecatedAnnotation: FindingRule = {
     const out: Finding[] = [];
     for (const rec of ledger.services()) {
       if (rec.state === 'ignored') continue;
-      for (const key of Object.keys(rec.service.annotations)) {
+      for (const key in rec.service.annotations) {
         if (!key.startsWith(LEGACY_ANNOTATION_PREFIX)) continue;
         const current = ANNOTATION_PREFIX + key.slice(LEGACY_ANNOTATION_PREFIX.length);
         // MetalLB's controller itself wrote metallb.universe.tf/ip-allocated-from-pool before v0.14.9 and never removes it.
