@@ -49,6 +49,60 @@ function parseIpv4Value(text: string, original: string): number {
 }
 
 function parseIpv6Value(text: string): bigint {
+  // Fast path for the common form (hex groups and at most one "::", no embedded IPv4): one scan.
+  const fast = parseIpv6Groups(text);
+  if (fast !== null) return fast;
+  return parseIpv6Slow(text);
+}
+
+/** Hex groups with an optional "::", or null to let the careful parser explain what is wrong. */
+function parseIpv6Groups(text: string): bigint | null {
+  const head: number[] = [];
+  const tail: number[] = [];
+  let cur = head;
+  let gap = false;
+  let i = 0;
+  const n = text.length;
+  if (n >= 2 && text.charCodeAt(0) === 58 && text.charCodeAt(1) === 58) {
+    gap = true;
+    cur = tail;
+    i = 2;
+    if (n === 2) return 0n;
+  }
+  while (i < n) {
+    let g = 0;
+    let digits = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0) break;
+      g = g * 16 + d;
+      digits++;
+      i++;
+    }
+    if (digits === 0 || digits > 4) return null;
+    cur.push(g);
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 58) return null;
+    i++;
+    if (i < n && text.charCodeAt(i) === 58) {
+      if (gap) return null;
+      gap = true;
+      cur = tail;
+      i++;
+      if (i === n) break;
+    } else if (i === n) return null;
+  }
+  const count = head.length + tail.length;
+  if (gap ? count > 7 : count !== 8) return null;
+  const groups = gap ? [...head, ...new Array<number>(8 - count).fill(0), ...tail] : head;
+  // Two groups at a time (32 bits, exact in a double) keeps the bigint work to four steps.
+  let value = 0n;
+  for (let k = 0; k < 8; k += 2) value = (value << 32n) | BigInt(groups[k]! * 65536 + groups[k + 1]!);
+  return value;
+}
+
+function parseIpv6Slow(text: string): bigint {
   if (text.includes('%')) throw bad(text, 'zone identifiers are not allowed');
   const halves = text.split('::');
   if (halves.length > 2) throw bad(text, '"::" may appear only once');

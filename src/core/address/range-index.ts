@@ -15,16 +15,22 @@ interface Segment<T> {
  */
 export class RangeIndex<T> {
   private readonly segments: Record<IpFamily, Segment<T>[]> = { ipv4: [], ipv6: [] };
+  // IPv4 bounds as doubles (exact below 2^53): number comparisons are far cheaper than bigint ones.
+  private readonly v4Starts: Float64Array;
+  private readonly v4Ends: Float64Array;
 
   constructor(items: readonly LabelledRange<T>[]) {
     for (const family of ['ipv4', 'ipv6'] as const) {
       const mine = items.filter((i) => i.range.family === family);
       this.segments[family] = buildSegments(mine);
     }
+    this.v4Starts = Float64Array.from(this.segments.ipv4, (s) => Number(s.start));
+    this.v4Ends = Float64Array.from(this.segments.ipv4, (s) => Number(s.end));
   }
 
   /** Labels of every range that holds the address, in the order the ranges were given. */
   lookup(family: IpFamily, value: bigint): readonly T[] {
+    if (family === 'ipv4') return this.lookupIpv4(Number(value));
     const segs = this.segments[family];
     let lo = 0;
     let hi = segs.length - 1;
@@ -34,6 +40,21 @@ export class RangeIndex<T> {
       if (value < s.start) hi = mid - 1;
       else if (value > s.end) lo = mid + 1;
       else return s.labels;
+    }
+    return [];
+  }
+
+  /** lookup for an IPv4 address given as a number. */
+  lookupIpv4(value: number): readonly T[] {
+    const starts = this.v4Starts;
+    const ends = this.v4Ends;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (value < starts[mid]!) hi = mid - 1;
+      else if (value > ends[mid]!) lo = mid + 1;
+      else return this.segments.ipv4[mid]!.labels;
     }
     return [];
   }

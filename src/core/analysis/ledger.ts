@@ -19,6 +19,8 @@ import { PoolState } from './pool-state.ts';
 export type { HeldAddress, LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
 
 const NO_HOLDERS: readonly ServiceRecord[] = [];
+/** Shared by every record without unparsable ingress entries (nearly all), to save an array each. */
+const NONE: string[] = [];
 
 /** Whether MetalLB's controller handles the service (type LoadBalancer and the matching loadBalancerClass). */
 export function handledByMetallb(svc: Service, loadBalancerClass: string | null): boolean {
@@ -134,17 +136,19 @@ export class PoolLedger implements LedgerView {
 
   private build(key: string, svc: Service): ServiceRecord {
     const state = !handledByMetallb(svc, this.options.loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
-    const rec: ServiceRecord = { key, service: svc, state, addresses: [], unparsable: [], pool: null, sharingKey: metallbAnnotationValue(svc, 'allow-shared-ip') };
+    const rec: ServiceRecord = { key, service: svc, state, addresses: [], unparsable: NONE, pool: null, sharingKey: metallbAnnotationValue(svc, 'allow-shared-ip') };
     if (state === 'ignored') return rec;
-    for (const raw of svc.ingressIPs) {
+    const ingress = svc.ingressIPs;
+    for (let i = 0; i < ingress.length; i++) {
+      const raw = ingress[i]!;
       const ip = tryParseIp(raw);
       if (!ip) {
-        rec.unparsable.push(raw);
+        rec.unparsable = [...rec.unparsable, raw];
         continue;
       }
       // A parsed IPv4 text is already canonical (no leading zeros are accepted), so only IPv6 is reformatted.
       const text = ip.family === 'ipv4' ? raw.trim() : formatIp(ip.family, ip.value);
-      if (rec.addresses.some((a) => a.text === text)) continue;
+      if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === text)) continue;
       rec.addresses.push({ family: ip.family, value: ip.value, text, pool: null, record: rec });
     }
     return rec;
@@ -154,7 +158,9 @@ export class PoolLedger implements LedgerView {
   private attribute(rec: ServiceRecord): void {
     const annotated = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
     rec.pool = null;
-    for (const a of rec.addresses) {
+    const addresses = rec.addresses;
+    for (let i = 0; i < addresses.length; i++) {
+      const a = addresses[i]!;
       const holding = this.poolsHolding(a.family, a.value);
       a.pool = holding.length === 1 ? holding[0]! : ((annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0] ?? null);
       if (rec.pool === null) rec.pool = a.pool;
@@ -185,7 +191,9 @@ export class PoolLedger implements LedgerView {
     this.attribute(rec);
     this.countServices(rec, +1);
     const ns = rec.service.namespace;
-    for (const a of rec.addresses) {
+    const addresses = rec.addresses;
+    for (let i = 0; i < addresses.length; i++) {
+      const a = addresses[i]!;
       const held = this.slots.get(a.text);
       // The pool gains a distinct address only if no other holder already attributes it there; same per namespace.
       let newInPool = true;
@@ -352,16 +360,16 @@ export class PoolLedger implements LedgerView {
     // Services in the order they were first seen (file order for manifests): sorting 100,000 keys
     // would cost more than the whole accounting.
     const services: ServiceReport[] = [];
-    for (const [key, rec] of this.records) {
+    for (const rec of this.records.values()) {
       services.push({
         namespace: rec.service.namespace,
         name: rec.service.name,
         state: rec.state,
         pool: rec.pool?.name ?? null,
-        ips: rec.addresses.map((a) => a.text),
+        ips: rec.addresses.length === 1 ? [rec.addresses[0]!.text] : rec.addresses.map((a) => a.text),
         sharingKey: rec.sharingKey,
         simulated: false,
-        reason: rec.state === 'pending' ? (reasons.get(key) ?? null) : null,
+        reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
       });
     }
     return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };

@@ -40,7 +40,8 @@ export class PoolState {
   addNamespace(namespace: string, family: IpFamily, delta: number): void {
     let c = this.byNamespace.get(namespace);
     if (!c) this.byNamespace.set(namespace, (c = { ipv4: 0, ipv6: 0 }));
-    c[family] += delta;
+    if (family === 'ipv4') c.ipv4 += delta;
+    else c.ipv6 += delta;
     if (c.ipv4 === 0 && c.ipv6 === 0) this.byNamespace.delete(namespace);
   }
 

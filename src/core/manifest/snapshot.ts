@@ -14,7 +14,13 @@ export function snapshotFromTexts(texts: readonly ManifestText[]): ClusterSnapsh
   for (const { file, text } of texts) {
     const parsed = parseManifestText(text, file);
     snapshot.problems.push(...parsed.problems);
-    for (const obj of parsed.objects) addToSnapshot(snapshot, decodeObject(obj.raw, obj.locate));
+    const objects = parsed.objects as Array<(typeof parsed.objects)[number] | null>;
+    for (let i = 0; i < objects.length; i++) {
+      const obj = objects[i]!;
+      // Drop each raw object once decoded, so a large dump is never held twice (raw and model) in memory.
+      objects[i] = null;
+      addToSnapshot(snapshot, decodeObject(obj.raw, obj.locate));
+    }
   }
   return snapshot;
 }

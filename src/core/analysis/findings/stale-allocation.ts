@@ -1,5 +1,5 @@
 // Rule stale-allocation: the ip-allocated-from-pool annotation names a pool that does not hold the service's address.
-import { metallbAnnotation } from '../../model/annotations.ts';
+import { metallbAnnotation, metallbAnnotationValue } from '../../model/annotations.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
 import { finding, type FindingRule } from './finding.ts';
@@ -10,8 +10,9 @@ export const staleAllocation: FindingRule = {
     const out: Finding[] = [];
     for (const rec of ledger.services()) {
       if (rec.state !== 'allocated') continue;
-      const ann = metallbAnnotation(rec.service, 'ip-allocated-from-pool');
-      if (!ann) continue;
+      const value = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
+      if (value === null || rec.addresses.every((a) => a.pool !== null && a.pool.name === value)) continue;
+      const ann = metallbAnnotation(rec.service, 'ip-allocated-from-pool')!;
       const named = ledger.poolByName(ann.value);
       for (const a of rec.addresses) {
         if (a.pool !== null && a.pool.name === ann.value) continue;
