@@ -1,0 +1,66 @@
+// Manifest text to located objects and decoded model objects: YAML and JSON, lists, positions, API objects without positions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseManifestText } from '../../../src/core/manifest/parse.ts';
+import { snapshotFromTexts } from '../../../src/core/manifest/snapshot.ts';
+import { decodeObject } from '../../../src/core/model/decode/index.ts';
+
+test('JSON: objects and fields are located by line and column', () => {
+  const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ kind: 'A' }, { kind: 'B', spec: { addresses: ['x', 'y"z', 'w'] } }] }, null, 2);
+  const { objects, problems } = parseManifestText(text, 'f.json');
+  assert.deepEqual(problems, []);
+  assert.equal(objects.length, 2);
+  const lines = text.split('\n');
+  const where = (loc: { line: number; col: number } | null) => lines[loc!.line - 1]!.slice(loc!.col - 1);
+  assert.equal(where(objects[1]!.locate([])), '{');
+  assert.equal(where(objects[1]!.locate(['spec', 'addresses', 2])), '"w"');
+  assert.equal(where(objects[1]!.locate(['spec', 'missing'])), '{', 'a missing field points at its closest parent');
+});
+
+test('YAML: a syntax error in one document leaves the others readable', () => {
+  const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\nkey: [1,\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n';
+  const snapshot = snapshotFromTexts([{ file: 'x.yaml', text }]);
+  assert.deepEqual(snapshot.namespaces.map((n) => n.name), ['a', 'b']);
+  assert.equal(snapshot.problems.length, 1);
+  assert.equal(snapshot.problems[0]!.location!.file, 'x.yaml');
+});
+
+test('typed API lists lend their kind to items that lack one', () => {
+  const text = JSON.stringify({ apiVersion: 'v1', kind: 'ServiceList', items: [{ metadata: { name: 's', namespace: 'n' }, spec: { type: 'LoadBalancer' } }] });
+  const snapshot = snapshotFromTexts([{ file: 'svc.json', text }]);
+  assert.deepEqual(snapshot.services.map((s) => `${s.namespace}/${s.name}`), ['n/s']);
+});
+
+test('decodeObject works on API objects without a locator', () => {
+  const raw = { apiVersion: 'metallb.io/v1beta1', kind: 'IPAddressPool', metadata: { name: 'p', namespace: 'metallb-system', labels: { z: '1' } }, spec: { addresses: ['10.0.0.0/30', 'nonsense'], serviceAllocation: { priority: 5, namespaces: ['a'] } } };
+  const { objects, problems } = decodeObject(raw);
+  assert.deepEqual(problems, []);
+  assert.equal(objects.length, 1);
+  const pool = objects[0]!;
+  assert.equal(pool.kind, 'pool');
+  if (pool.kind !== 'pool') return;
+  assert.equal(pool.value.location, null);
+  assert.equal(pool.value.addresses[0]!.range!.end - pool.value.addresses[0]!.range!.start, 3n);
+  assert.match(pool.value.addresses[1]!.error!, /invalid address "nonsense"/);
+  assert.equal(pool.value.serviceAllocation!.priority, 5);
+  const wrong = decodeObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: 'eighty' } });
+  assert.deepEqual(wrong.objects, []);
+  assert.equal(wrong.problems[0]!.message, 'spec.ports must be a list, not the string "eighty"');
+  assert.equal(wrong.problems[0]!.location, null);
+  assert.deepEqual(decodeObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } }), { objects: [], problems: [] }, 'unknown kinds are skipped');
+});
+
+test('the legacy ConfigMap yields one pool per address-pools entry', () => {
+  const raw = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config', namespace: 'metallb-system' }, data: { config: 'address-pools:\n- name: x\n  protocol: layer2\n  addresses: [10.1.0.0/30]\n  avoid-buggy-ips: true\n- name: y\n  protocol: bgp\n  auto-assign: false\n  addresses: ["fd00::/120"]\n' } };
+  const { objects } = decodeObject(raw);
+  const pools = objects.flatMap((o) => (o.kind === 'pool' ? [o.value] : []));
+  assert.deepEqual(pools.map((p) => [p.name, p.origin, p.protocol, p.autoAssign, p.avoidBuggyIPs]), [['x', 'ConfigMap', 'layer2', true, true], ['y', 'ConfigMap', 'bgp', false, false]]);
+});
+
+test('AllocationFailed events from core/v1 and events.k8s.io/v1 are kept; other events are skipped', () => {
+  const core = decodeObject({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'e', namespace: 'n' }, reason: 'AllocationFailed', message: 'Failed to allocate IP for "n/s": no available IPs', involvedObject: { kind: 'Service', name: 's', namespace: 'n' } });
+  assert.equal(core.objects[0]?.kind, 'event');
+  const modern = decodeObject({ apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'e', namespace: 'n' }, reason: 'AllocationFailed', note: 'nope', regarding: { kind: 'Service', name: 's', namespace: 'n' } });
+  assert.equal(modern.objects[0]?.kind === 'event' && modern.objects[0].value.message, 'nope');
+  assert.deepEqual(decodeObject({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'e' }, reason: 'IPAllocated', involvedObject: { kind: 'Service', name: 's' } }).objects, []);
+});
