@@ -335,7 +335,7 @@ export class PoolLedger implements LedgerView {
     return this.cache;
   }
 
-  /** The full report at time `now` (pools and services in the order they were given). */
+  /** The full report at time `now` (pools in the order given, services sorted by namespace/name). */
   report(now: Date): Report {
     const reasons = this.pendingReasons();
     const pools: PoolReport[] = this.poolStates.map((s) => {
@@ -357,10 +357,12 @@ export class PoolLedger implements LedgerView {
         namespaces,
       };
     });
-    // Services in the order they were first seen (file order for manifests): sorting 100,000 keys
-    // would cost more than the whole accounting.
+    // Sorted by namespace/name so output never depends on event order; the default sort compares
+    // UTF-16 code units as `<` does, and is much faster than a comparator function.
+    const keys = [...this.records.keys()].sort();
     const services: ServiceReport[] = [];
-    for (const rec of this.records.values()) {
+    for (let i = 0; i < keys.length; i++) {
+      const rec = this.records.get(keys[i]!)!;
       services.push({
         namespace: rec.service.namespace,
         name: rec.service.name,

@@ -37,9 +37,10 @@ export const addressConflict: FindingRule = {
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];
     for (const { family, value, holders } of ledger.contested()) {
-      const why = sharingProblem(holders);
-      if (why === null) continue;
+      // Sorted first, so the message never depends on the order the services arrived in.
       const sorted = [...holders].sort((a, b) => (a.key < b.key ? -1 : 1));
+      const why = sharingProblem(sorted);
+      if (why === null) continue;
       const address = formatIp(family, value);
       out.push(
         finding(
