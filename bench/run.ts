@@ -7,6 +7,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./page.bench.ts'),
   () => import('./analysis.bench.ts'),
   () => import('./overlap.bench.ts'),
+  () => import('./serve.bench.ts'),
 ];
 
 const only = process.argv.slice(2);

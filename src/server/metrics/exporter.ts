@@ -21,14 +21,19 @@ export function enabledFamilies(options: ExporterOptions): FamilyDeclaration[] {
 }
 
 export class MetricsExporter {
-  readonly registry = new Registry();
+  /** Families computed from the report: their text is reused while the report is the same. */
+  readonly reportRegistry = new Registry();
+  /** The exporter's own health and the histograms: computed on every scrape. */
+  readonly liveRegistry = new Registry();
   readonly processRegistry = new Registry();
   private readonly computed: Computed[] = [];
   private readonly histograms = new Map<string, Histogram>();
+  private cache: { report: ScrapeContext['report']; forecasts: ScrapeContext['forecasts']; text: string } | null = null;
 
   constructor(options: ExporterOptions) {
     for (const decl of enabledFamilies(options)) {
-      const config = { name: decl.name, help: decl.help, labelNames: [...decl.labels], registers: [this.registry] };
+      const registry = decl.live || decl.type === 'histogram' ? this.liveRegistry : this.reportRegistry;
+      const config = { name: decl.name, help: decl.help, labelNames: [...decl.labels], registers: [registry] };
       if (decl.type === 'histogram') {
         this.histograms.set(decl.name, new Histogram({ ...config, buckets: [...(decl.buckets ?? [])] }));
       } else {
@@ -45,19 +50,21 @@ export class MetricsExporter {
 
   /** The exposition text: every enabled family computed from `ctx`, then the process metrics. */
   async render(ctx: ScrapeContext): Promise<string> {
+    const fresh = !this.cache || this.cache.report !== ctx.report || this.cache.forecasts !== ctx.forecasts;
     for (const { decl, metric } of this.computed) {
+      if (!decl.live && !fresh) continue;
       metric.reset();
       for (const [labels, value] of decl.samples?.(ctx) ?? []) {
         if (metric instanceof Gauge) metric.set(labels, value);
         else metric.inc(labels, value);
       }
     }
-    const own = await this.registry.metrics();
-    const processText = await this.processRegistry.metrics();
-    return processText === '' ? own : `${own}\n${processText}`;
+    if (fresh) this.cache = { report: ctx.report, forecasts: ctx.forecasts, text: await this.reportRegistry.metrics() };
+    const parts = [this.cache!.text, await this.liveRegistry.metrics(), await this.processRegistry.metrics()];
+    return parts.filter((p) => p !== '').join('\n');
   }
 
   get contentType(): string {
-    return this.registry.contentType;
+    return this.reportRegistry.contentType;
   }
 }

@@ -36,6 +36,11 @@ export interface FamilyDeclaration {
   labels: readonly string[];
   set: 'native' | 'compat';
   perService?: boolean;
+  /**
+   * Computed on every scrape (the exporter's own health, cheap). Other families depend only on the
+   * report and forecasts, so their text is computed once per report and reused until it changes.
+   */
+  live?: boolean;
   /** Histograms only: bucket upper bounds. Histograms are observed as things happen, not computed. */
   buckets?: readonly number[];
   /** Gauges and counters: the samples, computed from the scrape context. */

@@ -105,3 +105,20 @@ test('an allocation failure is counted once per entry into pending', () => {
   tracker.observe(sampleReport());
   assert.equal(total(), 2);
 });
+
+test('report families are computed once per report; health families on every scrape', async () => {
+  const exporter = new MetricsExporter({ compat: false, serviceMetrics: true, processMetrics: false });
+  const ctx = context();
+  const first = await exporter.render(ctx);
+  assert.equal(value(first, 'poolwatch_source_up'), 1);
+  // Same report object, new health: only the live families change.
+  const pools = ctx.report.pools;
+  ctx.report.pools = [];
+  const second = await exporter.render({ ...ctx, health: { ...ctx.health, up: false } });
+  assert.equal(value(second, 'poolwatch_source_up'), 0);
+  assert.equal(value(second, 'poolwatch_pool_addresses{pool="default",family="ipv4"}'), 256, 'reused for the same report');
+  // A new report is computed afresh.
+  const third = await exporter.render({ ...ctx, report: { ...ctx.report, pools: pools.slice(1) } });
+  assert.equal(value(third, 'poolwatch_pool_addresses{pool="default",family="ipv4"}'), undefined);
+  assert.equal(value(third, 'poolwatch_pool_addresses{pool="small",family="ipv4"}'), 5);
+});

@@ -7,6 +7,7 @@ export const buildInfo: FamilyDeclaration = {
   type: 'gauge',
   labels: ['version', 'node_version', 'source'],
   set: 'native',
+  live: true,
   doc: 'always 1',
   *samples({ build, health }) {
     yield [{ version: build.version, node_version: build.nodeVersion, source: health.source }, 1];

@@ -7,6 +7,7 @@ export const eventsAppliedTotal: FamilyDeclaration = {
   type: 'counter',
   labels: ['kind'],
   set: 'native',
+  live: true,
   doc: 'events',
   *samples({ counters }) {
     for (const [kind, n] of counters.eventsApplied) yield [{ kind }, n];

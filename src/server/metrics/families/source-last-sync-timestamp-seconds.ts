@@ -7,6 +7,7 @@ export const sourceLastSyncTimestampSeconds: FamilyDeclaration = {
   type: 'gauge',
   labels: [],
   set: 'native',
+  live: true,
   doc: 'seconds since the epoch; no series before the first sync',
   *samples({ health }) {
     if (health.lastSyncMs !== null) yield [{}, health.lastSyncMs / 1000];

@@ -7,6 +7,7 @@ export const sourceUp: FamilyDeclaration = {
   type: 'gauge',
   labels: [],
   set: 'native',
+  live: true,
   doc: '1 or 0',
   *samples({ health }) {
     yield [{}, health.up ? 1 : 0];

@@ -7,6 +7,7 @@ export const watchRestartsTotal: FamilyDeclaration = {
   type: 'counter',
   labels: ['resource'],
   set: 'native',
+  live: true,
   doc: 'restarts; a watch the API server ends normally is resumed without counting',
   *samples({ health }) {
     for (const [resource, n] of Object.entries(health.restarts)) yield [{ resource }, n];
