@@ -8,6 +8,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./analysis.bench.ts'),
   () => import('./overlap.bench.ts'),
   () => import('./serve.bench.ts'),
+  () => import('./serve-load.bench.ts'),
 ];
 
 const only = process.argv.slice(2);

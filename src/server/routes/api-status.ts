@@ -1,16 +1,31 @@
 // GET /api/v1/status: the whole report in the JSON contract, plus the source's health.
-import { readQuery, json, type Route } from '../route.ts';
+import { readQuery, type Route, type ServerDeps } from '../route.ts';
 import { toJson } from '../../core/report/json.ts';
+import type { Report } from '../../core/report/types.ts';
+
+/**
+ * The report's JSON text, kept per report: a 10,000-service report is megabytes of JSON, and the
+ * report only changes when the cluster does, while `source` (with the sync time) changes every call.
+ */
+const reportText = new WeakMap<Report, string>();
 
 export const apiStatus: Route = {
   path: '/api/v1/status',
   handle: ({ url }, deps) => {
     readQuery(url, {});
-    return json({ ...toJson(deps.report()), source: sourceJson(deps) });
+    const report = deps.report();
+    let text = reportText.get(report);
+    if (text === undefined) {
+      text = JSON.stringify(toJson(report), null, 2);
+      reportText.set(report, text);
+    }
+    // Same text as JSON.stringify({ ...toJson(report), source }, null, 2): `source` goes in as the last member.
+    const source = JSON.stringify(sourceJson(deps), null, 2).replace(/\n/g, '\n  ');
+    return { contentType: 'application/json; charset=utf-8', body: `${text.slice(0, -2)},\n  "source": ${source}\n}\n` };
   },
 };
 
-function sourceJson(deps: Parameters<Route['handle']>[1]) {
+function sourceJson(deps: ServerDeps) {
   const h = deps.health();
   return {
     name: h.source,
