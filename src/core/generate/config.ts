@@ -119,7 +119,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     metallbTokenSecret: 'metallb-metrics-token',
     frrK8sPort: 'frrmetricshttps',
     frrK8sScheme: 'https',
-    poolwatchPort: 'http',
+    poolwatchPort: 'metrics',
   },
   operator: { namespace: 'monitoring', labels: {} },
   dashboard: { uid: 'poolwatch-metallb', title: 'MetalLB address pools (poolwatch)', refresh: '1m' },
