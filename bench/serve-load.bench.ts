@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { stringify } from 'yaml';
 import type { Bench, BenchResult } from './bench.ts';
-import { syntheticCluster } from './synthetic-cluster.ts';
+import { syntheticCluster } from './serve-cluster.ts';
 import { startServe } from '../test/support/serve.ts';
 
 const SERVICES = 10_000;
