@@ -1,12 +1,14 @@
-// The generated rules loaded by a real Prometheus scraping poolwatch-shaped metrics: every rule evaluates cleanly.
+// The generated rules loaded by a real Prometheus scraping poolwatch: every rule evaluates cleanly and the right alerts start.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/generate/config.ts';
 import { RECORDED } from '../../src/core/generate/metric-names.ts';
 import { waitFor } from '../support/processes.ts';
 import { startPrometheus } from '../support/prometheus.ts';
+import { repoRoot, startServe } from '../support/serve.ts';
 import { tempDir, writeRuleFile } from '../support/monitoring-bundle.ts';
 
 // What poolwatch serves for a cluster with a nearly full IPv4 pool and a dual-stack pool whose IPv4 half is full.
@@ -85,5 +87,44 @@ test('a real Prometheus evaluates every generated rule without error, with the e
   } finally {
     await prom.stop();
     server.close();
+  }
+});
+
+test('against a real poolwatch serve: the alerts for an exhausted pool, a pending service, overlaps and a stray address', async () => {
+  const serve = await startServe([join(repoRoot, 'test/fixtures/exhausted-pool'), join(repoRoot, 'test/fixtures/overlapping-pools')]);
+  const rules = writeRuleFile(tempDir('prometheus-serve'), 'poolwatch-rules.yaml', DEFAULT_CONFIG);
+  const prom = await startPrometheus({
+    config: [
+      'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+      `rule_files: ['${rules}']`,
+      'scrape_configs:',
+      '  - job_name: poolwatch',
+      `    static_configs: [{ targets: ['127.0.0.1:${serve.port}'] }]`,
+      '',
+    ].join('\n'),
+  });
+  try {
+    const alerts = await waitFor('the alerts to start', async () => {
+      const active = await prom.query('ALERTS');
+      return active.length >= 8 ? active : undefined;
+    });
+    const seen = alerts
+      .map((a) => [a.metric['alertname'], a.metric['pool'], a.metric['family'], a.metric['other_pool'], a.metric['service'], a.metric['reason']].filter(Boolean).join(' '))
+      .sort();
+    assert.deepEqual(seen, [
+      'MetalLBAddressOutsidePools',
+      'MetalLBPoolExhausted tiny ipv4',
+      'MetalLBPoolNearlyExhausted tiny ipv4',
+      'MetalLBPoolOverlap a b',
+      'MetalLBPoolOverlap b a',
+      'MetalLBPoolUtilizationHigh busy ipv4',
+      'MetalLBPoolUtilizationHigh tiny ipv4',
+      'MetalLBServicePending late pool-exhausted',
+    ]);
+    const body = (await (await fetch(`${prom.url}/api/v1/rules`)).json()) as { data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> } };
+    for (const rule of body.data.groups.flatMap((g) => g.rules)) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
+  } finally {
+    await prom.stop();
+    await serve.stop();
   }
 });
