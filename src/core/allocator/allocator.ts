@@ -202,7 +202,8 @@ export class Allocator {
     const shown = text(ips).join(', ');
     if (!held) return fail('invalid-request', `the service holds ${shown}, which is not one address or one of each family`);
     const prefersDual = need.value.family === 'dual' && need.value.policy === 'PreferDualStack';
-    if (held !== need.value.family && !prefersDual) {
+    // Without clusterIPs (a manifest, not a live object) the family is only a guess: the held addresses say more.
+    if (held !== need.value.family && !prefersDual && !need.value.predicted) {
       return fail('ip-family-mismatch', `the service holds ${shown} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
     }
     const assigned = this.assignable(svc, ips);

@@ -89,3 +89,12 @@ test('explainPending judges each pending service against the existing allocation
   assert.equal(freed.get('default/waiting')?.code, 'allocation-failed');
   assert.match(freed.get('default/waiting')!.message, /^MetalLB reported: Failed to allocate IP for "default\/waiting": no available IPs; yet pool "web" has 10\.0\.0\.1 free/);
 });
+
+test('a service without clusterIPs keeps the family its addresses show', () => {
+  const snap = snapshot({
+    pools: [pool('p', ['10.0.0.0/30', 'fd00::/126'])],
+    services: [svc('dual', { clusterIPs: [], policy: 'SingleStack', ingress: ['10.0.0.1', 'fd00::1'] })],
+  });
+  const [s] = simulate(snap).services;
+  assert.deepEqual([s!.ips, s!.simulated, s!.stale], [['10.0.0.1', 'fd00::1'], false, null]);
+});
