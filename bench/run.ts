@@ -9,6 +9,7 @@ const benches: Array<() => Promise<{ default: Bench }>> = [
   () => import('./overlap.bench.ts'),
   () => import('./serve.bench.ts'),
   () => import('./serve-load.bench.ts'),
+  () => import('./simulate.bench.ts'),
 ];
 
 const only = process.argv.slice(2);

@@ -69,8 +69,6 @@ function sameSet(a: readonly IpAddress[], b: readonly IpAddress[]): boolean {
 export class Allocator {
   private config: PoolConfig;
   private readonly state = new AddressUsage();
-  /** The services behind the holdings, to re-validate them on a new configuration. */
-  private readonly services = new Map<string, Service>();
   private readonly options: AllocatorOptions;
 
   constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}) {
@@ -87,12 +85,10 @@ export class Allocator {
     this.config = new PoolConfig(pools, namespaces);
     const stale: StaleAllocation[] = [];
     for (const h of this.state.clear()) {
-      const svc = this.services.get(h.service);
-      if (!svc) continue;
-      const r = this.validate(svc, h.ips);
+      const svc = h.source as Service;
+      const r = this.validate(svc, h.ips, h);
       if (r.ok) this.state.assign({ ...h, pool: r.value.pool.name });
       else {
-        this.services.delete(h.service);
         stale.push({ service: h.service, pool: h.pool, ips: text(h.ips), problem: r.reason.message });
       }
     }
@@ -123,10 +119,11 @@ export class Allocator {
       }
     }
     if (ips.length === 0) return { ok: false, problem: 'the service holds no address' };
-    const r = this.validate(svc, ips);
+    const who = this.requester(svc);
+    const r = this.validate(svc, ips, who);
     if (!r.ok) return { ok: false, problem: r.reason.message };
-    this.commit(svc, r.value.pool, ips);
-    return { ok: true, pool: r.value.pool.name, ips: text(ips) };
+    const h = this.commit(svc, who, r.value.pool, ips);
+    return { ok: true, pool: h.pool, ips: h.texts };
   }
 
   /** What MetalLB would assign the service now (it must hold nothing), without recording it. */
@@ -144,14 +141,13 @@ export class Allocator {
     if (!this.handles(svc)) return this.plan(svc);
     const r = this.decide(svc);
     if (!r.ok) return { ok: false, reason: r.reason };
-    this.commit(svc, r.value.pool, r.value.ips);
-    return { ok: true, pool: r.value.pool.name, ips: text(r.value.ips) };
+    const h = this.commit(svc, this.requester(svc), r.value.pool, r.value.ips);
+    return { ok: true, pool: h.pool, ips: h.texts };
   }
 
   release(svc: Service | string): void {
     const key = typeof svc === 'string' ? svc : serviceKey(svc);
     this.state.release(key);
-    this.services.delete(key);
   }
 
   /**
@@ -172,7 +168,7 @@ export class Allocator {
 
   holding(service: string): { pool: string; ips: string[] } | undefined {
     const h = this.state.holding(service);
-    return h ? { pool: h.pool, ips: text(h.ips) } : undefined;
+    return h ? { pool: h.pool, ips: h.texts } : undefined;
   }
 
   /** In use (distinct addresses) and usable per family; null for a family the pool does not have. */
@@ -187,45 +183,43 @@ export class Allocator {
     return { service: serviceKey(svc), ports: portsOf(svc), key: shareKeyOf(svc) };
   }
 
-  private commit(svc: Service, pool: AllocatorPool, ips: IpAddress[]): void {
-    const who = this.requester(svc);
-    const h: Holding = { service: who.service, pool: pool.name, ips, ports: [...who.ports], key: who.key };
+  private commit(svc: Service, who: Requester, pool: AllocatorPool, ips: IpAddress[]): Holding {
+    const h: Holding = { service: who.service, pool: pool.name, ips, texts: text(ips), ports: [...who.ports], key: who.key, source: svc };
     this.state.assign(h);
-    this.services.set(who.service, svc);
+    return h;
   }
 
   /** MetalLB's convergeBalancer checks for addresses a service already holds. */
-  private validate(svc: Service, ips: IpAddress[]): Outcome<Choice> {
+  private validate(svc: Service, ips: IpAddress[], who: Requester): Outcome<Choice> {
     const need = serviceFamily(svc, this.options);
     if (!need.ok) return need;
     const held = familyOfAddresses(ips.map((ip) => ip.family));
-    const shown = text(ips).join(', ');
-    if (!held) return fail('invalid-request', `the service holds ${shown}, which is not one address or one of each family`);
+    const shown = () => text(ips).join(', ');
+    if (!held) return fail('invalid-request', `the service holds ${shown()}, which is not one address or one of each family`);
     const prefersDual = need.value.family === 'dual' && need.value.policy === 'PreferDualStack';
     // Without clusterIPs (a manifest, not a live object) the family is only a guess: the held addresses say more.
     if (held !== need.value.family && !prefersDual && !need.value.predicted) {
-      return fail('ip-family-mismatch', `the service holds ${shown} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
+      return fail('ip-family-mismatch', `the service holds ${shown()} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
     }
-    const assigned = this.assignable(svc, ips);
+    const assigned = this.assignable(svc, ips, who);
     if (!assigned.ok) return assigned;
     const wantedPool = metallbAnnotation(svc, 'address-pool');
     if (wantedPool && wantedPool.value !== '' && wantedPool.value !== assigned.value.pool.name) {
-      return fail('invalid-request', `${wantedPool.key} asks for pool "${wantedPool.value}", but ${shown} is in pool "${assigned.value.pool.name}"`);
+      return fail('invalid-request', `${wantedPool.key} asks for pool "${wantedPool.value}", but ${shown()} is in pool "${assigned.value.pool.name}"`);
     }
     const requested = requestedIps(svc);
     if (requested.ok && requested.value && !sameSet(requested.value.ips, ips)) {
-      return fail('invalid-request', `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${shown}`);
+      return fail('invalid-request', `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${shown()}`);
     }
     return assigned;
   }
 
   /** MetalLB's Assign: one pool holds every address, may serve the service, and every address can be shared. */
-  private assignable(svc: Service, ips: IpAddress[]): Outcome<Choice> {
+  private assignable(svc: Service, ips: IpAddress[], who: Requester): Outcome<Choice> {
     const pool = this.config.poolFor(ips);
     if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips));
     const why = this.config.incompatibility(pool, svc);
     if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`);
-    const who = this.requester(svc);
     for (const ip of ips) {
       const c = this.state.conflict(ip, who);
       if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`);
@@ -266,7 +260,7 @@ export class Allocator {
           `${req.source} asks for ${text(req.ips).join(', ')} (${serviceFamilyName(req.family)}) but the service is ${serviceFamilyName(need.family)}`,
         );
       }
-      const assigned = this.assignable(svc, req.ips);
+      const assigned = this.assignable(svc, req.ips, this.requester(svc));
       if (!assigned.ok) return assigned;
       if (poolName !== null && assigned.value.pool.name !== poolName) {
         return fail('invalid-request', `${req.source} asks for ${text(req.ips).join(', ')} in pool "${assigned.value.pool.name}", but ${wanted!.key} asks for pool "${poolName}"`);

@@ -141,13 +141,16 @@ export class PoolConfig {
   }
 
   /** Pools holding the address (skipping a pool where it is a buggy .0/.255 address), by name. */
-  poolsHolding(ip: IpAddress): AllocatorPool[] {
-    return this.index.lookup(ip.family, ip.value).filter((p) => !(p.avoidBuggyIPs && isBuggyIp(ip.family, ip.value)));
+  poolsHolding(ip: IpAddress): readonly AllocatorPool[] {
+    const all = this.index.lookup(ip.family, ip.value);
+    if (!isBuggyIp(ip.family, ip.value)) return all;
+    return all.filter((p) => !p.avoidBuggyIPs);
   }
 
   /** The one pool holding every address (MetalLB's poolFor; by name when several do), or null. */
   poolFor(ips: readonly IpAddress[]): AllocatorPool | null {
     if (ips.length === 0) return null;
+    if (ips.length === 1) return this.poolsHolding(ips[0]!)[0] ?? null;
     let candidates = this.poolsHolding(ips[0]!);
     for (const ip of ips.slice(1)) {
       const holding = new Set(this.poolsHolding(ip));

@@ -33,10 +33,17 @@ export function portsOf(svc: Service): string[] {
 export interface AddressUsers {
   /** The key of the most recent user (all users agree on it, except a sole user changing its own key). */
   key: ShareKey;
-  /** Service keys (`namespace/name`) holding the address. */
-  users: ReadonlySet<string>;
-  /** `TCP/80` -> the service key holding that port on the address. */
-  ports: ReadonlyMap<string, string>;
+  /** Service keys (`namespace/name`) holding the address (a short list: usually one). */
+  users: readonly string[];
+  /** Flat pairs: `TCP/80`, then the service key holding that port on the address (arrays, not maps: most addresses have one user). */
+  ports: readonly string[];
+}
+
+/** The service holding the port on the address, if any. */
+export function portHolder(users: AddressUsers, port: string): string | undefined {
+  const p = users.ports;
+  for (let i = 0; i < p.length; i += 2) if (p[i] === port) return p[i + 1];
+  return undefined;
 }
 
 export type SharingConflict =
@@ -52,8 +59,8 @@ export type SharingConflict =
  * (it may change its own key); and no port of the service may be held by another service.
  */
 export function sharingConflict(users: AddressUsers | undefined, svcKey: string, key: ShareKey, ports: readonly string[]): SharingConflict | null {
-  if (!users || users.users.size === 0) return null;
-  const others = [...users.users].filter((u) => u !== svcKey).sort();
+  if (!users || users.users.length === 0) return null;
+  const others = users.users.length === 1 && users.users[0] === svcKey ? [] : users.users.filter((u) => u !== svcKey).sort();
   if (others.length > 0) {
     if (users.key.sharing === '') return { kind: 'existing-no-key', holders: others };
     if (key.sharing === '') return { kind: 'new-no-key', holders: others };
@@ -61,7 +68,7 @@ export function sharingConflict(users: AddressUsers | undefined, svcKey: string,
     if (users.key.backend !== key.backend) return { kind: 'backend-mismatch', holders: others, theirs: users.key.backend };
   }
   for (const port of ports) {
-    const holder = users.ports.get(port);
+    const holder = portHolder(users, port);
     if (holder !== undefined && holder !== svcKey) return { kind: 'port', holders: [holder], port };
   }
   return null;

@@ -14,7 +14,7 @@
 import { ANNOTATION_PREFIX } from '../model/annotations.ts';
 import { serviceKey, type AllocationFailedEvent, type ClusterSnapshot, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
-import { Allocator, type AllocatorOptions } from './allocator.ts';
+import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 
 export interface SimulatedService {
   service: Service;
@@ -36,19 +36,23 @@ export interface Simulation {
   allocator: Allocator;
 }
 
-/** The order MetalLB's controller meets services in: oldest first; undated ones (not applied yet) after, in input order. */
+/** Positions of the services in the order MetalLB's controller meets them: oldest first; undated ones (not applied yet) after, in input order. */
+export function processingOrderIndices(services: readonly Pick<Service, 'creationTimestamp'>[]): number[] {
+  const idx = services.map((_, i) => i);
+  if (!services.some((s) => s.creationTimestamp)) return idx;
+  return idx.sort((a, b) => {
+    const ta = services[a]!.creationTimestamp;
+    const tb = services[b]!.creationTimestamp;
+    if (ta && tb && ta !== tb) return ta < tb ? -1 : 1;
+    if (ta && !tb) return -1;
+    if (!ta && tb) return 1;
+    return a - b;
+  });
+}
+
+/** The services in the order MetalLB's controller meets them (see processingOrderIndices). */
 export function processingOrder<T extends Pick<Service, 'creationTimestamp'>>(services: readonly T[]): T[] {
-  return services
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => {
-      const ta = a.s.creationTimestamp;
-      const tb = b.s.creationTimestamp;
-      if (ta && tb && ta !== tb) return ta < tb ? -1 : 1;
-      if (ta && !tb) return -1;
-      if (!ta && tb) return 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.s);
+  return processingOrderIndices(services).map((i) => services[i]!);
 }
 
 /** The latest AllocationFailed event per service key. */
@@ -62,45 +66,40 @@ export function latestEvents(events: readonly AllocationFailedEvent[]): Map<stri
   return out;
 }
 
-/** An allocator holding every allocation of the snapshot that MetalLB would keep; the problems of the others. */
-function restoreAll(snapshot: ClusterSnapshot, options: AllocatorOptions): { allocator: Allocator; stale: Map<string, string> } {
+/** Restores, oldest first, every allocation MetalLB would keep; returns per position the result or the problem. */
+function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options: AllocatorOptions) {
   const allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
-  const stale = new Map<string, string>();
-  for (const svc of processingOrder(snapshot.services)) {
-    if (!allocator.handles(svc) || svc.ingressIPs.length === 0) continue;
-    const r = allocator.restore(svc);
-    if (!r.ok) stale.set(serviceKey(svc), r.problem);
+  const kept: Array<RestoreResult | undefined> = new Array(snapshot.services.length);
+  for (const i of order) {
+    const svc = snapshot.services[i]!;
+    if (svc.ingressIPs.length > 0 && allocator.handles(svc)) kept[i] = allocator.restore(svc);
   }
-  return { allocator, stale };
+  return { allocator, kept };
 }
 
 export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}): Simulation {
-  const { allocator, stale } = restoreAll(snapshot, options);
-  const results = new Map<Service, SimulatedService>();
-  for (const svc of processingOrder(snapshot.services)) {
-    const key = serviceKey(svc);
+  const order = processingOrderIndices(snapshot.services);
+  const { allocator, kept } = restoreAll(snapshot, order, options);
+  const services: SimulatedService[] = new Array(snapshot.services.length);
+  for (const i of order) {
+    const svc = snapshot.services[i]!;
     if (!allocator.handles(svc)) {
-      results.set(svc, { service: svc, state: 'ignored', pool: null, ips: [], simulated: false, reason: null, stale: null });
+      services[i] = { service: svc, state: 'ignored', pool: null, ips: [], simulated: false, reason: null, stale: null };
       continue;
     }
-    const held = allocator.holding(key);
-    if (held) {
-      results.set(svc, { service: svc, state: 'allocated', pool: held.pool, ips: held.ips, simulated: false, reason: null, stale: null });
+    const held = kept[i];
+    if (held?.ok) {
+      services[i] = { service: svc, state: 'allocated', pool: held.pool, ips: held.ips, simulated: false, reason: null, stale: null };
       continue;
     }
-    const problem = stale.get(key);
-    const staleInfo = problem
-      ? { ips: svc.ingressIPs, pool: svc.annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`] ?? null, problem }
+    const staleInfo = held && !held.ok
+      ? { ips: svc.ingressIPs, pool: svc.annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`] ?? null, problem: held.problem }
       : null;
     const r = allocator.allocate(svc);
-    results.set(
-      svc,
-      r.ok
-        ? { service: svc, state: 'allocated', pool: r.pool, ips: r.ips, simulated: true, reason: null, stale: staleInfo }
-        : { service: svc, state: 'pending', pool: null, ips: [], simulated: false, reason: r.reason, stale: staleInfo },
-    );
+    services[i] = r.ok
+      ? { service: svc, state: 'allocated', pool: r.pool, ips: r.ips, simulated: true, reason: null, stale: staleInfo }
+      : { service: svc, state: 'pending', pool: null, ips: [], simulated: false, reason: r.reason, stale: staleInfo };
   }
-  const services = snapshot.services.map((s) => results.get(s)!);
   const after: ClusterSnapshot = {
     ...snapshot,
     services: services.map((r) => {
@@ -115,7 +114,7 @@ export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = 
 }
 
 export function explainPending(snapshot: ClusterSnapshot, options: AllocatorOptions = {}): Map<string, Reason> {
-  const { allocator } = restoreAll(snapshot, options);
+  const { allocator } = restoreAll(snapshot, processingOrderIndices(snapshot.services), options);
   const events = latestEvents(snapshot.events);
   const out = new Map<string, Reason>();
   for (const svc of snapshot.services) {

@@ -2,35 +2,27 @@
 import { isBuggyIp, type IpFamily } from '../address/index.ts';
 
 /**
- * Used addresses of one family. Membership is a hash set; the sorted runs (merged intervals of consecutive
- * used addresses) are built lazily on the first search, then kept up to date on every add and delete, so a
- * bulk load costs one sort and a search costs O(runs skipped × log runs), never one step per address (an
- * IPv6 /48 holds 2^80 of them).
+ * Used addresses of one family as sorted runs (merged intervals of consecutive used addresses). Membership
+ * lives with the owner (a map or set whose keys `values` lists): the runs are built lazily from it on the
+ * first search, then kept up to date on every add and delete, so a bulk load costs one sort and a search
+ * costs O(runs skipped × log runs), never one step per address (an IPv6 /48 holds 2^80 of them).
  */
 export class UsedAddresses {
-  private readonly values = new Set<bigint>();
   private starts: bigint[] = [];
   private ends: bigint[] = [];
   private built = false;
 
-  constructor(readonly family: IpFamily) {}
-
-  get size(): number {
-    return this.values.size;
-  }
-
-  has(value: bigint): boolean {
-    return this.values.has(value);
-  }
+  /** `values` lists the used addresses; the owner calls add/delete exactly when one becomes used or free. */
+  constructor(
+    readonly family: IpFamily,
+    private readonly values: () => Iterable<bigint>,
+  ) {}
 
   add(value: bigint): void {
-    if (this.values.has(value)) return;
-    this.values.add(value);
     if (this.built) this.insertRun(value);
   }
 
   delete(value: bigint): void {
-    if (!this.values.delete(value)) return;
     if (this.built) this.removeRun(value);
   }
 
@@ -65,7 +57,7 @@ export class UsedAddresses {
 
   private build(): void {
     if (this.built) return;
-    const sorted = [...this.values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...this.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const starts: bigint[] = [];
     const ends: bigint[] = [];
     for (const v of sorted) {
@@ -98,6 +90,7 @@ export class UsedAddresses {
 
   private insertRun(v: bigint): void {
     const i = this.runAtOrBefore(v);
+    if (i >= 0 && this.ends[i]! >= v) return; // already inside a run
     const joinsLeft = i >= 0 && this.ends[i]! + 1n === v;
     const joinsRight = i + 1 < this.starts.length && this.starts[i + 1]! === v + 1n;
     if (joinsLeft && joinsRight) {
