@@ -55,6 +55,16 @@ export function trendRow(config: MonitoringConfig): RowDraft {
         ],
         options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull', 'min'] } },
       },
+      {
+        type: 'stat',
+        title: 'Predicted exhaustion (poolwatch forecast)',
+        description: "When poolwatch's own trend says each filling pool family runs out (poolwatch_pool_exhaustion_timestamp_seconds; only pools that are filling have a value).",
+        w: 24,
+        h: 5,
+        targets: [{ expr: `${perPool(config, poolwatchSeries(config, POOLWATCH.poolExhaustionTimestampSeconds))} * 1000`, legendFormat: POOL_LEGEND, instant: true }],
+        unit: 'dateTimeFromNow',
+        options: { colorMode: 'none', graphMode: 'none', textMode: 'value_and_name', reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false } },
+      },
     ],
   };
 }
