@@ -1,6 +1,7 @@
 // Golden status table, status JSON and lint text for every fixture scenario, run in-process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.ts';
 import { repoRoot, runInProcess } from '../support/cli.ts';
@@ -49,4 +50,22 @@ test('lint -o json carries every finding and a summary', async () => {
   const r = await runInProcess(['lint', '-o', 'json', 'test/fixtures/overlapping-pools']);
   assert.equal(r.code, 1);
   assertGolden(join(goldenDir, 'overlapping-pools', 'lint.json'), r.stdout);
+});
+
+test('the README and docs/cli.md show the real status and lint output', async () => {
+  const examples: Array<[string[], string[]]> = [
+    [['status', 'test/fixtures/exhausted-pool'], ['README.md', 'docs/cli.md']],
+    [['status', 'test/fixtures/dual-stack'], ['docs/cli.md']],
+    [['lint', 'test/fixtures/overlapping-pools'], ['README.md', 'docs/cli.md']],
+  ];
+  for (const [argv, docs] of examples) {
+    const r = await runInProcess(argv);
+    for (const doc of docs) {
+      const text = readFileSync(join(repoRoot, doc), 'utf8');
+      const start = text.indexOf(`$ poolwatch ${argv.join(' ')}\n`);
+      assert.ok(start >= 0, `${doc} shows poolwatch ${argv.join(' ')}`);
+      const body = text.slice(start).split('\n').slice(1).join('\n');
+      assert.equal(body.slice(0, body.indexOf('```')), r.stdout, `${doc} is out of date: paste the output of poolwatch ${argv.join(' ')}`);
+    }
+  }
 });

@@ -16,7 +16,7 @@ export const addressOutsidePools: FindingRule = {
         out.push(
           finding(
             'address-outside-pools',
-            `service ${rec.key} holds ${a.text}, ${buggy ? ', a .0/.255 address in a pool with avoidBuggyIPs, which MetalLB never accepts' : ', which is in no pool'}`,
+            `service ${rec.key} holds ${a.text}${buggy ? ', a .0/.255 address in a pool with avoidBuggyIPs, which MetalLB never accepts' : ', which is in no pool'}`,
             [serviceRef(rec.service)],
             rec.service.location,
           ),
