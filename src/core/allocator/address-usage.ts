@@ -39,7 +39,7 @@ export interface Holding {
   ips: IpAddress[];
   /** The same addresses as canonical text. */
   texts: string[];
-  ports: string[];
+  ports: readonly string[];
   key: ShareKey;
   /** The object the holding was made for (the allocator keeps its Service here, to re-validate it later). */
   source: unknown;
@@ -89,9 +89,8 @@ export class AddressUsage {
     return sharingConflict(this.use(ip), who.service, who.key, who.ports);
   }
 
-  /** Records the holding, replacing whatever the service held before. The caller has checked it is allowed. */
+  /** Records the holding. The service must hold nothing (release it first); the caller has checked it is allowed. */
   assign(h: Holding): void {
-    this.release(h.service);
     for (const ip of h.ips) {
       let use = this.uses[ip.family].get(keyOf(ip));
       if (!use) {

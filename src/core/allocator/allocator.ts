@@ -184,7 +184,7 @@ export class Allocator {
   }
 
   private commit(svc: Service, who: Requester, pool: AllocatorPool, ips: IpAddress[]): Holding {
-    const h: Holding = { service: who.service, pool: pool.name, ips, texts: text(ips), ports: [...who.ports], key: who.key, source: svc };
+    const h: Holding = { service: who.service, pool: pool.name, ips, texts: text(ips), ports: who.ports, key: who.key, source: svc };
     this.state.assign(h);
     return h;
   }
@@ -194,22 +194,21 @@ export class Allocator {
     const need = serviceFamily(svc, this.options);
     if (!need.ok) return need;
     const held = familyOfAddresses(ips.map((ip) => ip.family));
-    const shown = () => text(ips).join(', ');
-    if (!held) return fail('invalid-request', `the service holds ${shown()}, which is not one address or one of each family`);
+    if (!held) return fail('invalid-request', `the service holds ${text(ips).join(', ')}, which is not one address or one of each family`);
     const prefersDual = need.value.family === 'dual' && need.value.policy === 'PreferDualStack';
     // Without clusterIPs (a manifest, not a live object) the family is only a guess: the held addresses say more.
     if (held !== need.value.family && !prefersDual && !need.value.predicted) {
-      return fail('ip-family-mismatch', `the service holds ${shown()} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
+      return fail('ip-family-mismatch', `the service holds ${text(ips).join(', ')} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
     }
     const assigned = this.assignable(svc, ips, who);
     if (!assigned.ok) return assigned;
     const wantedPool = metallbAnnotation(svc, 'address-pool');
     if (wantedPool && wantedPool.value !== '' && wantedPool.value !== assigned.value.pool.name) {
-      return fail('invalid-request', `${wantedPool.key} asks for pool "${wantedPool.value}", but ${shown()} is in pool "${assigned.value.pool.name}"`);
+      return fail('invalid-request', `${wantedPool.key} asks for pool "${wantedPool.value}", but ${text(ips).join(', ')} is in pool "${assigned.value.pool.name}"`);
     }
     const requested = requestedIps(svc);
     if (requested.ok && requested.value && !sameSet(requested.value.ips, ips)) {
-      return fail('invalid-request', `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${shown()}`);
+      return fail('invalid-request', `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${text(ips).join(', ')}`);
     }
     return assigned;
   }
