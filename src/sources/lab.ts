@@ -11,9 +11,8 @@ export interface LabSourceOptions {
   seed?: number;
   /** Simulated history before the page opens, so the trend and forecast have data at once. Default 6h. */
   warmupSeconds?: number;
-  /** Called at each step of the warm-up with the simulated time, to record history samples. */
+  /** Simulated seconds between warm-up steps (default 60: the default sample interval). */
   warmupStepSeconds?: number;
-  onWarmupStep?: (labNowSeconds: number) => void;
   /** Real milliseconds between simulation steps. Default 250. */
   tickMs?: number;
   /** Real clock in milliseconds (injectable for tests). */
@@ -50,6 +49,8 @@ class LabStore {
 
 export class LabSource {
   readonly lab: LabCluster;
+  /** Called at each warm-up step with the simulated time, so the history records samples. */
+  onWarmupStep: ((labNowSeconds: number) => void) | null = null;
   private readonly options: LabSourceOptions;
   private readonly cluster: ClusterStore;
   private readonly labStore: LabStore;
@@ -102,7 +103,7 @@ export class LabSource {
     const end = this.realNow() / 1000;
     for (let t = this.lab.now; t < end; t += step) {
       this.advance(t);
-      this.options.onWarmupStep?.(t);
+      this.onWarmupStep?.(t);
     }
     this.advance(end);
     this.anchor = { realMs: this.realNow(), lab: end };

@@ -63,3 +63,10 @@ test('forecast errors are one line with exit code 2', async () => {
     assert.equal(r.stdout, '');
   }
 });
+
+test('docs/cli.md shows the real forecast table', async () => {
+  const { readFileSync } = await import('node:fs');
+  const docs = readFileSync(join(repoRoot, 'docs/cli.md'), 'utf8');
+  const r = await runInProcess(['forecast', '--history-file', file]);
+  assert.ok(docs.includes(`$ poolwatch forecast --history-file ${file}\n${r.stdout}\`\`\``), 'docs/cli.md forecast example differs from the real output');
+});
