@@ -1,4 +1,5 @@
 // Wires a live source and its store to what the HTTP routes and metric families read.
+import type { Forecast } from '../core/forecast/index.ts';
 import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../sources/health.ts';
 import type { ReportSource } from '../sources/live-source.ts';
@@ -11,6 +12,8 @@ export interface AppOptions extends Omit<ExporterOptions, 'families'> {
   store: () => ReportSource;
   health: () => SourceHealth;
   log: Logger;
+  /** The latest exhaustion forecasts, for poolwatch_pool_exhaustion_timestamp_seconds. */
+  forecasts?: () => readonly Forecast[];
 }
 
 export const UPDATE_DURATION_FAMILY = 'poolwatch_snapshot_update_duration_seconds';
@@ -46,6 +49,7 @@ export function createApp(options: AppOptions): ServerDeps & { exporter: Metrics
         health: options.health(),
         counters: { eventsApplied: currentStore().eventsApplied, allocationFailures: tracker.counts },
         build: { version: VERSION, nodeVersion: process.version },
+        forecasts: options.forecasts?.() ?? [],
       });
       return { contentType: exporter.contentType, body };
     },

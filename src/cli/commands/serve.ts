@@ -7,11 +7,13 @@ import { createApp } from '../../server/app.ts';
 import { createServer } from '../../server/http-server.ts';
 import { parseListen } from '../../server/listen-address.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
+import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
+import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import type { CliIO } from '../io.ts';
 
-interface ServeOptions {
+interface ServeOptions extends WebServeOptions {
   source?: 'kube' | 'manifests' | 'lab';
   listen: string;
   kubeconfig?: string;
@@ -41,12 +43,9 @@ function milliseconds(text: string, flag: string): number {
   return Number(text);
 }
 
-/** Picks and builds the source: manifests when PATHs are given, else the kube context. */
+/** Picks and builds the source: manifests when PATHs are given, else the kube context (the lab is built by the caller). */
 async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, log: Logger): Promise<LiveSource> {
   const source = opts.source ?? (paths.length > 0 ? 'manifests' : 'kube');
-  if (source === 'lab') {
-    throw new PoolwatchError('invalid-argument', 'the lab source is not available in this build; use --source kube or --source manifests PATH...');
-  }
   if (source === 'manifests') {
     if (paths.length === 0) throw new PoolwatchError('invalid-argument', '--source manifests needs at least one PATH');
     return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce') });
@@ -80,7 +79,7 @@ function shutdownSignal(): Promise<string> {
 export const serveCommand: CliCommand = {
   name: 'serve',
   register(program, io, done) {
-    program
+    const command = program
       .command('serve')
       .description('watch the cluster (or manifest files) and serve Prometheus metrics, the JSON API and health probes')
       .argument('[paths...]', 'manifest files or directories, for --source manifests')
@@ -97,7 +96,8 @@ export const serveCommand: CliCommand = {
       .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
       .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
-      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
+      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000');
+    addWebOptions(command)
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
         const listen = parseListen(opts.listen);
@@ -112,17 +112,24 @@ export const serveCommand: CliCommand = {
           authToken = readSecretFile(opts.authTokenFile, 'token file').trim();
           if (authToken === '') throw new PoolwatchError('invalid-argument', `the token file ${opts.authTokenFile} is empty`, { location: opts.authTokenFile });
         }
-        const source = await createLiveSource(paths, opts, io, log);
+        if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
+        const lab = opts.source === 'lab' ? createLabSource(opts) : null;
+        const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
+        let forecasts = () => [] as ReturnType<HistoryProvider['latest']>;
         const app = createApp({
           store: () => source.store(),
           health: () => source.health(),
           compat: opts.compat === 'metallb',
           serviceMetrics: opts.serviceMetrics,
+          forecasts: () => forecasts(),
           log,
         });
-        const server = createServer({ deps: app, authToken, tls });
+        const history = await createHistory(opts, { report: app.report, log, lab });
+        forecasts = () => history.latest();
+        const server = createServer({ deps: { ...app, history }, authToken, tls });
         const stopping = shutdownSignal();
         await source.start();
+        history.start();
         let address;
         try {
           address = await server.listen(listen.port, listen.host);
@@ -130,8 +137,13 @@ export const serveCommand: CliCommand = {
           await source.stop();
           throw new PoolwatchError('invalid-argument', `cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
+        const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+        if (lab) {
+          const shown = listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? base : `${tls ? 'https' : 'http'}://localhost:${address.port}`;
+          io.stdout.write(urlsBanner(shown, true));
+        }
         log.info('serving', {
-          address: `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+          address: base,
           compat: opts.compat ?? null,
           serviceMetrics: opts.serviceMetrics,
           auth: authToken !== null,
@@ -139,6 +151,7 @@ export const serveCommand: CliCommand = {
         const signal = await stopping;
         log.info('shutting down', { signal });
         await server.close(5000);
+        await history.stop();
         await source.stop();
         log.info('stopped');
         done(EXIT_OK);
