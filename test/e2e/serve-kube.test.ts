@@ -83,7 +83,9 @@ test('serve refuses a bad kubeconfig, listen address or token file with a one-li
     [['serve', '--kubeconfig', '/nonexistent/config'], {}, /^poolwatch: \/nonexistent\/config: kubeconfig \/nonexistent\/config does not exist$/],
     [['serve', '--listen', 'localhost', 'test/fixtures/dual-stack'], {}, /^poolwatch: --listen "localhost": no port/],
     [['serve', '--auth-token-file', '/nonexistent/token', 'test/fixtures/dual-stack'], {}, /^poolwatch: \/nonexistent\/token: cannot read the token file \/nonexistent\/token: ENOENT$/],
-    [['serve', '--source', 'lab'], {}, /^poolwatch: the lab source is not available in this build/],
+    [['serve', '--source', 'lab', '--lab-speed', 'fast'], {}, /^poolwatch: --lab-speed must be a positive number, not "fast"$/],
+    [['serve', '--source', 'lab', 'test/fixtures/dual-stack'], {}, /^poolwatch: --source lab simulates a cluster and reads no files: drop test\/fixtures\/dual-stack$/],
+    [['serve', '--sample-interval', 'often', 'test/fixtures/dual-stack'], {}, /^poolwatch: --sample-interval "often" is not a duration/],
     [['serve', '--source', 'manifests'], {}, /^poolwatch: --source manifests needs at least one PATH$/],
   ];
   for (const [argv, env, message] of cases) {
