@@ -28,7 +28,7 @@ class RecordingSink {
   }
 }
 
-async function setup(options: FakeApiServerOptions = {}) {
+async function setup(options: FakeApiServerOptions = {}, idleRestartMs?: number) {
   const fake = await startFakeApiServer(options);
   const lines: string[] = [];
   const kc = new KubeConfig();
@@ -40,6 +40,7 @@ async function setup(options: FakeApiServerOptions = {}) {
     logger: createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(l) }),
     backoff: { initialMs: 20, maxMs: 200 },
     missingRetryMs: 50,
+    ...(idleRestartMs !== undefined ? { idleRestartMs } : {}),
   });
   const stop = async () => {
     await source.stop();
@@ -187,6 +188,29 @@ test('slow responses delay readiness but not correctness', async () => {
     assert.ok(Date.now() - started >= 400);
     fake.setDelay(0);
     assert.deepEqual(sink.names('Service'), ['Service/shop/web']);
+  } finally {
+    await stop();
+  }
+});
+
+test('a watch that goes silent is replaced by a fresh list, which applies what was missed', async () => {
+  const { fake, sink, source, lines, stop } = await setup({}, 400);
+  try {
+    for (const name of ['a', 'b']) fake.apply('services', svc('shop', name, '192.168.10.1'));
+    source.start();
+    await until('first sync', () => source.health().ready);
+    await until('watches open', () => fake.openWatches() === 7);
+    // The connection stays open but nothing arrives any more: no error, no end.
+    fake.freezeWatches();
+    fake.remove('services', 'shop', 'b');
+    fake.apply('services', svc('shop', 'c', '192.168.10.2'));
+    await until('the silent watch replaced', () => sink.names('Service').join() === 'Service/shop/a,Service/shop/c', 10_000);
+    assert.ok(lines.some((l) => l.includes('no watch event for 400 ms: listing and watching again') && l.includes('"resource":"Service"')));
+    assert.equal(source.health().up, true);
+    assert.equal(source.health().restarts['Service'], 0, 'replacing a silent watch is not an error restart');
+    // The replacement watch works.
+    fake.apply('services', svc('shop', 'd', '192.168.10.3'));
+    await until('events flow again', () => sink.names('Service').length === 3);
   } finally {
     await stop();
   }

@@ -46,6 +46,8 @@ interface OpenWatch {
   fieldSelector: string | null;
   labelSelector: string | null;
   res: ServerResponse;
+  /** A frozen watch keeps its connection open but delivers nothing, like a half-open connection. */
+  frozen?: boolean;
 }
 
 export interface RequestRecord {
@@ -81,6 +83,8 @@ export interface FakeApiServer {
   expire(): void;
   /** Destroys the connections of every open watch without a clean end (like a dropped network). */
   dropWatches(): void;
+  /** Open watches stay connected but receive nothing more (a connection that died silently). */
+  freezeWatches(): void;
   /** Stops listening and destroys every connection: the server becomes unreachable. */
   goDown(): Promise<void>;
   /** Listens again on the same port. */
@@ -159,6 +163,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   }
 
   function send(w: OpenWatch, type: string, object: unknown): void {
+    if (w.frozen) return;
     w.res.write(`${JSON.stringify({ type, object })}\n`);
   }
 
@@ -329,6 +334,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
         w.res.socket?.destroy();
         watches.delete(w);
       }
+    },
+    freezeWatches() {
+      for (const w of watches) w.frozen = true;
     },
     async goDown() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

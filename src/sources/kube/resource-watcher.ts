@@ -23,6 +23,11 @@ export interface WatcherOptions {
   /** How often a missing CRD is looked for again. */
   missingRetryMs?: number;
   listTimeoutMs?: number;
+  /**
+   * A watch that delivers nothing for this long is replaced by a fresh list and watch (a half-open
+   * connection never errors; client-node 1.x has no timeout of its own). Default 10 minutes; 0 never.
+   */
+  idleRestartMs?: number;
   logger: Logger;
   now?: () => number;
 }
@@ -31,11 +36,13 @@ export interface WatcherOptions {
 class ReportingWatch extends Watch {
   private readonly onConnected: () => void;
   private readonly onExpired: () => void;
+  private readonly onEvent: () => void;
 
-  constructor(kc: KubeConfig, onConnected: () => void, onExpired: () => void) {
+  constructor(kc: KubeConfig, onConnected: () => void, onExpired: () => void, onEvent: () => void) {
     super(kc);
     this.onConnected = onConnected;
     this.onExpired = onExpired;
+    this.onEvent = onEvent;
   }
 
   override async watch(
@@ -49,6 +56,7 @@ class ReportingWatch extends Watch {
       path,
       params,
       (phase, obj, watchObj) => {
+        this.onEvent();
         if (phase === 'ERROR' && (obj as { code?: number } | null)?.code === 410) this.onExpired();
         callback(phase, obj, watchObj);
       },
@@ -71,6 +79,10 @@ export class ResourceWatcher {
   /** Restarts scheduled after errors (a normal end of a watch is not counted). */
   restarts = 0;
   private informer: ListWatch<KubeObject> | null = null;
+  /** Callbacks of a replaced informer carry an older generation and are ignored. */
+  private generation = 0;
+  private lastActivity = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly backoff: Backoff;
   private readonly kc: KubeConfig;
@@ -89,35 +101,71 @@ export class ResourceWatcher {
 
   start(): void {
     this.informer = this.makeInformer();
+    this.lastActivity = this.now();
+    const idleMs = this.options.idleRestartMs ?? 600_000;
+    if (idleMs > 0) {
+      this.idleTimer = setInterval(() => this.checkIdle(idleMs), Math.max(25, idleMs / 4));
+      this.idleTimer.unref();
+    }
     this.run();
   }
 
   async stop(): Promise<void> {
     this.setState('stopped');
     if (this.timer) clearTimeout(this.timer);
+    if (this.idleTimer) clearInterval(this.idleTimer);
     this.timer = null;
+    this.idleTimer = null;
     await this.informer?.stop();
   }
 
-  private makeInformer(): ListWatch<KubeObject> {
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** A silent watch may be a dead connection: list and watch afresh, removing what the new list lacks. */
+  private checkIdle(idleMs: number): void {
+    if (this.state !== 'synced' || this.now() - this.lastActivity < idleMs) return;
+    // Routine on a quiet cluster (one list per resource per period), so at debug level.
+    const period = idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`;
+    this.log.debug(`no watch event for ${period}: listing and watching again`);
+    const old = this.informer;
+    this.informer = this.makeInformer(old?.list() ?? []);
+    this.lastActivity = this.now();
+    void old?.stop();
+    this.run();
+  }
+
+  /** `previous`: what an informer being replaced knew; objects missing from the new list are removed. */
+  private makeInformer(previous: readonly KubeObject[] = []): ListWatch<KubeObject> {
     const { resource } = this;
+    const gen = ++this.generation;
+    const current = () => gen === this.generation;
     const query: Record<string, string> = resource.fieldSelector ? { fieldSelector: resource.fieldSelector } : {};
+    let stale: readonly KubeObject[] = previous;
     const listFn = async () => {
       const list = await getJson(this.kc, resource.path, query, this.options.listTimeoutMs ?? 60_000);
+      if (current() && stale.length > 0) {
+        const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+        const listed = new Set(list.items.map(key));
+        for (const o of stale) if (!listed.has(key(o))) this.hooks.remove(resource, o);
+        stale = [];
+      }
       // The informer applies the items right after this promise settles; mark the sync once it has.
-      setImmediate(() => this.synced('listed', list.items.length));
+      setImmediate(() => current() && this.synced('listed', list.items.length));
       return list as never;
     };
     const watch = new ReportingWatch(
       this.kc,
-      () => this.synced('watching', null),
-      () => this.log.info('watch expired (410 Gone): listing again and applying deletions'),
+      () => current() && this.synced('watching', null),
+      () => current() && this.log.info('watch expired (410 Gone): listing again and applying deletions'),
+      () => current() && (this.lastActivity = this.now()),
     );
     const informer = new ListWatch<KubeObject>(resource.path, watch, listFn, false, undefined, resource.fieldSelector);
-    informer.on('add', (o) => this.hooks.upsert(resource, o));
-    informer.on('update', (o) => this.hooks.upsert(resource, o));
-    informer.on('delete', (o) => this.hooks.remove(resource, o));
-    informer.on('error', (err) => this.failed(err));
+    informer.on('add', (o) => current() && this.hooks.upsert(resource, o));
+    informer.on('update', (o) => current() && this.hooks.upsert(resource, o));
+    informer.on('delete', (o) => current() && this.hooks.remove(resource, o));
+    informer.on('error', (err) => current() && this.failed(err));
     return informer;
   }
 
@@ -129,6 +177,7 @@ export class ResourceWatcher {
     if (this.state === 'stopped') return;
     const was = this.state;
     this.state = 'synced';
+    this.lastActivity = this.now();
     this.backoff.reset();
     if (how === 'listed') {
       this.everSynced = true;

@@ -21,6 +21,7 @@ export interface KubeWatchSourceOptions {
   backoff?: BackoffOptions;
   missingRetryMs?: number;
   listTimeoutMs?: number;
+  idleRestartMs?: number;
   now?: () => number;
 }
 
@@ -47,6 +48,7 @@ export class KubeWatchSource {
           ...(options.backoff ? { backoff: options.backoff } : {}),
           ...(options.missingRetryMs !== undefined ? { missingRetryMs: options.missingRetryMs } : {}),
           ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
+          ...(options.idleRestartMs !== undefined ? { idleRestartMs: options.idleRestartMs } : {}),
         }),
     );
   }
