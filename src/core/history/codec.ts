@@ -46,20 +46,25 @@ export function encodeRecording(t: number, samples: readonly UsageSample[], prev
   return { lines, header };
 }
 
-/** The whole store as file text, grouping points by time. */
+/** The whole store as file text, grouping points by time (one cursor per series, no per-point objects). */
 export function encodeStore(store: HistoryStore): { text: string; header: HistoryHeader | null } {
-  const byTime = new Map<number, UsageSample[]>();
-  for (const series of store.all()) {
-    for (const p of series.points) {
-      let at = byTime.get(p.t);
-      if (!at) byTime.set(p.t, (at = []));
-      at.push({ pool: series.pool, family: series.family, inUse: p.inUse, total: p.total });
-    }
-  }
+  const series = store.all();
+  const times = new Set<number>();
+  for (const sr of series) for (const p of sr.points) times.add(p.t);
+  const cursors = new Array<number>(series.length).fill(0);
   const lines: string[] = [];
   let header: HistoryHeader | null = null;
-  for (const t of [...byTime.keys()].sort((a, b) => a - b)) {
-    const encoded = encodeRecording(t, byTime.get(t)!, header);
+  for (const t of [...times].sort((a, b) => a - b)) {
+    const present: UsageSample[] = [];
+    for (let i = 0; i < series.length; i++) {
+      const sr = series[i]!;
+      const p = sr.points[cursors[i]!];
+      if (p && p.t === t) {
+        present.push({ pool: sr.pool, family: sr.family, inUse: p.inUse, total: p.total });
+        cursors[i]!++;
+      }
+    }
+    const encoded = encodeRecording(t, present, header);
     for (const line of encoded.lines) lines.push(line);
     header = encoded.header;
   }
