@@ -3,7 +3,7 @@ import type { PendingExplainer } from '../analysis/options.ts';
 import type { Namespace, Pool, Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import { Allocator, type AllocatorOptions } from './allocator.ts';
-import { processingOrder } from './simulate.ts';
+import { processingOrderIndices } from './simulate.ts';
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -34,24 +34,36 @@ export function createPendingExplainer(options: AllocatorOptions = {}): PendingE
       refused.clear();
     }
     const a = allocator;
-    const seen = new Set<string>();
+    // Keys come from the ledger's records (their hashes are cached), so no key text is rebuilt per service.
     const changed: Service[] = [];
+    const changedKeys: string[] = [];
     for (const rec of view.services()) {
       if (rec.state !== 'allocated') continue;
-      seen.add(rec.key);
-      if (restored.get(rec.key) !== rec.service) changed.push(rec.service);
+      if (restored.get(rec.key) !== rec.service) {
+        changed.push(rec.service);
+        changedKeys.push(rec.key);
+      }
     }
     let released = false;
-    for (const key of [...restored.keys()]) {
-      if (seen.has(key)) continue;
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const key of restored.keys()) {
+      if (view.service(key)?.state === 'allocated') continue;
       a.release(key);
       restored.delete(key);
       refused.delete(key);
       released = true;
     }
-    const retry = released || changed.length > 0 ? [...refused.values()].filter((s) => !changed.includes(s)) : [];
-    for (const svc of processingOrder([...changed, ...retry])) {
-      const key = `${svc.namespace}/${svc.name}`;
+    if (released || changed.length > 0) {
+      const isChanged = new Set(changed);
+      for (const [key, svc] of refused) {
+        if (isChanged.has(svc)) continue;
+        changed.push(svc);
+        changedKeys.push(key);
+      }
+    }
+    for (const i of processingOrderIndices(changed)) {
+      const svc = changed[i]!;
+      const key = changedKeys[i]!;
       restored.set(key, svc);
       if (a.restore(svc).ok) refused.delete(key);
       else refused.set(key, svc);

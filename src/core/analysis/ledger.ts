@@ -156,13 +156,17 @@ export class PoolLedger implements LedgerView {
 
   /** Picks each address's pool: the annotated pool when it holds the address, else the first pool that does. */
   private attribute(rec: ServiceRecord): void {
-    const annotated = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
     rec.pool = null;
     const addresses = rec.addresses;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
       const holding = this.poolsHolding(a.family, a.value);
-      a.pool = holding.length === 1 ? holding[0]! : ((annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0] ?? null);
+      if (holding.length <= 1) a.pool = holding[0] ?? null;
+      else {
+        // Only overlapping pools need the annotation read (rare), so it is not read per service.
+        const annotated = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
+        a.pool = (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
+      }
       if (rec.pool === null) rec.pool = a.pool;
     }
   }
