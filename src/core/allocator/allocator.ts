@@ -119,7 +119,7 @@ export class Allocator {
       }
     }
     if (ips.length === 0) return { ok: false, problem: 'the service holds no address' };
-    const who = this.requester(svc);
+    const who = this.requester(svc, key);
     const r = this.validate(svc, ips, who);
     if (!r.ok) return { ok: false, problem: r.reason.message };
     const h = this.commit(svc, who, r.value.pool, ips);
@@ -179,8 +179,8 @@ export class Allocator {
     return { ipv4: one('ipv4'), ipv6: one('ipv6') };
   }
 
-  private requester(svc: Service): Requester {
-    return { service: serviceKey(svc), ports: portsOf(svc), key: shareKeyOf(svc) };
+  private requester(svc: Service, key: string = serviceKey(svc)): Requester {
+    return { service: key, ports: portsOf(svc), key: shareKeyOf(svc) };
   }
 
   private commit(svc: Service, who: Requester, pool: AllocatorPool, ips: IpAddress[]): Holding {

@@ -57,6 +57,7 @@ export class UsedAddresses {
 
   private build(): void {
     if (this.built) return;
+    if (this.family === 'ipv4') return this.buildIpv4();
     const sorted = [...this.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const starts: bigint[] = [];
     const ends: bigint[] = [];
@@ -67,6 +68,30 @@ export class UsedAddresses {
         starts.push(v);
         ends.push(v);
       }
+    }
+    this.starts = starts;
+    this.ends = ends;
+    this.built = true;
+  }
+
+  /**
+   * IPv4 addresses fit a double exactly, so they are sorted as a Float64Array (a numeric sort without a
+   * comparator call or a bigint comparison per step); only the run bounds become bigints.
+   */
+  private buildIpv4(): void {
+    const numbers: number[] = [];
+    for (const v of this.values()) numbers.push(Number(v));
+    const sorted = Float64Array.from(numbers).sort();
+    const starts: bigint[] = [];
+    const ends: bigint[] = [];
+    let i = 0;
+    while (i < sorted.length) {
+      const start = sorted[i]!;
+      let end = start;
+      i++;
+      while (i < sorted.length && sorted[i]! <= end + 1) end = sorted[i++]!;
+      starts.push(BigInt(start));
+      ends.push(BigInt(end));
     }
     this.starts = starts;
     this.ends = ends;
