@@ -31,14 +31,14 @@ function parseIpv4Value(text: string, original: string): number {
       i++;
     }
     const len = i - start;
-    const part = text.slice(start, i);
+    // The octet's text is cut out only for an error message: this runs for every address read.
     if (len === 0 || (i < n && text.charCodeAt(i) !== 46)) {
-      const bad_ = i < n ? text.slice(start).split('.')[0]! : part;
+      const bad_ = i < n ? text.slice(start).split('.')[0]! : text.slice(start, i);
       throw bad(original, `"${bad_}" is not a decimal octet`);
     }
     // Leading zeros are rejected as Go's net.ParseIP does, since they are ambiguous (octal or decimal).
-    if (len > 1 && text.charCodeAt(start) === 48) throw bad(original, `"${part}" is not a decimal octet`);
-    if (len > 3 || octet > 255) throw bad(original, `${part} is larger than 255`);
+    if (len > 1 && text.charCodeAt(start) === 48) throw bad(original, `"${text.slice(start, i)}" is not a decimal octet`);
+    if (len > 3 || octet > 255) throw bad(original, `${text.slice(start, i)} is larger than 255`);
     value = value * 256 + octet;
     parts++;
     if (parts > 4) break;
