@@ -8,7 +8,7 @@ export interface SyntheticCluster {
 }
 
 /** `pools` IPv4 /22 pools (1,024 addresses each), `services` spread evenly, each with an address and an alternative. */
-export function syntheticCluster(poolCount: number, serviceCount: number): SyntheticCluster {
+export function serveBenchCluster(poolCount: number, serviceCount: number): SyntheticCluster {
   const pools = Array.from({ length: poolCount }, (_, p) => ({
     apiVersion: 'metallb.io/v1beta1',
     kind: 'IPAddressPool',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { stringify } from 'yaml';
 import type { Bench, BenchResult } from './bench.ts';
-import { syntheticCluster } from './serve-cluster.ts';
+import { serveBenchCluster } from './serve-cluster.ts';
 import { startServe } from '../test/support/serve.ts';
 
 const SERVICES = 10_000;
@@ -32,7 +32,7 @@ const bench: Bench = {
   name: 'serve-load',
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'poolwatch-load-'));
-    const cluster = syntheticCluster(20, SERVICES);
+    const cluster = serveBenchCluster(20, SERVICES);
     writeFileSync(join(dir, 'pools.yaml'), cluster.pools.map((p) => stringify(p)).join('---\n'));
     writeFileSync(join(dir, 'services.yaml'), cluster.services.map((s) => stringify(s)).join('---\n'));
     const serve = await startServe([dir, '--compat', 'metallb', '--log-level', 'warn'], {}, 180_000);

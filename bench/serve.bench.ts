@@ -4,7 +4,7 @@ import type { Bench } from './bench.ts';
 import { silentLogger } from '../src/log.ts';
 import { createApp } from '../src/server/app.ts';
 import { ClusterStore, type RawObject } from '../src/sources/cluster-store.ts';
-import { syntheticCluster } from './serve-cluster.ts';
+import { serveBenchCluster } from './serve-cluster.ts';
 
 const POOLS = 20;
 const SERVICES = 10_000;
@@ -14,7 +14,7 @@ const ROUNDS = 21;
 const bench: Bench = {
   name: 'serve',
   async run() {
-    const cluster = syntheticCluster(POOLS, SERVICES);
+    const cluster = serveBenchCluster(POOLS, SERVICES);
     const store = new ClusterStore();
     const app = createApp({
       store: () => store,

@@ -1,24 +1,11 @@
 // The lab's cluster: pools that show every case MetalLB supports, namespaces, and the kinds of services it creates.
-import { parseAddressEntry } from '../address/index.ts';
+import { makePool } from '../model/make-pool.ts';
 import type { Advertisement, LabelSelector, Namespace, Pool, ServiceAllocation } from '../model/types.ts';
 
 const HOUR = 3600;
 
 function pool(name: string, addresses: string[], extra: Partial<Pool> = {}): Pool {
-  return {
-    origin: 'IPAddressPool',
-    name,
-    namespace: 'metallb-system',
-    labels: {},
-    addresses: addresses.map((text) => ({ text, range: parseAddressEntry(text), error: null, location: null })),
-    autoAssign: true,
-    avoidBuggyIPs: false,
-    serviceAllocation: null,
-    protocol: null,
-    creationTimestamp: null,
-    location: null,
-    ...extra,
-  };
+  return makePool(name, addresses, extra);
 }
 
 function selector(matchLabels: Record<string, string>): LabelSelector {

@@ -1,5 +1,5 @@
 // Small builders of model objects for allocator tests: a pool or service in one line, with only what a case needs.
-import { parseAddressEntry } from '../../../src/core/address/index.ts';
+import { makePool } from '../../../src/core/model/make-pool.ts';
 import type { IpFamily } from '../../../src/core/address/index.ts';
 import type { IpFamilyPolicy, LabelSelector, Namespace, Pool, Service, ServiceAllocation } from '../../../src/core/model/types.ts';
 
@@ -21,19 +21,11 @@ export function pool(name: string, addresses: string[], o: PoolOptions = {}): Po
   const serviceAllocation: ServiceAllocation | null = hasAllocation
     ? { priority: o.priority ?? null, namespaces: o.namespaces ?? [], namespaceSelectors: o.namespaceSelectors ?? [], serviceSelectors: o.serviceSelectors ?? [] }
     : null;
-  return {
-    origin: 'IPAddressPool',
-    name,
-    namespace: 'metallb-system',
-    labels: {},
-    addresses: addresses.map((text) => ({ text, range: parseAddressEntry(text), error: null, location: null })),
+  return makePool(name, addresses, {
     autoAssign: o.autoAssign ?? true,
     avoidBuggyIPs: o.avoidBuggyIPs ?? false,
     serviceAllocation,
-    protocol: null,
-    creationTimestamp: null,
-    location: null,
-  };
+  });
 }
 
 export function ns(name: string, labels: Record<string, string> = {}): Namespace {
