@@ -17,7 +17,7 @@ export function ledgerFromSnapshot(snapshot: ClusterSnapshot, options: AnalysisO
   ledger.setNamespaces(snapshot.namespaces);
   ledger.setProblems(snapshot.problems);
   for (const ev of snapshot.events) ledger.upsertEvent(ev);
-  for (const svc of snapshot.services) ledger.upsertService(svc);
+  ledger.loadServices(snapshot.services);
   return ledger;
 }
 

@@ -28,7 +28,30 @@ export interface ServiceRecord {
   /** The pool its addresses are attributed to (the first address's), or null. */
   pool: PoolState | null;
   sharingKey: string | null;
+  /** The ip-allocated-from-pool annotation (metallb.io/ preferred over the legacy prefix), or null. */
+  allocatedFrom: string | null;
+  /** What per-service finding rules look for (Note bits), so they visit only the services that have any. */
+  notes: number;
 }
+
+/**
+ * Facts about a service that per-service finding rules report on. The ledger keeps the services with any
+ * note in `notableServices()`, so those rules never visit the (nearly all) services with none.
+ */
+export const Note = {
+  /** An annotation under the legacy metallb.universe.tf/ prefix. */
+  LegacyAnnotation: 1,
+  /** The loadBalancerIPs annotation (either prefix), whose entries must parse. */
+  RequestedIps: 2,
+  /** spec.loadBalancerIP is set. */
+  LoadBalancerIp: 4,
+  /** An ingress entry that is not an IP address. */
+  UnparsableIngress: 8,
+  /** An address that no pool holds. */
+  OutsidePools: 16,
+  /** ip-allocated-from-pool names a pool other than the one holding an address. */
+  StaleAllocation: 32,
+} as const;
 
 /** An overlap between two pool address entries (possibly of the same pool). */
 export interface PoolEntryRef {
@@ -49,6 +72,8 @@ export interface LedgerView {
   service(key: string): ServiceRecord | undefined;
   serviceCount(): number;
   pendingServices(): Iterable<ServiceRecord>;
+  /** Services MetalLB handles that have at least one Note. */
+  notableServices(): Iterable<ServiceRecord>;
   /** Services holding the address (any state). */
   holders(family: IpFamily, value: bigint): readonly ServiceRecord[];
   /** Services holding the address given as canonical text (see formatIp). */

@@ -3,42 +3,79 @@
 // Cost model (what the watch source relies on):
 // - upsertService / removeService: O(addresses of the service * log(pool entries)); no other
 //   service or pool is visited.
+// - loadServices (a batch, as `analyze` does): O(services log services); the per-key and per-address
+//   maps that single updates need are built on the first single update or lookup, not before.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
 // - findings() / report(): O(pools + services), cached until the next change.
-import { findOverlaps, formatIp, isBuggyIp, RangeIndex, tryParseIp, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
-import { metallbAnnotationValue } from '../model/annotations.ts';
+import { findOverlaps, formatIp, isBuggyIp, RangeIndex, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { compareFindings } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
-import type { HeldAddress, LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
+import { Note, type HeldAddress, type LedgerView, type PoolEntryRef, type ServiceRecord } from './ledger-view.ts';
 import { resolveOptions, type AnalysisOptions, type ResolvedOptions } from './options.ts';
 import { PoolState } from './pool-state.ts';
+import { sortByKey } from './record-order.ts';
+import { buildRecord } from './service-record.ts';
+import { sharedAddressGroups } from './shared-addresses.ts';
 
-export type { HeldAddress, LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
+export { Note, type HeldAddress, type LedgerView, type PoolEntryRef, type ServiceRecord } from './ledger-view.ts';
+export { handledByMetallb } from './service-record.ts';
 
 const NO_HOLDERS: readonly ServiceRecord[] = [];
-/** Shared by every record without unparsable ingress entries (nearly all), to save an array each. */
-const NONE: string[] = [];
+/** What addHolder found: the address is new to its pool, and new to its pool within the service's namespace. */
+const NEW_IN_POOL = 1;
+const NEW_IN_NAMESPACE = 2;
 
-/** Whether MetalLB's controller handles the service (type LoadBalancer and the matching loadBalancerClass). */
-export function handledByMetallb(svc: Service, loadBalancerClass: string | null): boolean {
-  if (svc.type !== 'LoadBalancer') return false;
-  return svc.loadBalancerClass === loadBalancerClass;
+/**
+ * For a key given more than once, the last record wins, at the place of the first (where Map.set keeps it).
+ * `sorted` is `built` stably sorted by key. Returns the records in the order given, and by key.
+ */
+function dropRepeatedKeys(built: readonly ServiceRecord[], sorted: readonly ServiceRecord[]): { list: ServiceRecord[]; unique: ServiceRecord[] } {
+  // Rare (the same object listed twice), so a map over every record is fine here.
+  const position = new Map<ServiceRecord, number>();
+  built.forEach((r, i) => position.set(r, i));
+  const list: (ServiceRecord | null)[] = built.slice();
+  const unique: ServiceRecord[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.key === sorted[i]!.key) j++;
+    const last = sorted[j - 1]!;
+    unique.push(last);
+    if (j - i > 1) {
+      for (let k = i + 1; k < j; k++) list[position.get(sorted[k]!)!] = null;
+      list[position.get(sorted[i]!)!] = last;
+    }
+    i = j;
+  }
+  return { list: list.filter((r): r is ServiceRecord => r !== null), unique };
 }
 
 export class PoolLedger implements LedgerView {
   readonly options: ResolvedOptions;
   private poolStates: PoolState[] = [];
   private byName = new Map<string, PoolState>();
-  private index = new RangeIndex<PoolState>([]);
+  private rangeIndex = new RangeIndex<PoolState>([]);
   private poolOverlaps: Overlap<PoolEntryRef>[] = [];
   private ads: Advertisement[] = [];
   private nss: Namespace[] = [];
   private inputProblems: InputProblem[] = [];
+  private anyAvoidsBuggyIps = false;
+  /** namespace/name -> record. Empty while `loaded` holds the records. */
   private readonly records = new Map<string, ServiceRecord>();
+  /**
+   * The records of the last loadServices, in the order given, while `records`, `slots` and `contestedSet`
+   * are not built: a batch analysis never needs them, so the first single update or lookup builds them.
+   */
+  private loaded: ServiceRecord[] | null = null;
+  /** While `loaded`: the addresses held more than once, by canonical text. */
+  private loadedShared = new Map<string, HeldAddress[]>();
+  /** Every record sorted by key, kept until a service comes or goes. */
+  private sorted: ServiceRecord[] | null = null;
   private readonly pending = new Set<ServiceRecord>();
+  /** Records with any Note (see notableServices). */
+  private readonly notable = new Set<ServiceRecord>();
   /**
    * Canonical address text -> who holds it: one HeldAddress (the common case, kept unboxed) or
    * several. String keys: V8 caches a string's hash, so these lookups are much cheaper than bigint keys.
@@ -70,14 +107,138 @@ export class PoolLedger implements LedgerView {
         if (a.range) entries.push({ range: a.range, label: { pool: s, entry } });
       });
     }
-    this.index = new RangeIndex(merged);
+    this.rangeIndex = new RangeIndex(merged);
+    this.anyAvoidsBuggyIps = pools.some((p) => p.avoidBuggyIPs);
     this.poolOverlaps = findOverlaps(entries);
     // Every service is attributed afresh to the new pools.
+    if (this.loaded) this.account(this.loaded, this.sortedRecords());
+    else {
+      this.slots.clear();
+      this.contestedSet.clear();
+      this.pending.clear();
+      this.notable.clear();
+      for (const rec of this.records.values()) this.attach(rec);
+    }
+    this.changed();
+  }
+
+  /**
+   * Replaces every service at once; the result equals removing them all and upserting each in order (for a
+   * namespace/name given twice, the last one wins). Counting is done in bulk: the records are sorted by key
+   * (which the report needs anyway), addresses held more than once are found by sorting, and per-namespace
+   * counts are summed namespace by namespace.
+   */
+  loadServices(services: readonly Service[]): void {
+    const lbClass = this.options.loadBalancerClass;
+    const built = new Array<ServiceRecord>(services.length);
+    for (let i = 0; i < services.length; i++) built[i] = buildRecord(serviceKey(services[i]!), services[i]!, lbClass);
+    // A stable sort, so records with equal keys stay in the order given.
+    const sorted = sortByKey(built);
+    let list = built;
+    let unique = sorted;
+    for (let i = 1; i < sorted.length; i++) {
+      // Names first: they are flat strings, where comparing the joined keys would build them.
+      if (sorted[i]!.service.name !== sorted[i - 1]!.service.name || sorted[i]!.service.namespace !== sorted[i - 1]!.service.namespace) continue;
+      ({ list, unique } = dropRepeatedKeys(built, sorted));
+      break;
+    }
+    this.records.clear();
     this.slots.clear();
     this.contestedSet.clear();
-    this.pending.clear();
-    for (const rec of this.records.values()) this.attach(rec);
+    this.loaded = list;
+    this.sorted = unique;
+    this.account(list, unique);
     this.changed();
+  }
+
+  /** Counts `list` (in the order given; `sorted` is the same records by key) afresh against the current pools. */
+  private account(list: readonly ServiceRecord[], sorted: readonly ServiceRecord[]): void {
+    for (const p of this.poolStates) p.reset();
+    this.pending.clear();
+    this.notable.clear();
+    const held: HeldAddress[] = [];
+    for (const rec of list) {
+      if (rec.state === 'ignored') continue;
+      if (rec.state === 'pending') this.pending.add(rec);
+      this.attribute(rec);
+      if (rec.notes !== 0) this.notable.add(rec);
+      this.countServices(rec, +1);
+      const addresses = rec.addresses;
+      for (let i = 0; i < addresses.length; i++) {
+        const a = addresses[i]!;
+        held.push(a);
+        if (a.pool) a.pool.used[a.family]++;
+      }
+    }
+    this.countNamespaces(sorted);
+    // Every address was counted above as if held once; a repeat in the same pool (or namespace) is taken back.
+    this.loadedShared = new Map();
+    for (const group of sharedAddressGroups(held)) {
+      const first = group[0]!;
+      this.loadedShared.set(first.text, group);
+      for (let k = 1; k < group.length; k++) {
+        const a = group[k]!;
+        if (!a.pool) continue;
+        const ns = a.record.service.namespace;
+        let inPool = false;
+        let inNamespace = false;
+        for (let m = 0; m < k; m++) {
+          if (group[m]!.pool !== a.pool) continue;
+          inPool = true;
+          if (group[m]!.record.service.namespace === ns) inNamespace = true;
+        }
+        if (inPool) a.pool.used[a.family]--;
+        if (inNamespace) a.pool.addNamespace(ns, a.family, -1);
+      }
+    }
+  }
+
+  /** Per-namespace address counts of every pool. Records sorted by key come namespace by namespace, so each count is summed in a scratch array and written to its pool once. */
+  private countNamespaces(sorted: readonly ServiceRecord[]): void {
+    const scratch = new Float64Array(this.poolStates.length * 2);
+    const touched: PoolState[] = [];
+    let ns = '';
+    const flush = (): void => {
+      for (const p of touched) {
+        p.addNamespaceCounts(ns, scratch[p.index * 2]!, scratch[p.index * 2 + 1]!);
+        scratch[p.index * 2] = 0;
+        scratch[p.index * 2 + 1] = 0;
+      }
+      touched.length = 0;
+    };
+    for (const rec of sorted) {
+      const addresses = rec.addresses;
+      if (rec.state === 'ignored' || addresses.length === 0) continue;
+      if (rec.service.namespace !== ns) {
+        flush();
+        ns = rec.service.namespace;
+      }
+      for (let i = 0; i < addresses.length; i++) {
+        const p = addresses[i]!.pool;
+        if (!p) continue;
+        const at = p.index * 2;
+        if (scratch[at] === 0 && scratch[at + 1] === 0) touched.push(p);
+        scratch[at + (addresses[i]!.family === 'ipv4' ? 0 : 1)]!++;
+      }
+    }
+    flush();
+  }
+
+  /** Builds the per-key and per-address maps of loaded records, before the first single update or lookup. */
+  private index(): void {
+    const list = this.loaded;
+    if (!list) return;
+    this.loaded = null;
+    this.loadedShared = new Map();
+    for (const rec of list) {
+      this.records.set(rec.key, rec);
+      if (rec.state === 'ignored') continue;
+      for (const a of rec.addresses) this.addHolder(a);
+    }
+  }
+
+  private sortedRecords(): ServiceRecord[] {
+    return (this.sorted ??= sortByKey(this.services()));
   }
 
   setAdvertisements(ads: readonly Advertisement[]): void {
@@ -98,21 +259,25 @@ export class PoolLedger implements LedgerView {
 
   /** Adds or replaces a service (keyed by namespace/name). */
   upsertService(svc: Service): void {
+    this.index();
     const key = serviceKey(svc);
     const old = this.records.get(key);
     if (old) this.detach(old);
-    const rec = this.build(key, svc);
+    const rec = buildRecord(key, svc, this.options.loadBalancerClass);
     this.records.set(key, rec);
     this.attach(rec);
+    this.sorted = null;
     this.changed();
   }
 
   removeService(namespace: string, name: string): void {
+    this.index();
     const key = `${namespace}/${name}`;
     const old = this.records.get(key);
     if (!old) return;
     this.detach(old);
     this.records.delete(key);
+    this.sorted = null;
     this.changed();
   }
 
@@ -134,40 +299,20 @@ export class PoolLedger implements LedgerView {
     this.version++;
   }
 
-  private build(key: string, svc: Service): ServiceRecord {
-    const state = !handledByMetallb(svc, this.options.loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
-    const rec: ServiceRecord = { key, service: svc, state, addresses: [], unparsable: NONE, pool: null, sharingKey: metallbAnnotationValue(svc, 'allow-shared-ip') };
-    if (state === 'ignored') return rec;
-    const ingress = svc.ingressIPs;
-    for (let i = 0; i < ingress.length; i++) {
-      const raw = ingress[i]!;
-      const ip = tryParseIp(raw);
-      if (!ip) {
-        rec.unparsable = [...rec.unparsable, raw];
-        continue;
-      }
-      // A parsed IPv4 text is already canonical (no leading zeros are accepted), so only IPv6 is reformatted.
-      const text = ip.family === 'ipv4' ? raw.trim() : formatIp(ip.family, ip.value);
-      if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === text)) continue;
-      rec.addresses.push({ family: ip.family, value: ip.value, text, pool: null, record: rec });
-    }
-    return rec;
-  }
-
-  /** Picks each address's pool: the annotated pool when it holds the address, else the first pool that does. */
+  /** Picks each address's pool: the annotated pool when it holds the address, else the first pool that does; then notes what the pools say. */
   private attribute(rec: ServiceRecord): void {
     rec.pool = null;
+    rec.notes &= ~(Note.OutsidePools | Note.StaleAllocation);
     const addresses = rec.addresses;
+    const annotated = rec.allocatedFrom;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
       const holding = this.poolsHolding(a.family, a.value);
       if (holding.length <= 1) a.pool = holding[0] ?? null;
-      else {
-        // Only overlapping pools need the annotation read (rare), so it is not read per service.
-        const annotated = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
-        a.pool = (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
-      }
+      else a.pool = (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
       if (rec.pool === null) rec.pool = a.pool;
+      if (a.pool === null) rec.notes |= Note.OutsidePools;
+      if (annotated !== null && (a.pool === null || a.pool.name !== annotated)) rec.notes |= Note.StaleAllocation;
     }
   }
 
@@ -193,40 +338,48 @@ export class PoolLedger implements LedgerView {
     if (rec.state === 'ignored') return;
     if (rec.state === 'pending') this.pending.add(rec);
     this.attribute(rec);
+    if (rec.notes !== 0) this.notable.add(rec);
     this.countServices(rec, +1);
     const ns = rec.service.namespace;
     const addresses = rec.addresses;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
-      const held = this.slots.get(a.text);
-      // The pool gains a distinct address only if no other holder already attributes it there; same per namespace.
-      let newInPool = true;
-      let newInNamespace = true;
-      if (held === undefined) this.slots.set(a.text, a);
-      else {
-        const list = Array.isArray(held) ? held : [held];
-        for (const h of list) {
-          if (h.pool === a.pool) {
-            newInPool = false;
-            if (h.record.service.namespace === ns) newInNamespace = false;
-          }
-        }
-        if (Array.isArray(held)) held.push(a);
-        else {
-          this.slots.set(a.text, [held, a]);
-          this.contestedSet.set(a.text, held);
-        }
-      }
+      const found = this.addHolder(a);
       if (a.pool) {
-        if (newInPool) a.pool.used[a.family]++;
-        if (newInNamespace) a.pool.addNamespace(ns, a.family, 1);
+        if (found & NEW_IN_POOL) a.pool.used[a.family]++;
+        if (found & NEW_IN_NAMESPACE) a.pool.addNamespace(ns, a.family, 1);
       }
     }
+  }
+
+  /** Records `a` as a holder of its address; says whether it is new to its pool, and to its pool within its namespace. */
+  private addHolder(a: HeldAddress): number {
+    const held = this.slots.get(a.text);
+    if (held === undefined) {
+      this.slots.set(a.text, a);
+      return NEW_IN_POOL | NEW_IN_NAMESPACE;
+    }
+    // The pool gains a distinct address only if no other holder already attributes it there; same per namespace.
+    let found = NEW_IN_POOL | NEW_IN_NAMESPACE;
+    const ns = a.record.service.namespace;
+    const list = Array.isArray(held) ? held : [held];
+    for (const h of list) {
+      if (h.pool !== a.pool) continue;
+      found &= ~NEW_IN_POOL;
+      if (h.record.service.namespace === ns) found &= ~NEW_IN_NAMESPACE;
+    }
+    if (Array.isArray(held)) held.push(a);
+    else {
+      this.slots.set(a.text, [held, a]);
+      this.contestedSet.set(a.text, held);
+    }
+    return found;
   }
 
   private detach(rec: ServiceRecord): void {
     if (rec.state === 'ignored') return;
     this.pending.delete(rec);
+    this.notable.delete(rec);
     this.countServices(rec, -1);
     const ns = rec.service.namespace;
     for (const a of rec.addresses) {
@@ -275,31 +428,40 @@ export class PoolLedger implements LedgerView {
     return this.byName.get(name);
   }
   poolsHolding(family: IpFamily, value: bigint): readonly PoolState[] {
-    const found = this.index.lookup(family, value);
-    if (found.length === 0 || !found.some((p) => p.pool.avoidBuggyIPs) || !isBuggyIp(family, value)) return found;
+    const found = this.rangeIndex.lookup(family, value);
+    if (found.length === 0 || !this.anyAvoidsBuggyIps || !isBuggyIp(family, value) || !found.some((p) => p.pool.avoidBuggyIPs)) return found;
     // MetalLB never hands out, nor accepts, a .0/.255 address from an avoidBuggyIPs pool.
     return found.filter((p) => !p.pool.avoidBuggyIPs);
   }
   services(): Iterable<ServiceRecord> {
-    return this.records.values();
+    return this.loaded ?? this.records.values();
   }
   service(key: string): ServiceRecord | undefined {
+    this.index();
     return this.records.get(key);
   }
   serviceCount(): number {
-    return this.records.size;
+    return this.loaded ? this.loaded.length : this.records.size;
   }
   pendingServices(): Iterable<ServiceRecord> {
     return this.pending;
+  }
+  notableServices(): Iterable<ServiceRecord> {
+    return this.notable;
   }
   holders(family: IpFamily, value: bigint): readonly ServiceRecord[] {
     return this.holdersOf(formatIp(family, value));
   }
   holdersOf(text: string): readonly ServiceRecord[] {
+    this.index();
     const held = this.slots.get(text);
     return held === undefined ? NO_HOLDERS : Array.isArray(held) ? held.map((h) => h.record) : [held.record];
   }
   *contested(): Iterable<{ family: IpFamily; value: bigint; holders: readonly ServiceRecord[] }> {
+    if (this.loaded) {
+      for (const group of this.loadedShared.values()) yield { family: group[0]!.family, value: group[0]!.value, holders: group.map((h) => h.record) };
+      return;
+    }
     for (const [text, a] of this.contestedSet) yield { family: a.family, value: a.value, holders: this.holdersOf(text) };
   }
   overlaps(): readonly Overlap<PoolEntryRef>[] {
@@ -343,11 +505,6 @@ export class PoolLedger implements LedgerView {
   report(now: Date): Report {
     const reasons = this.pendingReasons();
     const pools: PoolReport[] = this.poolStates.map((s) => {
-      const namespaces: PoolReport['namespaces'] = {};
-      for (const ns of [...s.byNamespace.keys()].sort()) {
-        const c = s.byNamespace.get(ns)!;
-        namespaces[ns] = { ipv4: BigInt(c.ipv4), ipv6: BigInt(c.ipv6) };
-      }
       return {
         name: s.name,
         namespace: s.pool.namespace,
@@ -358,16 +515,15 @@ export class PoolLedger implements LedgerView {
         ipv4: s.usage('ipv4'),
         ipv6: s.usage('ipv6'),
         services: s.services,
-        namespaces,
+        namespaces: s.namespaceCounts(),
       };
     });
-    // Sorted by namespace/name so output never depends on event order; the default sort compares
-    // UTF-16 code units as `<` does, and is much faster than a comparator function.
-    const keys = [...this.records.keys()].sort();
-    const services: ServiceReport[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const rec = this.records.get(keys[i]!)!;
-      services.push({
+    // Sorted by namespace/name so output never depends on event order.
+    const sorted = this.sortedRecords();
+    const services: ServiceReport[] = new Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) {
+      const rec = sorted[i]!;
+      services[i] = {
         namespace: rec.service.namespace,
         name: rec.service.name,
         state: rec.state,
@@ -376,7 +532,7 @@ export class PoolLedger implements LedgerView {
         sharingKey: rec.sharingKey,
         simulated: false,
         reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
-      });
+      };
     }
     return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };
   }

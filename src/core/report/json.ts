@@ -1,4 +1,5 @@
 // The report's wire form (DESIGN.md's JSON contract, apiVersion poolwatch/v1): counts as decimal strings, absent families as null.
+import { dictionary } from './dictionary.ts';
 import type { Finding, FamilyUsage, Report, ServiceReport } from './types.ts';
 
 export const REPORT_API_VERSION = 'poolwatch/v1';
@@ -42,6 +43,12 @@ function family(u: FamilyUsage | null): FamilyUsageJson | null {
   return { total: u.total.toString(), inUse: u.inUse.toString(), available: u.available.toString(), utilization: roundUtilization(u.utilization) };
 }
 
+function namespaceCounts(counts: Report['pools'][number]['namespaces']): Record<string, { ipv4: string; ipv6: string }> {
+  const out = dictionary<{ ipv4: string; ipv6: string }>();
+  for (const ns in counts) out[ns] = { ipv4: counts[ns]!.ipv4.toString(), ipv6: counts[ns]!.ipv6.toString() };
+  return out;
+}
+
 /** Reports are immutable once made, and several API routes ask for the same one: convert each once. */
 const converted = new WeakMap<Report, ReportJson>();
 
@@ -69,7 +76,7 @@ function convert(report: Report): ReportJson {
       ipv4: family(p.ipv4),
       ipv6: family(p.ipv6),
       services: p.services,
-      namespaces: Object.fromEntries(Object.entries(p.namespaces).map(([ns, c]) => [ns, { ipv4: c.ipv4.toString(), ipv6: c.ipv6.toString() }])),
+      namespaces: namespaceCounts(p.namespaces),
     })),
     services: report.services,
     findings: report.findings,

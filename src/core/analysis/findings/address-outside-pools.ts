@@ -2,13 +2,15 @@
 import { isBuggyIp, rangeContains } from '../../address/index.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
+import { Note } from '../ledger-view.ts';
 import { finding, type FindingRule } from './finding.ts';
 
 export const addressOutsidePools: FindingRule = {
   code: 'address-outside-pools',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];
-    for (const rec of ledger.services()) {
+    for (const rec of ledger.notableServices()) {
+      if ((rec.notes & Note.OutsidePools) === 0) continue;
       for (const a of rec.addresses) {
         if (a.pool !== null) continue;
         // Rare (a misconfiguration), so a scan of the pools is fine here.

@@ -2,14 +2,15 @@
 import { ANNOTATION_PREFIX, LEGACY_ANNOTATION_PREFIX } from '../../model/annotations.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
+import { Note } from '../ledger-view.ts';
 import { finding, type FindingRule } from './finding.ts';
 
 export const deprecatedAnnotation: FindingRule = {
   code: 'deprecated-annotation',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];
-    for (const rec of ledger.services()) {
-      if (rec.state === 'ignored') continue;
+    for (const rec of ledger.notableServices()) {
+      if ((rec.notes & Note.LegacyAnnotation) === 0) continue;
       for (const key in rec.service.annotations) {
         if (!key.startsWith(LEGACY_ANNOTATION_PREFIX)) continue;
         const current = ANNOTATION_PREFIX + key.slice(LEGACY_ANNOTATION_PREFIX.length);

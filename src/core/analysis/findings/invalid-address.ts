@@ -3,6 +3,7 @@ import { tryParseIp } from '../../address/index.ts';
 import { metallbAnnotation } from '../../model/annotations.ts';
 import { poolRef, serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
+import { Note } from '../ledger-view.ts';
 import { finding, type FindingRule } from './finding.ts';
 
 export const invalidAddress: FindingRule = {
@@ -14,8 +15,8 @@ export const invalidAddress: FindingRule = {
         if (a.error !== null) out.push(finding('invalid-address', `pool "${s.name}": ${a.error}`, [poolRef(s.pool)], a.location ?? s.pool.location));
       }
     }
-    for (const rec of ledger.services()) {
-      if (rec.state === 'ignored') continue;
+    for (const rec of ledger.notableServices()) {
+      if ((rec.notes & (Note.UnparsableIngress | Note.RequestedIps | Note.LoadBalancerIp)) === 0) continue;
       for (const text of rec.unparsable) {
         out.push(finding('invalid-address', `service ${rec.key}: status.loadBalancer.ingress holds "${text}", which is not an IP address`, [serviceRef(rec.service)], rec.service.location));
       }

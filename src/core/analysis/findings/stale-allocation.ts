@@ -1,17 +1,16 @@
 // Rule stale-allocation: the ip-allocated-from-pool annotation names a pool that does not hold the service's address.
-import { metallbAnnotation, metallbAnnotationValue } from '../../model/annotations.ts';
+import { metallbAnnotation } from '../../model/annotations.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
+import { Note } from '../ledger-view.ts';
 import { finding, type FindingRule } from './finding.ts';
 
 export const staleAllocation: FindingRule = {
   code: 'stale-allocation',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];
-    for (const rec of ledger.services()) {
-      if (rec.state !== 'allocated') continue;
-      const value = metallbAnnotationValue(rec.service, 'ip-allocated-from-pool');
-      if (value === null || rec.addresses.every((a) => a.pool !== null && a.pool.name === value)) continue;
+    for (const rec of ledger.notableServices()) {
+      if ((rec.notes & Note.StaleAllocation) === 0) continue;
       const ann = metallbAnnotation(rec.service, 'ip-allocated-from-pool')!;
       const named = ledger.poolByName(ann.value);
       for (const a of rec.addresses) {

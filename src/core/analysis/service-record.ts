@@ -1,0 +1,83 @@
+// A service's ledger record: its state, the addresses it holds as canonical text, its MetalLB annotations and notes.
+import { tryParseIpText } from '../address/index.ts';
+import { ANNOTATION_PREFIX, LEGACY_ANNOTATION_PREFIX } from '../model/annotations.ts';
+import type { Service } from '../model/types.ts';
+import { Note, type ServiceRecord } from './ledger-view.ts';
+
+/** Shared by every record without unparsable ingress entries (nearly all), to save an array each. */
+const NONE: string[] = [];
+
+const SHARED = `${ANNOTATION_PREFIX}allow-shared-ip`;
+const LEGACY_SHARED = `${LEGACY_ANNOTATION_PREFIX}allow-shared-ip`;
+const ALLOCATED = `${ANNOTATION_PREFIX}ip-allocated-from-pool`;
+const LEGACY_ALLOCATED = `${LEGACY_ANNOTATION_PREFIX}ip-allocated-from-pool`;
+const REQUESTED = `${ANNOTATION_PREFIX}loadBalancerIPs`;
+const LEGACY_REQUESTED = `${LEGACY_ANNOTATION_PREFIX}loadBalancerIPs`;
+
+/** Whether MetalLB's controller handles the service (type LoadBalancer and the matching loadBalancerClass). */
+export function handledByMetallb(svc: Service, loadBalancerClass: string | null): boolean {
+  if (svc.type !== 'LoadBalancer') return false;
+  return svc.loadBalancerClass === loadBalancerClass;
+}
+
+/** The record of `svc` under `key`, with no pool attributed yet (the ledger does that and adds the pool notes). */
+export function buildRecord(key: string, svc: Service, loadBalancerClass: string | null): ServiceRecord {
+  const state = !handledByMetallb(svc, loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
+  const rec: ServiceRecord = { key, service: svc, state, addresses: [], unparsable: NONE, pool: null, sharingKey: null, allocatedFrom: null, notes: 0 };
+  readAnnotations(rec, svc.annotations);
+  if (state === 'ignored') {
+    rec.notes = 0;
+    return rec;
+  }
+  if (svc.loadBalancerIP !== null) rec.notes |= Note.LoadBalancerIp;
+  const ingress = svc.ingressIPs;
+  for (let i = 0; i < ingress.length; i++) {
+    const raw = ingress[i]!;
+    const ip = tryParseIpText(raw);
+    if (!ip) {
+      rec.unparsable = [...rec.unparsable, raw];
+      rec.notes |= Note.UnparsableIngress;
+      continue;
+    }
+    if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === ip.text)) continue;
+    rec.addresses.push({ family: ip.family, value: ip.value, text: ip.text, pool: null, record: rec });
+  }
+  return rec;
+}
+
+/**
+ * The MetalLB annotations the ledger and its rules need, in one walk over the keys (a service has few):
+ * cheaper than a lookup per annotation name, and it finds legacy-prefixed keys too. The metallb.io/ value
+ * wins over the legacy one, as in MetalLB.
+ */
+function readAnnotations(rec: ServiceRecord, annotations: Readonly<Record<string, string>>): void {
+  let sharing: string | null = null;
+  let legacySharing: string | null = null;
+  let allocated: string | null = null;
+  let legacyAllocated: string | null = null;
+  for (const k in annotations) {
+    // Every key of interest starts with "metallb.".
+    if (k.charCodeAt(0) !== 109 || !k.startsWith('metallb.')) continue;
+    if (k.startsWith(LEGACY_ANNOTATION_PREFIX)) rec.notes |= Note.LegacyAnnotation;
+    switch (k) {
+      case SHARED:
+        sharing = annotations[k]!;
+        break;
+      case LEGACY_SHARED:
+        legacySharing = annotations[k]!;
+        break;
+      case ALLOCATED:
+        allocated = annotations[k]!;
+        break;
+      case LEGACY_ALLOCATED:
+        legacyAllocated = annotations[k]!;
+        break;
+      case REQUESTED:
+      case LEGACY_REQUESTED:
+        rec.notes |= Note.RequestedIps;
+        break;
+    }
+  }
+  rec.sharingKey = sharing ?? legacySharing;
+  rec.allocatedFrom = allocated ?? legacyAllocated;
+}
