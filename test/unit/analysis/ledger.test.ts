@@ -138,3 +138,59 @@ test('utilization thresholds are configurable and exactly one level is reported 
   const full = { ...snapshot, services: [...services, service('x', 's7', ['10.0.0.7'])] };
   assert.deepEqual(ledgerFromSnapshot(full).findings().filter((f) => f.code === 'pool-exhausted').length, 1);
 });
+
+test('a batch load, then any events, equals upserting every service one at a time; services come sorted by their key text', () => {
+  const svc = fc.record({
+    // "a" begins "a-b" and "ab": the key text "a-b/..." sorts before "a/..." which sorts before "ab/...".
+    ns: fc.constantFrom('a', 'a-b', 'ab', 'n1'),
+    name: fc.constantFrom('s1', 's2', 's10', 'x'),
+    ips: fc.uniqueArray(fc.constantFrom(...addressPool), { maxLength: 2 }),
+    share: fc.constantFrom(null, 'k1', 'k2'),
+    annotatedPool: fc.constantFrom(null, 'a', 'b', 'gone'),
+    legacy: fc.boolean(),
+    requested: fc.constantFrom(null, '10.0.0.1', '10.0.0.1, bad'),
+    port: fc.constantFrom(80, 443),
+  });
+  const toService = (e: { ns: string; name: string; ips: string[]; share: string | null; annotatedPool: string | null; legacy: boolean; requested: string | null; port: number }): Service => {
+    const prefix = e.legacy ? 'metallb.universe.tf/' : 'metallb.io/';
+    const annotations: Record<string, string> = {};
+    if (e.share) annotations[`${prefix}allow-shared-ip`] = e.share;
+    if (e.annotatedPool) annotations[`${prefix}ip-allocated-from-pool`] = e.annotatedPool;
+    if (e.requested) annotations[`${prefix}loadBalancerIPs`] = e.requested;
+    return service(e.ns, e.name, e.ips, annotations, e.port);
+  };
+  const event = fc.record({ remove: fc.boolean(), svc });
+  fc.assert(
+    fc.property(fc.array(svc, { maxLength: 30 }), fc.array(event, { maxLength: 10 }), fc.boolean(), (initial, events, poolsLate) => {
+      const batch = new PoolLedger();
+      const single = new PoolLedger();
+      if (!poolsLate) {
+        batch.setPools(pools);
+        single.setPools(pools);
+      }
+      batch.loadServices(initial.map(toService));
+      for (const e of initial) single.upsertService(toService(e));
+      if (poolsLate) {
+        batch.setPools(pools);
+        single.setPools(pools);
+      }
+      const check = (): void => {
+        const got = toJson(batch.report(now));
+        const want = toJson(single.report(now));
+        assert.deepEqual(got, want);
+        const keys = got.services.map((s) => `${s.namespace}/${s.name}`);
+        assert.deepEqual(keys, [...keys].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0)));
+        assert.equal(new Set(keys).size, keys.length, 'a key given twice is kept once');
+      };
+      check();
+      for (const e of events) {
+        for (const l of [batch, single]) {
+          if (e.remove) l.removeService(e.svc.ns, e.svc.name);
+          else l.upsertService(toService(e.svc));
+        }
+      }
+      check();
+    }),
+    { numRuns: 300 },
+  );
+});
