@@ -1,6 +1,6 @@
 // `simulate`'s report: the status report of the snapshot after simulation, new addresses marked, stale allocations shown moving.
 import { analyze } from '../analysis/analyze.ts';
-import { compareFindings, finding } from '../analysis/findings/finding.ts';
+import { finding, sortFindings } from '../analysis/findings/finding.ts';
 import { serviceKey, serviceRef, type ClusterSnapshot } from '../model/types.ts';
 import type { Reason, Report } from '../report/types.ts';
 import type { AllocatorOptions } from './allocator.ts';
@@ -53,6 +53,6 @@ export function simulationReport(snapshot: ClusterSnapshot, options: SimulationR
   }
   const report = analyze(sim.snapshot, { now: options.now, loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
   report.services = report.services.map((r) => (simulated.has(`${r.namespace}/${r.name}`) ? { ...r, simulated: true } : r));
-  report.findings = [...report.findings, ...findings].sort(compareFindings);
+  report.findings = sortFindings([...report.findings, ...findings]);
   return { report, assigned };
 }

@@ -11,12 +11,12 @@
 import { findOverlaps, formatIp, isBuggyIp, RangeIndex, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
-import { compareFindings } from './findings/finding.ts';
+import { sortFindings } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
 import { Note, type HeldAddress, type LedgerView, type PoolEntryRef, type ServiceRecord } from './ledger-view.ts';
 import { resolveOptions, type AnalysisOptions, type ResolvedOptions } from './options.ts';
 import { PoolState } from './pool-state.ts';
-import { sortByKey } from './record-order.ts';
+import { keyOrder, sortByKey } from './record-order.ts';
 import { buildRecord } from './service-record.ts';
 import { sharedAddressGroups } from './shared-addresses.ts';
 
@@ -27,30 +27,6 @@ const NO_HOLDERS: readonly ServiceRecord[] = [];
 /** What addHolder found: the address is new to its pool, and new to its pool within the service's namespace. */
 const NEW_IN_POOL = 1;
 const NEW_IN_NAMESPACE = 2;
-
-/**
- * For a key given more than once, the last record wins, at the place of the first (where Map.set keeps it).
- * `sorted` is `built` stably sorted by key. Returns the records in the order given, and by key.
- */
-function dropRepeatedKeys(built: readonly ServiceRecord[], sorted: readonly ServiceRecord[]): { list: ServiceRecord[]; unique: ServiceRecord[] } {
-  // Rare (the same object listed twice), so a map over every record is fine here.
-  const position = new Map<ServiceRecord, number>();
-  built.forEach((r, i) => position.set(r, i));
-  const list: (ServiceRecord | null)[] = built.slice();
-  const unique: ServiceRecord[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j]!.key === sorted[i]!.key) j++;
-    const last = sorted[j - 1]!;
-    unique.push(last);
-    if (j - i > 1) {
-      for (let k = i + 1; k < j; k++) list[position.get(sorted[k]!)!] = null;
-      list[position.get(sorted[i]!)!] = last;
-    }
-    i = j;
-  }
-  return { list: list.filter((r): r is ServiceRecord => r !== null), unique };
-}
 
 export class PoolLedger implements LedgerView {
   readonly options: ResolvedOptions;
@@ -111,7 +87,7 @@ export class PoolLedger implements LedgerView {
     this.anyAvoidsBuggyIps = pools.some((p) => p.avoidBuggyIPs);
     this.poolOverlaps = findOverlaps(entries);
     // Every service is attributed afresh to the new pools.
-    if (this.loaded) this.account(this.loaded, this.sortedRecords());
+    if (this.loaded) this.account(this.sortedRecords());
     else {
       this.slots.clear();
       this.contestedSet.clear();
@@ -124,77 +100,51 @@ export class PoolLedger implements LedgerView {
 
   /**
    * Replaces every service at once; the result equals removing them all and upserting each in order (for a
-   * namespace/name given twice, the last one wins). Counting is done in bulk: the records are sorted by key
-   * (which the report needs anyway), addresses held more than once are found by sorting, and per-namespace
-   * counts are summed namespace by namespace.
+   * namespace/name given twice, the last one wins). Counting is done in bulk: the services are put in key
+   * order first (which the report needs anyway) and their records made in that order, so every later pass
+   * over the records reads memory in order; addresses held more than once are found by sorting, and
+   * per-namespace counts are summed namespace by namespace.
    */
   loadServices(services: readonly Service[]): void {
     const lbClass = this.options.loadBalancerClass;
-    const built = new Array<ServiceRecord>(services.length);
-    for (let i = 0; i < services.length; i++) built[i] = buildRecord(serviceKey(services[i]!), services[i]!, lbClass);
-    // A stable sort, so records with equal keys stay in the order given.
-    const sorted = sortByKey(built);
-    let list = built;
-    let unique = sorted;
-    for (let i = 1; i < sorted.length; i++) {
-      // Names first: they are flat strings, where comparing the joined keys would build them.
-      if (sorted[i]!.service.name !== sorted[i - 1]!.service.name || sorted[i]!.service.namespace !== sorted[i - 1]!.service.namespace) continue;
-      ({ list, unique } = dropRepeatedKeys(built, sorted));
-      break;
+    const order = keyOrder(services);
+    const given = new Array<ServiceRecord | null>(services.length);
+    const sorted: ServiceRecord[] = [];
+    let repeated = false;
+    let runStart = -1;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      const svc = services[i]!;
+      const rec = buildRecord(serviceKey(svc), svc, lbClass);
+      const prev = sorted[sorted.length - 1];
+      if (prev !== undefined && prev.name === rec.name && prev.namespace === rec.namespace) {
+        // The same key again, later in the input (the order is stable): it wins, at the first one's place, as Map.set does.
+        sorted[sorted.length - 1] = rec;
+        given[runStart] = rec;
+        given[i] = null;
+        repeated = true;
+        continue;
+      }
+      sorted.push(rec);
+      given[i] = rec;
+      runStart = i;
     }
     this.records.clear();
     this.slots.clear();
     this.contestedSet.clear();
-    this.loaded = list;
-    this.sorted = unique;
-    this.account(list, unique);
+    this.loaded = repeated ? given.filter((r): r is ServiceRecord => r !== null) : (given as ServiceRecord[]);
+    this.sorted = sorted;
+    this.account(sorted);
     this.changed();
   }
 
-  /** Counts `list` (in the order given; `sorted` is the same records by key) afresh against the current pools. */
-  private account(list: readonly ServiceRecord[], sorted: readonly ServiceRecord[]): void {
+  /** Counts the records (in key order) afresh against the current pools. */
+  private account(sorted: readonly ServiceRecord[]): void {
     for (const p of this.poolStates) p.reset();
     this.pending.clear();
     this.notable.clear();
     const held: HeldAddress[] = [];
-    for (const rec of list) {
-      if (rec.state === 'ignored') continue;
-      if (rec.state === 'pending') this.pending.add(rec);
-      this.attribute(rec);
-      if (rec.notes !== 0) this.notable.add(rec);
-      this.countServices(rec, +1);
-      const addresses = rec.addresses;
-      for (let i = 0; i < addresses.length; i++) {
-        const a = addresses[i]!;
-        held.push(a);
-        if (a.pool) a.pool.used[a.family]++;
-      }
-    }
-    this.countNamespaces(sorted);
-    // Every address was counted above as if held once; a repeat in the same pool (or namespace) is taken back.
-    this.loadedShared = new Map();
-    for (const group of sharedAddressGroups(held)) {
-      const first = group[0]!;
-      this.loadedShared.set(first.text, group);
-      for (let k = 1; k < group.length; k++) {
-        const a = group[k]!;
-        if (!a.pool) continue;
-        const ns = a.record.service.namespace;
-        let inPool = false;
-        let inNamespace = false;
-        for (let m = 0; m < k; m++) {
-          if (group[m]!.pool !== a.pool) continue;
-          inPool = true;
-          if (group[m]!.record.service.namespace === ns) inNamespace = true;
-        }
-        if (inPool) a.pool.used[a.family]--;
-        if (inNamespace) a.pool.addNamespace(ns, a.family, -1);
-      }
-    }
-  }
-
-  /** Per-namespace address counts of every pool. Records sorted by key come namespace by namespace, so each count is summed in a scratch array and written to its pool once. */
-  private countNamespaces(sorted: readonly ServiceRecord[]): void {
+    // Per-namespace counts: the records come namespace by namespace, so each pool's count is summed in a scratch array and written once.
     const scratch = new Float64Array(this.poolStates.length * 2);
     const touched: PoolState[] = [];
     let ns = '';
@@ -206,22 +156,49 @@ export class PoolLedger implements LedgerView {
       }
       touched.length = 0;
     };
-    for (const rec of sorted) {
-      const addresses = rec.addresses;
-      if (rec.state === 'ignored' || addresses.length === 0) continue;
-      if (rec.service.namespace !== ns) {
+    for (let r = 0; r < sorted.length; r++) {
+      const rec = sorted[r]!;
+      if (rec.state === 'ignored') continue;
+      if (rec.state === 'pending') this.pending.add(rec);
+      this.attribute(rec);
+      if (rec.notes !== 0) this.notable.add(rec);
+      this.countServices(rec, +1);
+      if (rec.namespace !== ns) {
         flush();
-        ns = rec.service.namespace;
+        ns = rec.namespace;
       }
+      const addresses = rec.addresses;
       for (let i = 0; i < addresses.length; i++) {
-        const p = addresses[i]!.pool;
+        const a = addresses[i]!;
+        held.push(a);
+        const p = a.pool;
         if (!p) continue;
+        p.used[a.family]++;
         const at = p.index * 2;
         if (scratch[at] === 0 && scratch[at + 1] === 0) touched.push(p);
-        scratch[at + (addresses[i]!.family === 'ipv4' ? 0 : 1)]!++;
+        scratch[at + (a.family === 'ipv4' ? 0 : 1)]!++;
       }
     }
     flush();
+    // Every address was counted above as if held once; a repeat in the same pool (or namespace) is taken back.
+    this.loadedShared = new Map();
+    for (const group of sharedAddressGroups(held)) {
+      this.loadedShared.set(group[0]!.text, group);
+      for (let k = 1; k < group.length; k++) {
+        const a = group[k]!;
+        if (!a.pool) continue;
+        const ns = a.record.namespace;
+        let inPool = false;
+        let inNamespace = false;
+        for (let m = 0; m < k; m++) {
+          if (group[m]!.pool !== a.pool) continue;
+          inPool = true;
+          if (group[m]!.record.namespace === ns) inNamespace = true;
+        }
+        if (inPool) a.pool.used[a.family]--;
+        if (inNamespace) a.pool.addNamespace(ns, a.family, -1);
+      }
+    }
   }
 
   /** Builds the per-key and per-address maps of loaded records, before the first single update or lookup. */
@@ -340,7 +317,7 @@ export class PoolLedger implements LedgerView {
     this.attribute(rec);
     if (rec.notes !== 0) this.notable.add(rec);
     this.countServices(rec, +1);
-    const ns = rec.service.namespace;
+    const ns = rec.namespace;
     const addresses = rec.addresses;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
@@ -361,12 +338,12 @@ export class PoolLedger implements LedgerView {
     }
     // The pool gains a distinct address only if no other holder already attributes it there; same per namespace.
     let found = NEW_IN_POOL | NEW_IN_NAMESPACE;
-    const ns = a.record.service.namespace;
+    const ns = a.record.namespace;
     const list = Array.isArray(held) ? held : [held];
     for (const h of list) {
       if (h.pool !== a.pool) continue;
       found &= ~NEW_IN_POOL;
-      if (h.record.service.namespace === ns) found &= ~NEW_IN_NAMESPACE;
+      if (h.record.namespace === ns) found &= ~NEW_IN_NAMESPACE;
     }
     if (Array.isArray(held)) held.push(a);
     else {
@@ -381,7 +358,7 @@ export class PoolLedger implements LedgerView {
     this.pending.delete(rec);
     this.notable.delete(rec);
     this.countServices(rec, -1);
-    const ns = rec.service.namespace;
+    const ns = rec.namespace;
     for (const a of rec.addresses) {
       const held = this.slots.get(a.text);
       let lastInPool = true;
@@ -393,7 +370,7 @@ export class PoolLedger implements LedgerView {
         for (const h of held) {
           if (h.pool === a.pool) {
             lastInPool = false;
-            if (h.record.service.namespace === ns) lastInNamespace = false;
+            if (h.record.namespace === ns) lastInNamespace = false;
           }
         }
         if (held.length === 1) {
@@ -493,10 +470,9 @@ export class PoolLedger implements LedgerView {
         else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
       }
     }
-    const findings: Finding[] = [];
     const ctx = { ledger: this, options: this.options, reasons };
-    for (const rule of findingRules) findings.push(...rule.evaluate(ctx));
-    findings.sort(compareFindings);
+    // concat, not push(...): a rule may return more findings than a call may take arguments.
+    const findings = sortFindings(([] as Finding[]).concat(...findingRules.map((rule) => rule.evaluate(ctx))));
     this.cache = { findings, reasons };
     return this.cache;
   }
@@ -524,8 +500,8 @@ export class PoolLedger implements LedgerView {
     for (let i = 0; i < sorted.length; i++) {
       const rec = sorted[i]!;
       services[i] = {
-        namespace: rec.service.namespace,
-        name: rec.service.name,
+        namespace: rec.namespace,
+        name: rec.name,
         state: rec.state,
         pool: rec.pool?.name ?? null,
         ips: rec.addresses.length === 1 ? [rec.addresses[0]!.text] : rec.addresses.map((a) => a.text),

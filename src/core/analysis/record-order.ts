@@ -1,4 +1,5 @@
-// The order of service records in reports: by `namespace/name`, as `<` compares the key text, sorted without building a key per comparison.
+// The order of services in reports: by `namespace/name` as `<` compares that key text, found without building the key text.
+import type { Service } from '../model/types.ts';
 import type { ServiceRecord } from './ledger-view.ts';
 
 /**
@@ -16,28 +17,33 @@ export function compareNamespaces(a: string, b: string): number {
   return a.length < b.length ? SLASH - b.charCodeAt(n) : a.charCodeAt(n) - SLASH;
 }
 
-function byName(a: ServiceRecord, b: ServiceRecord): number {
-  const x = a.service.name;
-  const y = b.service.name;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /**
- * The records sorted by key, stably (equal keys keep the order given). Grouping by namespace first keeps
- * the comparisons to short names: sorting by the joined key text measured about twice as slow.
+ * Positions of the services in key order, stably (equal keys keep the order given). Grouping by namespace
+ * first keeps the comparisons to short names: sorting by the joined key text measured about twice as slow.
  */
-export function sortByKey(records: Iterable<ServiceRecord>): ServiceRecord[] {
-  const groups = new Map<string, ServiceRecord[]>();
-  for (const rec of records) {
-    const ns = rec.service.namespace;
+export function keyOrder(services: readonly Pick<Service, 'namespace' | 'name'>[]): number[] {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < services.length; i++) {
+    const ns = services[i]!.namespace;
     const group = groups.get(ns);
-    if (group) group.push(rec);
-    else groups.set(ns, [rec]);
+    if (group) group.push(i);
+    else groups.set(ns, [i]);
   }
-  const out: ServiceRecord[] = [];
+  const byName = (a: number, b: number): number => {
+    const x = services[a]!.name;
+    const y = services[b]!.name;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const out: number[] = [];
   for (const ns of [...groups.keys()].sort(compareNamespaces)) {
     const group = groups.get(ns)!.sort(byName);
     for (let i = 0; i < group.length; i++) out.push(group[i]!);
   }
   return out;
+}
+
+/** The records in key order (see keyOrder). */
+export function sortByKey(records: Iterable<ServiceRecord>): ServiceRecord[] {
+  const all = [...records];
+  return keyOrder(all).map((i) => all[i]!);
 }

@@ -23,7 +23,7 @@ export function handledByMetallb(svc: Service, loadBalancerClass: string | null)
 /** The record of `svc` under `key`, with no pool attributed yet (the ledger does that and adds the pool notes). */
 export function buildRecord(key: string, svc: Service, loadBalancerClass: string | null): ServiceRecord {
   const state = !handledByMetallb(svc, loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
-  const rec: ServiceRecord = { key, service: svc, state, addresses: [], unparsable: NONE, pool: null, sharingKey: null, allocatedFrom: null, notes: 0 };
+  const rec: ServiceRecord = { key, namespace: svc.namespace, name: svc.name, service: svc, state, addresses: [], unparsable: NONE, pool: null, sharingKey: null, allocatedFrom: null, notes: 0 };
   readAnnotations(rec, svc.annotations);
   if (state === 'ignored') {
     rec.notes = 0;

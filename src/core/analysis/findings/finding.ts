@@ -31,15 +31,38 @@ function locationKey(l: string | null): [string, number, number] {
 
 /** By file, line and column (findings without a location last), then severity, code and message. */
 export function compareFindings(a: Finding, b: Finding): number {
-  const [fa, la, ca] = locationKey(a.location);
-  const [fb, lb, cb] = locationKey(b.location);
+  return compareKeyed(keyed(a), keyed(b));
+}
+
+interface Keyed {
+  finding: Finding;
+  location: [string, number, number];
+}
+
+function keyed(f: Finding): Keyed {
+  return { finding: f, location: locationKey(f.location) };
+}
+
+function compareKeyed(x: Keyed, y: Keyed): number {
+  const [fa, la, ca] = x.location;
+  const [fb, lb, cb] = y.location;
   if (fa !== fb) return fa < fb ? -1 : 1;
   if (la !== lb) return la - lb;
   if (ca !== cb) return ca - cb;
+  const a = x.finding;
+  const b = y.finding;
   const s = severityRank(b.severity) - severityRank(a.severity);
   if (s !== 0) return s;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+/** The findings in compareFindings order; each location is split once, not once per comparison. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map(keyed)
+    .sort(compareKeyed)
+    .map((k) => k.finding);
 }
 
 export { humanCount as readableCount } from '../../report/human.ts';
