@@ -3,18 +3,12 @@ import { mergeRanges, usableCount, type AddressRange, type IpFamily } from '../a
 import type { Pool } from '../model/types.ts';
 import { dictionary } from '../report/dictionary.ts';
 import type { FamilyUsage } from '../report/types.ts';
+import { exactCount, NamespaceCounts } from './namespace-counts.ts';
 
 /** Distinct addresses per family. Plain numbers: they count addresses held in memory, far below 2^53. */
 export interface FamilyCounts {
   ipv4: number;
   ipv6: number;
-}
-
-/** bigints of the small counts nearly every per-namespace number is, made once: a report holds thousands of them. */
-const SMALL = Array.from({ length: 1024 }, (_, i) => BigInt(i));
-
-function exact(n: number): bigint {
-  return n < SMALL.length ? SMALL[n]! : BigInt(n);
 }
 
 export class PoolState {
@@ -25,7 +19,7 @@ export class PoolState {
   /** Distinct addresses attributed to this pool (the ledger keeps these up to date). */
   readonly used: FamilyCounts = { ipv4: 0, ipv6: 0 };
   /** Distinct addresses per namespace of the services holding them. */
-  readonly byNamespace = new Map<string, FamilyCounts>();
+  readonly byNamespace = new NamespaceCounts();
   /** Services holding at least one address attributed to this pool. */
   services = 0;
 
@@ -54,30 +48,18 @@ export class PoolState {
 
   /** Adds distinct addresses of both families for `namespace` at once (a batch load sums them first). */
   addNamespaceCounts(namespace: string, ipv4: number, ipv6: number): void {
-    const c = this.byNamespace.get(namespace);
-    if (!c) this.byNamespace.set(namespace, { ipv4, ipv6 });
-    else {
-      c.ipv4 += ipv4;
-      c.ipv6 += ipv6;
-    }
+    this.byNamespace.append(namespace, ipv4, ipv6);
   }
 
   /** Adds `delta` distinct addresses of `family` for `namespace`. */
   addNamespace(namespace: string, family: IpFamily, delta: number): void {
-    let c = this.byNamespace.get(namespace);
-    if (!c) this.byNamespace.set(namespace, (c = { ipv4: 0, ipv6: 0 }));
-    if (family === 'ipv4') c.ipv4 += delta;
-    else c.ipv6 += delta;
-    if (c.ipv4 === 0 && c.ipv6 === 0) this.byNamespace.delete(namespace);
+    this.byNamespace.add(namespace, family, delta);
   }
 
   /** Distinct addresses per namespace, by namespace name. */
   namespaceCounts(): Record<string, { ipv4: bigint; ipv6: bigint }> {
     const out = dictionary<{ ipv4: bigint; ipv6: bigint }>();
-    for (const ns of [...this.byNamespace.keys()].sort()) {
-      const c = this.byNamespace.get(ns)!;
-      out[ns] = { ipv4: exact(c.ipv4), ipv6: exact(c.ipv6) };
-    }
+    for (const [ns, c] of this.byNamespace.sorted()) out[ns] = { ipv4: exactCount(c.ipv4), ipv6: exactCount(c.ipv6) };
     return out;
   }
 
