@@ -19,7 +19,7 @@ export interface HeldAddress {
 
 export interface ServiceRecord {
   /** `namespace/name`. */
-  key: string;
+  readonly key: string;
   /** The service's namespace and name (the same strings), kept beside the record's other fields for the passes over every record. */
   namespace: string;
   name: string;

@@ -115,7 +115,7 @@ export class PoolLedger implements LedgerView {
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       const svc = services[i]!;
-      const rec = buildRecord(serviceKey(svc), svc, lbClass);
+      const rec = buildRecord(svc, lbClass);
       const prev = sorted[sorted.length - 1];
       if (prev !== undefined && prev.name === rec.name && prev.namespace === rec.namespace) {
         // The same key again, later in the input (the order is stable): it wins, at the first one's place, as Map.set does.
@@ -240,7 +240,7 @@ export class PoolLedger implements LedgerView {
     const key = serviceKey(svc);
     const old = this.records.get(key);
     if (old) this.detach(old);
-    const rec = buildRecord(key, svc, this.options.loadBalancerClass);
+    const rec = buildRecord(svc, this.options.loadBalancerClass, key);
     this.records.set(key, rec);
     this.attach(rec);
     this.sorted = null;

@@ -2,7 +2,8 @@
 import { tryParseIpText } from '../address/index.ts';
 import { ANNOTATION_PREFIX, LEGACY_ANNOTATION_PREFIX } from '../model/annotations.ts';
 import type { Service } from '../model/types.ts';
-import { Note, type ServiceRecord } from './ledger-view.ts';
+import { Note, type HeldAddress, type ServiceRecord } from './ledger-view.ts';
+import type { ServiceState } from '../report/types.ts';
 
 /** Shared by every record without unparsable ingress entries (nearly all), to save an array each. */
 const NONE: string[] = [];
@@ -20,10 +21,32 @@ export function handledByMetallb(svc: Service, loadBalancerClass: string | null)
   return svc.loadBalancerClass === loadBalancerClass;
 }
 
-/** The record of `svc` under `key`, with no pool attributed yet (the ledger does that and adds the pool notes). */
-export function buildRecord(key: string, svc: Service, loadBalancerClass: string | null): ServiceRecord {
+class LedgerRecord implements ServiceRecord {
+  addresses: HeldAddress[] = [];
+  unparsable = NONE;
+  pool: ServiceRecord['pool'] = null;
+  sharingKey: string | null = null;
+  allocatedFrom: string | null = null;
+  notes = 0;
+
+  constructor(
+    readonly service: Service,
+    readonly state: ServiceState,
+    readonly namespace: string,
+    readonly name: string,
+    private joined: string | null,
+  ) {}
+
+  /** Joined when first asked for: a batch analysis needs it only for the few services it reports on. */
+  get key(): string {
+    return (this.joined ??= `${this.namespace}/${this.name}`);
+  }
+}
+
+/** The record of `svc` (its key given when already known), with no pool attributed yet (the ledger does that and adds the pool notes). */
+export function buildRecord(svc: Service, loadBalancerClass: string | null, key: string | null = null): ServiceRecord {
   const state = !handledByMetallb(svc, loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
-  const rec: ServiceRecord = { key, namespace: svc.namespace, name: svc.name, service: svc, state, addresses: [], unparsable: NONE, pool: null, sharingKey: null, allocatedFrom: null, notes: 0 };
+  const rec = new LedgerRecord(svc, state, svc.namespace, svc.name, key);
   readAnnotations(rec, svc.annotations);
   if (state === 'ignored') {
     rec.notes = 0;
