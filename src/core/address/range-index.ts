@@ -64,13 +64,12 @@ function buildSegments<T>(items: readonly LabelledRange<T>[]): Segment<T>[] {
   if (items.length === 0) return [];
   const order = new Map<LabelledRange<T>, number>();
   items.forEach((item, i) => order.set(item, i));
-  // Boundaries where the covering set can change: every start and every end + 1.
-  const points = new Set<bigint>();
-  for (const { range } of items) {
-    points.add(range.start);
-    points.add(range.end + 1n);
-  }
-  const sortedPoints = [...points].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Boundaries where the covering set can change: every start and every end + 1, sorted without repeats
+  // (sorted, not put in a Set: bigints that differ only in their high bits, as IPv6 ones do, hash badly).
+  const all: bigint[] = [];
+  for (const { range } of items) all.push(range.start, range.end + 1n);
+  all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedPoints = all.filter((p, i) => i === 0 || p !== all[i - 1]);
   const byStart = [...items].sort((x, y) => compareRanges(x.range, y.range));
   const segments: Segment<T>[] = [];
   let active: LabelledRange<T>[] = [];
