@@ -205,6 +205,16 @@ function formatGroups(groups: readonly number[]): string {
   return out;
 }
 
+/** An IPv4 address's value as a number (no bigint made), or null when the text is not an IPv4 address. */
+export function tryParseIpv4Number(text: string): number | null {
+  const t = text.trim();
+  try {
+    return parseIpv4Value(t, t);
+  } catch {
+    return null;
+  }
+}
+
 /** An address with its canonical text, parsed in one go (no bigint formatting for IPv6); null when the text is not an address. */
 export function tryParseIpText(text: string): (IpAddress & { text: string }) | null {
   const t = text.trim();

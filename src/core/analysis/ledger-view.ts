@@ -8,7 +8,9 @@ import type { PoolState } from './pool-state.ts';
 /** One address a service holds (from status.loadBalancer.ingress) and the pool it is attributed to. */
 export interface HeldAddress {
   family: IpFamily;
-  value: bigint;
+  readonly value: bigint;
+  /** An IPv4 address's value as a number (cheaper to compare and look up than the bigint); -1 for IPv6. */
+  readonly v4: number;
   /** Canonical text. */
   text: string;
   /** null when no pool contains it. */

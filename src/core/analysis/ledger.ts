@@ -284,7 +284,7 @@ export class PoolLedger implements LedgerView {
     const annotated = rec.allocatedFrom;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
-      const holding = this.poolsHolding(a.family, a.value);
+      const holding = a.v4 >= 0 ? this.poolsHoldingIpv4(a.v4) : this.poolsHolding(a.family, a.value);
       if (holding.length <= 1) a.pool = holding[0] ?? null;
       else a.pool = (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
       if (rec.pool === null) rec.pool = a.pool;
@@ -408,6 +408,13 @@ export class PoolLedger implements LedgerView {
     const found = this.rangeIndex.lookup(family, value);
     if (found.length === 0 || !this.anyAvoidsBuggyIps || !isBuggyIp(family, value) || !found.some((p) => p.pool.avoidBuggyIPs)) return found;
     // MetalLB never hands out, nor accepts, a .0/.255 address from an avoidBuggyIPs pool.
+    return found.filter((p) => !p.pool.avoidBuggyIPs);
+  }
+  /** poolsHolding for an IPv4 address given as a number. */
+  private poolsHoldingIpv4(value: number): readonly PoolState[] {
+    const found = this.rangeIndex.lookupIpv4(value);
+    const low = value % 256;
+    if (found.length === 0 || !this.anyAvoidsBuggyIps || (low !== 0 && low !== 255) || !found.some((p) => p.pool.avoidBuggyIPs)) return found;
     return found.filter((p) => !p.pool.avoidBuggyIPs);
   }
   services(): Iterable<ServiceRecord> {

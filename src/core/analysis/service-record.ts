@@ -1,5 +1,5 @@
 // A service's ledger record: its state, the addresses it holds as canonical text, its MetalLB annotations and notes.
-import { tryParseIpText } from '../address/index.ts';
+import { tryParseIpText, tryParseIpv4Number, type IpFamily } from '../address/index.ts';
 import { ANNOTATION_PREFIX, LEGACY_ANNOTATION_PREFIX } from '../model/annotations.ts';
 import type { Service } from '../model/types.ts';
 import { Note, type HeldAddress, type ServiceRecord } from './ledger-view.ts';
@@ -19,6 +19,23 @@ const LEGACY_REQUESTED = `${LEGACY_ANNOTATION_PREFIX}loadBalancerIPs`;
 export function handledByMetallb(svc: Service, loadBalancerClass: string | null): boolean {
   if (svc.type !== 'LoadBalancer') return false;
   return svc.loadBalancerClass === loadBalancerClass;
+}
+
+/** One held address. An IPv4 value is kept as a number and made a bigint only when asked for (rarely: findings about the address). */
+class Held implements HeldAddress {
+  pool: HeldAddress['pool'] = null;
+
+  constructor(
+    readonly family: IpFamily,
+    readonly text: string,
+    readonly v4: number,
+    private big: bigint | null,
+    readonly record: ServiceRecord,
+  ) {}
+
+  get value(): bigint {
+    return (this.big ??= BigInt(this.v4));
+  }
 }
 
 class LedgerRecord implements ServiceRecord {
@@ -56,14 +73,23 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
   const ingress = svc.ingressIPs;
   for (let i = 0; i < ingress.length; i++) {
     const raw = ingress[i]!;
-    const ip = tryParseIpText(raw);
-    if (!ip) {
+    let held: Held | null = null;
+    if (!raw.includes(':')) {
+      const n = tryParseIpv4Number(raw);
+      // A parsed IPv4 text is already canonical: leading zeros are refused.
+      if (n !== null) held = new Held('ipv4', raw.trim(), n, null, rec);
+    } else {
+      const ip = tryParseIpText(raw);
+      if (ip) held = new Held('ipv6', ip.text, -1, ip.value, rec);
+    }
+    if (held === null) {
       rec.unparsable = [...rec.unparsable, raw];
       rec.notes |= Note.UnparsableIngress;
       continue;
     }
-    if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === ip.text)) continue;
-    rec.addresses.push({ family: ip.family, value: ip.value, text: ip.text, pool: null, record: rec });
+    const text = held.text;
+    if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === text)) continue;
+    rec.addresses.push(held);
   }
   return rec;
 }

@@ -29,7 +29,7 @@ export function sharedAddressGroups(held: readonly HeldAddress[]): HeldAddress[]
   if (v4.length > POSITIONS) groupByText(v4, out);
   else {
     const keys = new Float64Array(v4.length);
-    for (let i = 0; i < v4.length; i++) keys[i] = Number(v4[i]!.value) * POSITIONS + i;
+    for (let i = 0; i < v4.length; i++) keys[i] = v4[i]!.v4 * POSITIONS + i;
     keys.sort();
     for (let i = 0; i < keys.length; ) {
       const value = Math.floor(keys[i]! / POSITIONS);
