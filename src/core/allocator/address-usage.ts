@@ -53,6 +53,22 @@ export interface Requester {
 }
 
 /**
+ * Called before the state of a pool, an address or a service is read or changed, so an owner that holds
+ * allocations back (the ledger explainer restores overlapping pools only when they are first needed) can
+ * bring that part up to date first. Every state read and write goes through one of these.
+ */
+export interface UsageHooks {
+  /** The pool's counts, free addresses or shared addresses. */
+  pool(name: string): void;
+  /** Who uses the address. */
+  address(ip: IpAddress): void;
+  /** What the service holds. */
+  service(key: string): void;
+  /** Every holding (a new configuration re-validates them all). */
+  all(): void;
+}
+
+/**
  * The allocation state shared by every allocator operation. Assign and release are O(addresses of the
  * service × log runs); nothing here walks a pool address by address.
  */
@@ -67,20 +83,26 @@ export class AddressUsage {
   /** allow-shared-ip key -> the addresses whose current key it is (to find shareable addresses fast). */
   private readonly shared = new Map<string, Set<AddressUse>>();
 
+  constructor(private readonly hooks: UsageHooks | null = null) {}
+
   holding(service: string): Holding | undefined {
+    this.hooks?.service(service);
     return this.holdings.get(service);
   }
 
   holdingsList(): IterableIterator<Holding> {
+    this.hooks?.all();
     return this.holdings.values();
   }
 
   use(ip: IpAddress): AddressUse | undefined {
+    this.hooks?.address(ip);
     return this.uses[ip.family].get(keyOf(ip));
   }
 
   /** Distinct addresses of the family held from the pool. */
   inUse(pool: string, family: IpFamily): number {
+    this.hooks?.pool(pool);
     return this.poolCounts.get(pool)?.[family] ?? 0;
   }
 
@@ -91,6 +113,9 @@ export class AddressUsage {
 
   /** Records the holding. The service must hold nothing (release it first); the caller has checked it is allowed. */
   assign(h: Holding): void {
+    // Every address of a holding lies in its pool, so the pool stands for all of them.
+    this.hooks?.pool(h.pool);
+    this.hooks?.service(h.service);
     for (const ip of h.ips) {
       let use = this.uses[ip.family].get(keyOf(ip));
       if (!use) {
@@ -116,6 +141,7 @@ export class AddressUsage {
 
   /** Frees what the service holds; an address stays in use while another service shares it. */
   release(service: string): Holding | undefined {
+    this.hooks?.service(service);
     const h = this.holdings.get(service);
     if (!h) return undefined;
     this.holdings.delete(service);
@@ -139,6 +165,7 @@ export class AddressUsage {
 
   /** Drops everything (a new configuration re-validates every holding). */
   clear(): Holding[] {
+    this.hooks?.all();
     const all = [...this.holdings.values()];
     for (const h of all) this.release(h.service);
     return all;
@@ -151,6 +178,7 @@ export class AddressUsage {
    */
   nextFree(pool: AllocatorPool, family: IpFamily, who: Requester): IpAddress | null {
     if (!hasFamily(pool, family)) return null;
+    this.hooks?.pool(pool.name);
     // Full, and nothing to share: answered from the counts without a search.
     if (who.key.sharing === '' && BigInt(this.inUse(pool.name, family)) >= pool.total[family]) return null;
     const candidatesShared = who.key.sharing === '' ? null : this.shared.get(who.key.sharing);
@@ -172,6 +200,7 @@ export class AddressUsage {
 
   /** Addresses of the pool's family whose key is `sharing` but that refuse the requester, with why (for messages). */
   refusedShares(pool: AllocatorPool, family: IpFamily, who: Requester): Array<{ ip: string; conflict: SharingConflict }> {
+    this.hooks?.pool(pool.name);
     const out: Array<{ ip: string; conflict: SharingConflict }> = [];
     for (const use of this.shared.get(who.key.sharing) ?? []) {
       if (use.family !== family || use.pool !== pool.name) continue;

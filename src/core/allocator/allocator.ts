@@ -2,7 +2,9 @@
 /*
  * API (one instance models MetalLB's controller for one cluster; everything is synchronous and pure):
  *
- *   const a = new Allocator(pools, namespaces, { lbClass: null });
+ *   const a = new Allocator(pools, namespaces, { lbClass: null }, hooks?);
+ *                                                           hooks (UsageHooks) run before any part of the state is read
+ *                                                           or changed; the ledger explainer restores lazily through them
  *   a.setConfig(pools, namespaces)  -> StaleAllocation[]   new configuration; every holding is re-validated,
  *                                                           the ones it no longer allows are released and returned
  *   a.handles(svc)                  -> boolean             type LoadBalancer and MetalLB's loadBalancerClass
@@ -25,7 +27,7 @@ import { formatIp, parseIp, type IpAddress, type IpFamily } from '../address/ind
 import { metallbAnnotation } from '../model/annotations.ts';
 import { serviceKey, type AllocationFailedEvent, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
-import { AddressUsage, type Holding, type Requester } from './address-usage.ts';
+import { AddressUsage, type Holding, type Requester, type UsageHooks } from './address-usage.ts';
 import { fail, familyName, ok, type Outcome } from './outcome.ts';
 import { autoFailure, noMatchingPool, poolNumbers } from './pending-reasons.ts';
 import { hasFamily, PoolConfig, type AllocatorPool } from './pool-config.ts';
@@ -68,12 +70,13 @@ function sameSet(a: readonly IpAddress[], b: readonly IpAddress[]): boolean {
 
 export class Allocator {
   private config: PoolConfig;
-  private readonly state = new AddressUsage();
+  private readonly state: AddressUsage;
   private readonly options: AllocatorOptions;
 
-  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}) {
+  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, hooks: UsageHooks | null = null) {
     this.config = new PoolConfig(pools, namespaces);
     this.options = options;
+    this.state = new AddressUsage(hooks);
   }
 
   get pools(): PoolConfig {

@@ -36,18 +36,19 @@ export interface Simulation {
   allocator: Allocator;
 }
 
+/** MetalLB's order of two creationTimestamps: older first, dated before undated; 0 when it does not tell them apart. */
+export function compareCreation(ta: string | null, tb: string | null): number {
+  if (ta && tb && ta !== tb) return ta < tb ? -1 : 1;
+  if (ta && !tb) return -1;
+  if (!ta && tb) return 1;
+  return 0;
+}
+
 /** Positions of the services in the order MetalLB's controller meets them: oldest first; undated ones (not applied yet) after, in input order. */
 export function processingOrderIndices(services: readonly Pick<Service, 'creationTimestamp'>[]): number[] {
   const idx = services.map((_, i) => i);
   if (!services.some((s) => s.creationTimestamp)) return idx;
-  return idx.sort((a, b) => {
-    const ta = services[a]!.creationTimestamp;
-    const tb = services[b]!.creationTimestamp;
-    if (ta && tb && ta !== tb) return ta < tb ? -1 : 1;
-    if (ta && !tb) return -1;
-    if (!ta && tb) return 1;
-    return a - b;
-  });
+  return idx.sort((a, b) => compareCreation(services[a]!.creationTimestamp, services[b]!.creationTimestamp) || a - b);
 }
 
 /** The services in the order MetalLB's controller meets them (see processingOrderIndices). */
