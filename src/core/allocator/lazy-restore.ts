@@ -56,8 +56,11 @@ interface Step {
 export interface AllocatedService {
   key: string;
   service: Service;
-  /** The ingress addresses that parse (duplicates may be dropped). */
-  addresses: readonly { family: IpFamily; value: bigint }[];
+  /**
+   * The ingress addresses that parse (duplicates may be dropped). `v4` is an IPv4 address as a number (-1
+   * for IPv6); `pool`, a pool containing the address (the ledger's attribution), spares looking it up.
+   */
+  addresses: readonly { family: IpFamily; readonly value: bigint; readonly v4?: number; readonly pool?: { readonly pool: Pool } | null }[];
   /** The ingress entries that do not. */
   unparsable: readonly string[];
 }
@@ -93,6 +96,8 @@ export class LazyRestore {
   private readonly releasedIn = new Map<string, number>();
   private readonly groups: Group[] = [];
   private readonly groupOfPool: ReadonlyMap<string, number>;
+  /** The same by pool object, for the pools the allocator uses (a second pool of one name is not one of them). */
+  private readonly groupOfModel = new Map<Pool, number>();
   private unrestored: number;
   private passes = 0;
   /** While a pass or a replay runs it reads only groups it has brought up to date itself, so hooks stand still. */
@@ -124,6 +129,7 @@ export class LazyRestore {
     this.allocator = new Allocator(pools, namespaces, options, hooks);
     const { groupOf, count } = overlapGroups(this.allocator.pools.all);
     this.groupOfPool = groupOf;
+    for (const p of this.allocator.pools.all) this.groupOfModel.set(p.pool, groupOf.get(p.name)!);
     for (let g = 0; g < count; g++) this.groups.push({ restored: false, log: [], held: 0, first: 0 });
     this.unrestored = count;
   }
@@ -150,13 +156,17 @@ export class LazyRestore {
     if (changed.length === 0 && removed.length === 0) return;
     this.busy = true;
     try {
+      // With nothing given before (the first call), no key has a history to look up.
+      const fresh = this.current.size === 0 && this.releasedIn.size === 0;
       const group = changed.map((c) => this.groupOf(c));
-      for (let i = 0; i < changed.length; i++) {
-        const g = this.heldIn(changed[i]!.key);
-        if (g !== undefined && g !== group[i]) this.restoreGroup(g);
+      if (!fresh) {
+        for (let i = 0; i < changed.length; i++) {
+          const g = this.heldIn(changed[i]!.key);
+          if (g !== undefined && g !== group[i]) this.restoreGroup(g);
+        }
       }
       const pass = ++this.passes;
-      const touched = new Set<number>();
+      const touched: number[] = [];
       for (const key of removed) {
         const g = this.heldIn(key);
         this.current.delete(key);
@@ -164,9 +174,8 @@ export class LazyRestore {
           this.allocator.release(key);
           this.refused.delete(key);
         } else {
-          this.heldPass(g, pass).releases.push(key);
+          this.heldPass(g, pass, touched).releases.push(key);
           this.releasedIn.set(key, g);
-          touched.add(g);
         }
       }
       // What runs now: restores into restored groups (or NO_GROUP), and, for a service moving into an
@@ -174,28 +183,23 @@ export class LazyRestore {
       const steps: Step[] = [];
       const held: number[] = [];
       for (let i = 0; i < changed.length; i++) {
-        const { key, service } = changed[i]!;
         const g = group[i]!;
         const now = g === NO_GROUP || this.groups[g]!.restored;
         if (!now) held.push(i);
-        if (now || (this.current.has(key) && this.heldIn(key) === undefined)) {
+        if (now || (!fresh && this.current.has(changed[i]!.key) && this.heldIn(changed[i]!.key) === undefined)) {
+          const { key, service } = changed[i]!;
           steps.push({ key, svc: service, turn: { pass, created: service.creationTimestamp, ord: i }, release: !now });
         }
       }
-      const keys = changed.map((c) => c.key);
-      this.runPass(steps, keys, this.refused);
+      this.runPass(steps, () => changed.map((c) => c.key), this.refused);
       for (const i of held) {
         const { key, service } = changed[i]!;
-        const g = group[i]!;
-        const before = this.refused.get(key);
+        const before = this.refused.size > 0 ? this.refused.get(key) : undefined;
         if (before) this.refused.delete(key);
-        this.heldPass(g, pass).restores.push({ key, svc: service, ord: i, turn: before?.turn ?? null });
-        touched.add(g);
+        this.heldPass(group[i]!, pass, touched).restores.push({ key, svc: service, ord: i, turn: before?.turn ?? null });
       }
-      for (const c of changed) {
-        this.current.set(c.key, c.service);
-        this.releasedIn.delete(c.key);
-      }
+      for (const c of changed) this.current.set(c.key, c.service);
+      if (this.releasedIn.size > 0) for (const c of changed) this.releasedIn.delete(c.key);
       for (const g of touched) {
         const grp = this.groups[g]!;
         if (grp.held > 2 * grp.first + 64) this.restoreGroup(g);
@@ -236,30 +240,30 @@ export class LazyRestore {
     const refusals = new Map<string, Refusal>();
     let last = -1;
     for (const p of group.log) {
-      if (last >= 0 && p.pass > last + 1) this.runPass([], [], refusals);
+      if (last >= 0 && p.pass > last + 1) this.runPass([], () => [], refusals);
       for (const key of p.releases) {
         this.allocator.release(key);
         refusals.delete(key);
         if (this.releasedIn.get(key) === g) this.releasedIn.delete(key);
       }
       const steps = p.restores.map((r) => ({ key: r.key, svc: r.svc, turn: r.turn ?? { pass: p.pass, created: r.svc.creationTimestamp, ord: r.ord }, release: false }));
-      this.runPass(steps, p.restores.map((r) => r.key), refusals);
+      this.runPass(steps, () => p.restores.map((r) => r.key), refusals);
       last = p.pass;
     }
-    if (last >= 0 && this.passes > last) this.runPass([], [], refusals);
+    if (last >= 0 && this.passes > last) this.runPass([], () => [], refusals);
     for (const [key, r] of refusals) this.refused.set(key, r);
     group.log = [];
     this.busy = wasBusy;
   }
 
   /**
-   * The steps, and a retry of each refused service whose key is not in `changedKeys`, in MetalLB's
-   * processing order (the steps in their order first, then the retries by turn, for equal timestamps).
+   * The steps, and a retry of each refused service whose key is not among the pass's changed keys, in
+   * MetalLB's processing order (the steps in their order first, then the retries by turn, for equal timestamps).
    */
-  private runPass(steps: readonly Step[], changedKeys: readonly string[], refusals: Map<string, Refusal>): void {
+  private runPass(steps: readonly Step[], changedKeys: () => readonly string[], refusals: Map<string, Refusal>): void {
     const all = [...steps];
     if (refusals.size > 0) {
-      const changed = new Set(changedKeys);
+      const changed = new Set(changedKeys());
       const retries: Step[] = [];
       for (const [key, r] of refusals) if (!changed.has(key)) retries.push({ key, svc: r.svc, turn: r.turn, release: false });
       retries.sort((a, b) => compareTurns(a.turn, b.turn));
@@ -273,12 +277,14 @@ export class LazyRestore {
     }
   }
 
-  private heldPass(g: number, pass: number): HeldPass {
+  /** The group's entry for this pass (`touched` lists the groups that got one). */
+  private heldPass(g: number, pass: number, touched: number[]): HeldPass {
     const group = this.groups[g]!;
     let p = group.log[group.log.length - 1];
     if (!p || p.pass !== pass) {
       p = { pass, releases: [], restores: [] };
       group.log.push(p);
+      touched.push(g);
     }
     group.held++;
     if (group.log.length === 1) group.first = group.held;
@@ -307,8 +313,25 @@ export class LazyRestore {
     return this.groupOfAddresses(ips);
   }
 
-  private groupOfAddresses(ips: readonly IpAddress[]): number {
-    const pool = this.allocator.pools.poolFor(ips);
-    return pool ? this.groupOfPool.get(pool.name)! : NO_GROUP;
+  /**
+   * The group every address lies in, or NO_GROUP when one lies in no pool or two lie in different groups.
+   * When restore succeeds, its pool holds every address, so this is that pool's group; when the addresses
+   * share a group but no pool holds them all, restore refuses the service whatever the state, and the group
+   * merely keeps it (harmless). Buggy .0/.255 addresses count as in their pools for the same reason.
+   */
+  private groupOfAddresses(ips: AllocatedService['addresses']): number {
+    let g = NO_GROUP;
+    for (const ip of ips) {
+      let h = ip.pool ? this.groupOfModel.get(ip.pool.pool) : undefined;
+      if (h === undefined) {
+        // IPv4 as a number: no bigint is made for the ledger's addresses.
+        const pools = ip.v4 !== undefined && ip.v4 >= 0 ? this.allocator.pools.poolsContainingIpv4(ip.v4) : this.allocator.pools.poolsContaining(ip);
+        if (pools.length === 0) return NO_GROUP;
+        h = this.groupOfPool.get(pools[0]!.name)!;
+      }
+      if (g !== NO_GROUP && h !== g) return NO_GROUP;
+      g = h;
+    }
+    return g;
   }
 }

@@ -147,6 +147,16 @@ export class PoolConfig {
     return all.filter((p) => !p.avoidBuggyIPs);
   }
 
+  /** Pools whose entries contain the address, .0/.255 of avoidBuggyIPs pools included. */
+  poolsContaining(ip: IpAddress): readonly AllocatorPool[] {
+    return this.index.lookup(ip.family, ip.value);
+  }
+
+  /** The same for an IPv4 address given as a number (no bigint made). */
+  poolsContainingIpv4(value: number): readonly AllocatorPool[] {
+    return this.index.lookupIpv4(value);
+  }
+
   /** The one pool holding every address (MetalLB's poolFor; by name when several do), or null. */
   poolFor(ips: readonly IpAddress[]): AllocatorPool | null {
     if (ips.length === 0) return null;
