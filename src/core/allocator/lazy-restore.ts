@@ -143,6 +143,11 @@ export class LazyRestore {
     return this.current.keys();
   }
 
+  /** How many keys are allocated (restored or held back). */
+  get size(): number {
+    return this.current.size;
+  }
+
   /** The pools whose allocations are restored, by name (for tests and benchmarks). */
   restoredPools(): string[] {
     return this.allocator.pools.all.filter((p) => this.groups[this.groupOfPool.get(p.name)!]!.restored).map((p) => p.name);

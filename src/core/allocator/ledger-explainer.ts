@@ -20,11 +20,16 @@ export function followLedger(state: LazyRestore | null, view: LedgerView, option
   const s = state && sameItems(state.poolList, pools) && sameItems(state.namespaceList, view.namespaces) ? state : new LazyRestore(pools, view.namespaces, options);
   // Keys come from the ledger's records (their hashes are cached), so no key text is rebuilt per service.
   const changed: ServiceRecord[] = [];
+  let kept = 0;
   for (const rec of view.services()) {
-    if (rec.state === 'allocated' && s.restoredAs(rec.key) !== rec.service) changed.push(rec);
+    if (rec.state !== 'allocated') continue;
+    const before = s.restoredAs(rec.key);
+    if (before !== undefined) kept++;
+    if (before !== rec.service) changed.push(rec);
   }
+  // Every key given before is still allocated unless fewer were met: only then look for the ones gone.
   const removed: string[] = [];
-  for (const key of s.keys()) if (view.service(key)?.state !== 'allocated') removed.push(key);
+  if (kept < s.size) for (const key of s.keys()) if (view.service(key)?.state !== 'allocated') removed.push(key);
   s.update(changed, removed);
   return s;
 }
