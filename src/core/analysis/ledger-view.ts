@@ -28,6 +28,8 @@ export interface ServiceRecord {
   service: Service;
   state: ServiceState;
   addresses: HeldAddress[];
+  /** The addresses' canonical texts, in order: the `ips` of every report made from this record (reports are never changed). */
+  ips: string[];
   /** Ingress entries that are not IP addresses. */
   unparsable: string[];
   /** The pool its addresses are attributed to (the first address's), or null. */

@@ -511,7 +511,7 @@ export class PoolLedger implements LedgerView {
         name: rec.name,
         state: rec.state,
         pool: rec.pool?.name ?? null,
-        ips: rec.addresses.length === 1 ? [rec.addresses[0]!.text] : rec.addresses.map((a) => a.text),
+        ips: rec.ips,
         sharingKey: rec.sharingKey,
         simulated: false,
         reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,

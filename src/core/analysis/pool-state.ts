@@ -3,7 +3,7 @@ import { mergeRanges, usableCount, type AddressRange, type IpFamily } from '../a
 import type { Pool } from '../model/types.ts';
 import { dictionary } from '../report/dictionary.ts';
 import type { FamilyUsage } from '../report/types.ts';
-import { exactCount, NamespaceCounts } from './namespace-counts.ts';
+import { countPair, NamespaceCounts } from './namespace-counts.ts';
 
 /** Distinct addresses per family. Plain numbers: they count addresses held in memory, far below 2^53. */
 export interface FamilyCounts {
@@ -59,7 +59,7 @@ export class PoolState {
   /** Distinct addresses per namespace, by namespace name. */
   namespaceCounts(): Record<string, { ipv4: bigint; ipv6: bigint }> {
     const out = dictionary<{ ipv4: bigint; ipv6: bigint }>();
-    for (const [ns, c] of this.byNamespace.sorted()) out[ns] = { ipv4: exactCount(c.ipv4), ipv6: exactCount(c.ipv6) };
+    for (const [ns, c] of this.byNamespace.sorted()) out[ns] = countPair(c.ipv4, c.ipv6);
     return out;
   }
 

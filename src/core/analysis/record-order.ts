@@ -22,6 +22,7 @@ export function compareNamespaces(a: string, b: string): number {
  * first keeps the comparisons to short names: sorting by the joined key text measured about twice as slow.
  */
 export function keyOrder(services: readonly Pick<Service, 'namespace' | 'name'>[]): number[] {
+  if (inKeyOrder(services)) return services.map((_, i) => i);
   const groups = new Map<string, number[]>();
   for (let i = 0; i < services.length; i++) {
     const ns = services[i]!.namespace;
@@ -40,6 +41,17 @@ export function keyOrder(services: readonly Pick<Service, 'namespace' | 'name'>[
     for (let i = 0; i < group.length; i++) out.push(group[i]!);
   }
   return out;
+}
+
+/** Whether the services are in key order already, as an API list or `kubectl get -o json` gives them (stops at the first one out of order). */
+function inKeyOrder(services: readonly Pick<Service, 'namespace' | 'name'>[]): boolean {
+  for (let i = 1; i < services.length; i++) {
+    const a = services[i - 1]!;
+    const b = services[i]!;
+    const ns = a.namespace === b.namespace ? 0 : compareNamespaces(a.namespace, b.namespace);
+    if (ns > 0 || (ns === 0 && a.name > b.name)) return false;
+  }
+  return true;
 }
 
 /** The records in key order (see keyOrder). */

@@ -5,7 +5,7 @@ import type { Service } from '../model/types.ts';
 import { Note, type HeldAddress, type ServiceRecord } from './ledger-view.ts';
 import type { ServiceState } from '../report/types.ts';
 
-/** Shared by every record without unparsable ingress entries (nearly all), to save an array each. */
+/** Shared by every record without unparsable ingress entries (nearly all), or without addresses, to save an array each. */
 const NONE: string[] = [];
 
 const SHARED = `${ANNOTATION_PREFIX}allow-shared-ip`;
@@ -40,6 +40,7 @@ class Held implements HeldAddress {
 
 class LedgerRecord implements ServiceRecord {
   addresses: HeldAddress[] = [];
+  ips = NONE;
   unparsable = NONE;
   pool: ServiceRecord['pool'] = null;
   sharingKey: string | null = null;
@@ -90,6 +91,8 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
     const text = held.text;
     if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === text)) continue;
     rec.addresses.push(held);
+    if (rec.ips === NONE) rec.ips = [text];
+    else rec.ips.push(text);
   }
   return rec;
 }
