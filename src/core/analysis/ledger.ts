@@ -7,7 +7,9 @@
 //   maps that single updates need are built on the first single update or lookup, not before.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
-// - findings() / report(): O(pools + services), cached until the next change.
+// - findings(): O(pools + services with a Note + pending + shared addresses): per-service facts are noted
+//   when a service is attached, so the rules never walk every service. Cached until the next change.
+// - report(): O(pools + services); the key order is kept until a service comes or goes.
 import { findOverlaps, formatIp, isBuggyIp, RangeIndex, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
