@@ -30,6 +30,26 @@ const NO_HOLDERS: readonly ServiceRecord[] = [];
 const NEW_IN_POOL = 1;
 const NEW_IN_NAMESPACE = 2;
 
+/**
+ * A count of every service in progress: the addresses seen (to find repeats at the end) and, per pool, the
+ * current namespace's addresses, summed in `scratch` (two slots per pool) and written once per namespace.
+ */
+interface Tally {
+  held: HeldAddress[];
+  scratch: Float64Array;
+  touched: PoolState[];
+  namespace: string;
+}
+
+function flushNamespace(t: Tally): void {
+  for (const p of t.touched) {
+    p.addNamespaceCounts(t.namespace, t.scratch[p.index * 2]!, t.scratch[p.index * 2 + 1]!);
+    t.scratch[p.index * 2] = 0;
+    t.scratch[p.index * 2 + 1] = 0;
+  }
+  t.touched.length = 0;
+}
+
 export class PoolLedger implements LedgerView {
   readonly options: ResolvedOptions;
   private poolStates: PoolState[] = [];
@@ -114,77 +134,80 @@ export class PoolLedger implements LedgerView {
     const sorted: ServiceRecord[] = [];
     let repeated = false;
     let runStart = -1;
+    // Records are made and counted in one pass, while each is still in the cache.
+    const tally = this.beginTally();
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       const svc = services[i]!;
-      const rec = buildRecord(svc, lbClass);
-      const prev = sorted[sorted.length - 1];
-      if (prev !== undefined && prev.name === rec.name && prev.namespace === rec.namespace) {
-        // The same key again, later in the input (the order is stable): it wins, at the first one's place, as Map.set does.
-        sorted[sorted.length - 1] = rec;
-        given[runStart] = rec;
+      const next = k + 1 < order.length ? services[order[k + 1]!]! : null;
+      if (next !== null && next.name === svc.name && next.namespace === svc.namespace) {
+        // The same key again later in the input (the order is stable): the last one wins, at the first one's place, as Map.set does.
+        if (runStart < 0) runStart = i;
         given[i] = null;
         repeated = true;
         continue;
       }
+      const rec = buildRecord(svc, lbClass);
       sorted.push(rec);
-      given[i] = rec;
-      runStart = i;
+      if (runStart >= 0) {
+        given[runStart] = rec;
+        given[i] = null;
+        runStart = -1;
+      } else given[i] = rec;
+      this.tallyRecord(tally, rec);
     }
     this.records.clear();
     this.slots.clear();
     this.contestedSet.clear();
     this.loaded = repeated ? given.filter((r): r is ServiceRecord => r !== null) : (given as ServiceRecord[]);
     this.sorted = sorted;
-    this.account(sorted);
+    this.endTally(tally);
     this.changed();
   }
 
   /** Counts the records (in key order) afresh against the current pools. */
   private account(sorted: readonly ServiceRecord[]): void {
+    const tally = this.beginTally();
+    for (let r = 0; r < sorted.length; r++) this.tallyRecord(tally, sorted[r]!);
+    this.endTally(tally);
+  }
+
+  /** Starts counting every service afresh (records must then come in key order, so namespace by namespace). */
+  private beginTally(): Tally {
     for (const p of this.poolStates) p.reset();
     this.pending.clear();
     this.notable.clear();
-    const held: HeldAddress[] = [];
-    // Per-namespace counts: the records come namespace by namespace, so each pool's count is summed in a scratch array and written once.
-    const scratch = new Float64Array(this.poolStates.length * 2);
-    const touched: PoolState[] = [];
-    let ns = '';
-    const flush = (): void => {
-      for (const p of touched) {
-        p.addNamespaceCounts(ns, scratch[p.index * 2]!, scratch[p.index * 2 + 1]!);
-        scratch[p.index * 2] = 0;
-        scratch[p.index * 2 + 1] = 0;
-      }
-      touched.length = 0;
-    };
-    for (let r = 0; r < sorted.length; r++) {
-      const rec = sorted[r]!;
-      if (rec.state === 'ignored') continue;
-      if (rec.state === 'pending') this.pending.add(rec);
-      this.attribute(rec);
-      if (rec.notes !== 0) this.notable.add(rec);
-      this.countServices(rec, +1);
-      if (rec.namespace !== ns) {
-        flush();
-        ns = rec.namespace;
-      }
-      const addresses = rec.addresses;
-      for (let i = 0; i < addresses.length; i++) {
-        const a = addresses[i]!;
-        held.push(a);
-        const p = a.pool;
-        if (!p) continue;
-        p.used[a.family]++;
-        const at = p.index * 2;
-        if (scratch[at] === 0 && scratch[at + 1] === 0) touched.push(p);
-        scratch[at + (a.family === 'ipv4' ? 0 : 1)]!++;
-      }
+    return { held: [], scratch: new Float64Array(this.poolStates.length * 2), touched: [], namespace: '' };
+  }
+
+  private tallyRecord(t: Tally, rec: ServiceRecord): void {
+    if (rec.state === 'ignored') return;
+    if (rec.state === 'pending') this.pending.add(rec);
+    this.attribute(rec);
+    if (rec.notes !== 0) this.notable.add(rec);
+    this.countServices(rec, +1);
+    if (rec.namespace !== t.namespace) {
+      flushNamespace(t);
+      t.namespace = rec.namespace;
     }
-    flush();
+    const addresses = rec.addresses;
+    for (let i = 0; i < addresses.length; i++) {
+      const a = addresses[i]!;
+      t.held.push(a);
+      const p = a.pool;
+      if (!p) continue;
+      p.used[a.family]++;
+      const at = p.index * 2;
+      if (t.scratch[at] === 0 && t.scratch[at + 1] === 0) t.touched.push(p);
+      t.scratch[at + (a.family === 'ipv4' ? 0 : 1)]!++;
+    }
+  }
+
+  private endTally(t: Tally): void {
+    flushNamespace(t);
     // Every address was counted above as if held once; a repeat in the same pool (or namespace) is taken back.
     this.loadedShared = new Map();
-    for (const group of sharedAddressGroups(held)) {
+    for (const group of sharedAddressGroups(t.held)) {
       this.loadedShared.set(group[0]!.text, group);
       for (let k = 1; k < group.length; k++) {
         const a = group[k]!;
