@@ -1,4 +1,5 @@
 // One pool's distinct addresses per namespace: kept as lists in arrival order, with a name index made only when a single change needs it.
+import { dictionary } from '../report/dictionary.ts';
 import type { FamilyCounts } from './pool-state.ts';
 
 /** bigints of the small counts nearly every per-namespace number is, made once: a report holds thousands of them. */
@@ -23,16 +24,19 @@ export function countPair(ipv4: number, ipv6: number): { ipv4: bigint; ipv6: big
  * A batch load appends each namespace once (its records come namespace by namespace), which needs no
  * lookup: a map entry per pool and namespace was a tenth of the whole analysis at 1,000 pools. Single
  * changes look a namespace up through `index`, made on the first of them. A namespace whose counts fall
- * to zero keeps its slot (skipped when read) until the next clear.
+ * to zero keeps its slot (skipped when read) until the next clear. Counts are parallel number lists, not
+ * an object per namespace.
  */
 export class NamespaceCounts {
   private names: string[] = [];
-  private counts: FamilyCounts[] = [];
+  private v4: number[] = [];
+  private v6: number[] = [];
   private index: Map<string, number> | null = null;
 
   clear(): void {
     this.names = [];
-    this.counts = [];
+    this.v4 = [];
+    this.v6 = [];
     this.index = null;
   }
 
@@ -42,43 +46,45 @@ export class NamespaceCounts {
    */
   append(namespace: string, ipv4: number, ipv6: number): void {
     const last = this.names.length - 1;
-    const c = this.index !== null ? this.entry(namespace) : last >= 0 && this.names[last] === namespace ? this.counts[last] : undefined;
-    if (c) {
-      c.ipv4 += ipv4;
-      c.ipv6 += ipv6;
+    const at = this.index !== null ? this.slot(namespace) : last >= 0 && this.names[last] === namespace ? last : -1;
+    if (at >= 0) {
+      this.v4[at]! += ipv4;
+      this.v6[at]! += ipv6;
       return;
     }
     this.names.push(namespace);
-    this.counts.push({ ipv4, ipv6 });
+    this.v4.push(ipv4);
+    this.v6.push(ipv6);
   }
 
   /** A single change: `delta` distinct addresses of one family. */
   add(namespace: string, family: 'ipv4' | 'ipv6', delta: number): void {
-    const c = this.entry(namespace);
-    if (family === 'ipv4') c.ipv4 += delta;
-    else c.ipv6 += delta;
+    const at = this.slot(namespace);
+    if (family === 'ipv4') this.v4[at]! += delta;
+    else this.v6[at]! += delta;
   }
 
   /** The counts of one namespace, or undefined when it holds nothing here. */
   get(namespace: string): FamilyCounts | undefined {
     const at = this.lookup().get(namespace);
-    const c = at === undefined ? undefined : this.counts[at]!;
-    return c && (c.ipv4 !== 0 || c.ipv6 !== 0) ? c : undefined;
+    if (at === undefined || (this.v4[at] === 0 && this.v6[at] === 0)) return undefined;
+    return { ipv4: this.v4[at]!, ipv6: this.v6[at]! };
   }
 
-  /** Every namespace holding something, sorted by name, with its counts. */
-  *sorted(): Iterable<[string, FamilyCounts]> {
+  /** Every namespace holding something, by name (sorted), with `pair` of its counts. */
+  toRecord<T>(pair: (ipv4: number, ipv6: number) => T): Record<string, T> {
     const order: number[] = [];
     let inOrder = true;
     for (let i = 0; i < this.names.length; i++) {
-      const c = this.counts[i]!;
-      if (c.ipv4 === 0 && c.ipv6 === 0) continue;
+      if (this.v4[i] === 0 && this.v6[i] === 0) continue;
       if (order.length > 0 && this.names[order[order.length - 1]!]! > this.names[i]!) inOrder = false;
       order.push(i);
     }
     // A batch's namespaces arrive nearly sorted already (by key text), so the sort is mostly skipped.
     if (!inOrder) order.sort((a, b) => (this.names[a]! < this.names[b]! ? -1 : 1));
-    for (const i of order) yield [this.names[i]!, this.counts[i]!];
+    const out = dictionary<T>();
+    for (const i of order) out[this.names[i]!] = pair(this.v4[i]!, this.v6[i]!);
+    return out;
   }
 
   private lookup(): Map<string, number> {
@@ -89,15 +95,16 @@ export class NamespaceCounts {
     return this.index;
   }
 
-  private entry(namespace: string): FamilyCounts {
+  private slot(namespace: string): number {
     const index = this.lookup();
     let at = index.get(namespace);
     if (at === undefined) {
       at = this.names.length;
       this.names.push(namespace);
-      this.counts.push({ ipv4: 0, ipv6: 0 });
+      this.v4.push(0);
+      this.v6.push(0);
       index.set(namespace, at);
     }
-    return this.counts[at]!;
+    return at;
   }
 }

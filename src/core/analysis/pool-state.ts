@@ -1,7 +1,6 @@
 // One pool's live accounting: usable capacity per family, and distinct addresses in use per family and namespace.
 import { mergeRanges, usableCount, type AddressRange, type IpFamily } from '../address/index.ts';
 import type { Pool } from '../model/types.ts';
-import { dictionary } from '../report/dictionary.ts';
 import type { FamilyUsage } from '../report/types.ts';
 import { countPair, NamespaceCounts } from './namespace-counts.ts';
 
@@ -58,9 +57,7 @@ export class PoolState {
 
   /** Distinct addresses per namespace, by namespace name. */
   namespaceCounts(): Record<string, { ipv4: bigint; ipv6: bigint }> {
-    const out = dictionary<{ ipv4: bigint; ipv6: bigint }>();
-    for (const [ns, c] of this.byNamespace.sorted()) out[ns] = countPair(c.ipv4, c.ipv6);
-    return out;
+    return this.byNamespace.toRecord(countPair);
   }
 
   /** Exact usage of one family, or null when the pool has none of it. */
