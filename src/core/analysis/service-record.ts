@@ -5,8 +5,12 @@ import type { Service } from '../model/types.ts';
 import { Note, type HeldAddress, type ServiceRecord } from './ledger-view.ts';
 import type { ServiceState } from '../report/types.ts';
 
-/** Shared by every record without unparsable ingress entries (nearly all), or without addresses, to save an array each. */
-const NONE: string[] = [];
+/**
+ * Shared by every record without unparsable ingress entries (nearly all), or without addresses, to save an
+ * array each; frozen, so a stray push fails loudly instead of changing every record.
+ */
+const NONE = Object.freeze([]) as unknown as string[];
+const NO_ADDRESSES = Object.freeze([]) as unknown as HeldAddress[];
 
 const SHARED = `${ANNOTATION_PREFIX}allow-shared-ip`;
 const LEGACY_SHARED = `${LEGACY_ANNOTATION_PREFIX}allow-shared-ip`;
@@ -39,7 +43,7 @@ class Held implements HeldAddress {
 }
 
 class LedgerRecord implements ServiceRecord {
-  addresses: HeldAddress[] = [];
+  addresses = NO_ADDRESSES;
   ips = NONE;
   unparsable = NONE;
   pool: ServiceRecord['pool'] = null;
@@ -72,6 +76,8 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
   }
   if (svc.loadBalancerIP !== null) rec.notes |= Note.LoadBalancerIp;
   const ingress = svc.ingressIPs;
+  // Arrays of the exact length (nearly always one address): an array grown by push reserves room for 16.
+  let addresses = NO_ADDRESSES;
   for (let i = 0; i < ingress.length; i++) {
     const raw = ingress[i]!;
     let held: Held | null = null;
@@ -89,11 +95,11 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
       continue;
     }
     const text = held.text;
-    if (rec.addresses.length > 0 && rec.addresses.some((a) => a.text === text)) continue;
-    rec.addresses.push(held);
-    if (rec.ips === NONE) rec.ips = [text];
-    else rec.ips.push(text);
+    if (addresses.length === 0) addresses = [held];
+    else if (!addresses.some((a) => a.text === text)) addresses = [...addresses, held];
   }
+  rec.addresses = addresses;
+  rec.ips = addresses.length === 0 ? NONE : addresses.length === 1 ? [addresses[0]!.text] : addresses.map((a) => a.text);
   return rec;
 }
 
