@@ -18,6 +18,9 @@ export interface AppOptions extends Omit<ExporterOptions, 'families'> {
 
 export const UPDATE_DURATION_FAMILY = 'poolwatch_snapshot_update_duration_seconds';
 
+/** One empty list for servers without forecasts: the exporter reuses its text only while the report and the forecasts are the same objects. */
+const NO_FORECASTS: readonly Forecast[] = [];
+
 /** The ServerDeps for `createServer`, plus the exporter (for tests and benchmarks). */
 export function createApp(options: AppOptions): ServerDeps & { exporter: MetricsExporter } {
   const exporter = new MetricsExporter(options);
@@ -49,7 +52,7 @@ export function createApp(options: AppOptions): ServerDeps & { exporter: Metrics
         health: options.health(),
         counters: { eventsApplied: currentStore().eventsApplied, allocationFailures: tracker.counts },
         build: { version: VERSION, nodeVersion: process.version },
-        forecasts: options.forecasts?.() ?? [],
+        forecasts: options.forecasts?.() ?? NO_FORECASTS,
       });
       return { contentType: exporter.contentType, body };
     },

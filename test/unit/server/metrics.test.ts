@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { silentLogger } from '../../../src/log.ts';
+import { createApp } from '../../../src/server/app.ts';
 import { MetricsExporter } from '../../../src/server/metrics/exporter.ts';
 import type { ScrapeContext } from '../../../src/server/metrics/family.ts';
 import { PendingTracker } from '../../../src/server/metrics/pending-tracker.ts';
@@ -121,4 +123,26 @@ test('report families are computed once per report; health families on every scr
   const third = await exporter.render({ ...ctx, report: { ...ctx.report, pools: pools.slice(1) } });
   assert.equal(value(third, 'poolwatch_pool_addresses{pool="default",family="ipv4"}'), undefined);
   assert.equal(value(third, 'poolwatch_pool_addresses{pool="small",family="ipv4"}'), 5);
+});
+
+test('a server without forecasts reuses the report families while the report is the same', async () => {
+  const report = sampleReport();
+  let reportReads = 0;
+  const app = createApp({
+    store: () => ({ report: () => (reportReads++, report), eventsApplied: new Map(), onApplied: null }),
+    health: () => context().health,
+    compat: false,
+    serviceMetrics: true,
+    processMetrics: false,
+    log: silentLogger,
+  });
+  let renders = 0;
+  const registry = app.exporter.reportRegistry;
+  const metrics = registry.metrics.bind(registry);
+  registry.metrics = () => (renders++, metrics());
+  const first = (await app.metrics()).body;
+  const second = (await app.metrics()).body;
+  assert.ok(reportReads >= 2, 'each scrape reads the report');
+  assert.equal(renders, 1, 'the second scrape reuses the text of the first');
+  assert.equal(second, first);
 });
