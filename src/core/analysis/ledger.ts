@@ -10,7 +10,7 @@
 // - findings(): O(pools + services with a Note + pending + shared addresses): per-service facts are noted
 //   when a service is attached, so the rules never walk every service. Cached until the next change.
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
-import { findOverlaps, formatIp, isBuggyIp, RangeIndex, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
+import { findOverlaps, formatIp, RangeIndex, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { sortFindings } from './findings/finding.ts';
@@ -39,6 +39,21 @@ interface Tally {
   scratch: Float64Array;
   touched: PoolState[];
   namespace: string;
+}
+
+/**
+ * NEW_IN_POOL unless one of the first `count` other holders of a's address attributes it to the same pool;
+ * NEW_IN_NAMESPACE unless one of those is also in a's namespace. Whether `a` changes its pool's distinct counts.
+ */
+function newness(a: HeldAddress, others: readonly HeldAddress[], count: number): number {
+  let found = NEW_IN_POOL | NEW_IN_NAMESPACE;
+  for (let m = 0; m < count; m++) {
+    const h = others[m]!;
+    if (h === a || h.pool !== a.pool) continue;
+    found &= ~NEW_IN_POOL;
+    if (h.record.namespace === a.record.namespace) found &= ~NEW_IN_NAMESPACE;
+  }
+  return found;
 }
 
 function flushNamespace(t: Tally): void {
@@ -212,16 +227,9 @@ export class PoolLedger implements LedgerView {
       for (let k = 1; k < group.length; k++) {
         const a = group[k]!;
         if (!a.pool) continue;
-        const ns = a.record.namespace;
-        let inPool = false;
-        let inNamespace = false;
-        for (let m = 0; m < k; m++) {
-          if (group[m]!.pool !== a.pool) continue;
-          inPool = true;
-          if (group[m]!.record.namespace === ns) inNamespace = true;
-        }
-        if (inPool) a.pool.used[a.family]--;
-        if (inNamespace) a.pool.addNamespace(ns, a.family, -1);
+        const found = newness(a, group, k);
+        if (!(found & NEW_IN_POOL)) a.pool.used[a.family]--;
+        if (!(found & NEW_IN_NAMESPACE)) a.pool.addNamespace(a.record.namespace, a.family, -1);
       }
     }
   }
@@ -362,14 +370,7 @@ export class PoolLedger implements LedgerView {
       return NEW_IN_POOL | NEW_IN_NAMESPACE;
     }
     // The pool gains a distinct address only if no other holder already attributes it there; same per namespace.
-    let found = NEW_IN_POOL | NEW_IN_NAMESPACE;
-    const ns = a.record.namespace;
-    const list = Array.isArray(held) ? held : [held];
-    for (const h of list) {
-      if (h.pool !== a.pool) continue;
-      found &= ~NEW_IN_POOL;
-      if (h.record.namespace === ns) found &= ~NEW_IN_NAMESPACE;
-    }
+    const found = Array.isArray(held) ? newness(a, held, held.length) : newness(a, [held], 1);
     if (Array.isArray(held)) held.push(a);
     else {
       this.slots.set(a.text, [held, a]);
@@ -386,18 +387,13 @@ export class PoolLedger implements LedgerView {
     const ns = rec.namespace;
     for (const a of rec.addresses) {
       const held = this.slots.get(a.text);
-      let lastInPool = true;
-      let lastInNamespace = true;
+      // Whether `a` was the last holder of its address in its pool (and namespace): the counts drop only then.
+      let last = NEW_IN_POOL | NEW_IN_NAMESPACE;
       if (held === a) this.slots.delete(a.text);
       else if (Array.isArray(held)) {
         const i = held.indexOf(a);
         if (i >= 0) held.splice(i, 1);
-        for (const h of held) {
-          if (h.pool === a.pool) {
-            lastInPool = false;
-            if (h.record.namespace === ns) lastInNamespace = false;
-          }
-        }
+        last = newness(a, held, held.length);
         if (held.length === 1) {
           this.slots.set(a.text, held[0]!);
           this.contestedSet.delete(a.text);
@@ -406,8 +402,8 @@ export class PoolLedger implements LedgerView {
         }
       }
       if (a.pool) {
-        if (lastInPool) a.pool.used[a.family]--;
-        if (lastInNamespace) a.pool.addNamespace(ns, a.family, -1);
+        if (last & NEW_IN_POOL) a.pool.used[a.family]--;
+        if (last & NEW_IN_NAMESPACE) a.pool.addNamespace(ns, a.family, -1);
       }
     }
   }
@@ -430,16 +426,15 @@ export class PoolLedger implements LedgerView {
     return this.byName.get(name);
   }
   poolsHolding(family: IpFamily, value: bigint): readonly PoolState[] {
-    const found = this.rangeIndex.lookup(family, value);
-    if (found.length === 0 || !this.anyAvoidsBuggyIps || !isBuggyIp(family, value) || !found.some((p) => p.pool.avoidBuggyIPs)) return found;
-    // MetalLB never hands out, nor accepts, a .0/.255 address from an avoidBuggyIPs pool.
-    return found.filter((p) => !p.pool.avoidBuggyIPs);
+    // IPv6 has no .0/.255 rule, so only IPv4 needs the avoidBuggyIPs filter.
+    return family === 'ipv4' ? this.poolsHoldingIpv4(Number(value)) : this.rangeIndex.lookup(family, value);
   }
   /** poolsHolding for an IPv4 address given as a number. */
   private poolsHoldingIpv4(value: number): readonly PoolState[] {
     const found = this.rangeIndex.lookupIpv4(value);
     const low = value % 256;
     if (found.length === 0 || !this.anyAvoidsBuggyIps || (low !== 0 && low !== 255) || !found.some((p) => p.pool.avoidBuggyIPs)) return found;
+    // MetalLB never hands out, nor accepts, a .0/.255 address from an avoidBuggyIPs pool.
     return found.filter((p) => !p.pool.avoidBuggyIPs);
   }
   services(): Iterable<ServiceRecord> {
