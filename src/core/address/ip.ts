@@ -215,6 +215,36 @@ export function tryParseIpv4Number(text: string): number | null {
   }
 }
 
+/**
+ * The value of an IPv4 address written exactly as formatIp writes it (four dotted decimal octets, no
+ * leading zeros, no spaces), else -1 (also for any other way of writing an address). No exceptions and no
+ * trimming: the cheap test a batch of services runs on every address, before the general parser.
+ */
+export function canonicalIpv4(text: string): number {
+  const n = text.length;
+  if (n < 7 || n > 15) return -1;
+  let value = 0;
+  let parts = 0;
+  let i = 0;
+  for (;;) {
+    const start = i;
+    let octet = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      octet = octet * 10 + (c - 48);
+      i++;
+    }
+    const len = i - start;
+    if (len === 0 || len > 3 || octet > 255 || (len > 1 && text.charCodeAt(start) === 48)) return -1;
+    value = value * 256 + octet;
+    parts++;
+    if (i === n) return parts === 4 ? value : -1;
+    if (parts === 4 || text.charCodeAt(i) !== 46) return -1;
+    i++;
+  }
+}
+
 /** An address with its canonical text, parsed in one go (no bigint formatting for IPv6); null when the text is not an address. */
 export function tryParseIpText(text: string): (IpAddress & { text: string }) | null {
   const t = text.trim();

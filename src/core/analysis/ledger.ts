@@ -18,9 +18,10 @@ import { findingRules } from './findings/index.ts';
 import { Note, type HeldAddress, type LedgerView, type PoolEntryRef, type ServiceRecord } from './ledger-view.ts';
 import { resolveOptions, type AnalysisOptions, type ResolvedOptions } from './options.ts';
 import { PoolState } from './pool-state.ts';
-import { keyOrder, sortByKey } from './record-order.ts';
+import { sortByKey } from './record-order.ts';
+import { NOT_PLAIN, PLAIN_IGNORED, ServiceColumns, type ColumnsHost } from './service-columns.ts';
 import { buildRecord } from './service-record.ts';
-import { sharedAddressGroups } from './shared-addresses.ts';
+import { IPV4_ENTRY_LIMIT, repeatedByText, repeatedIpv4 } from './shared-addresses.ts';
 
 export { Note, type HeldAddress, type LedgerView, type PoolEntryRef, type ServiceRecord } from './ledger-view.ts';
 export { handledByMetallb } from './service-record.ts';
@@ -31,20 +32,32 @@ const NEW_IN_POOL = 1;
 const NEW_IN_NAMESPACE = 2;
 
 /**
- * A count of every service in progress: the addresses seen (to find repeats at the end) and, per pool, the
- * current namespace's addresses, summed in `scratch` (two slots per pool) and written once per namespace.
+ * A count of a batch in progress, in key order: the addresses seen (to find repeats at the end: IPv4 values
+ * with what holds each, a plain service's position or a record's address; IPv6 addresses) and, per pool,
+ * the current namespace's addresses, summed in `scratch` (two slots per pool) and written once per namespace.
  */
 interface Tally {
-  held: HeldAddress[];
+  ipv4: Float64Array;
+  ipv4Holders: (HeldAddress | number)[];
+  ipv4Count: number;
+  ipv6: HeldAddress[];
   scratch: Float64Array;
   touched: PoolState[];
-  namespace: string;
+  /** The current namespace's id in `namespaces`. */
+  namespace: number;
+  namespaces: readonly string[];
 }
 
 /**
  * NEW_IN_POOL unless one of the first `count` other holders of a's address attributes it to the same pool;
  * NEW_IN_NAMESPACE unless one of those is also in a's namespace. Whether `a` changes its pool's distinct counts.
  */
+/** The pool an address is attributed to among those holding it: the annotated one when it is among them, else the first. */
+function choosePool(holding: readonly PoolState[], annotated: string | null): PoolState | null {
+  if (holding.length <= 1) return holding[0] ?? null;
+  return (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
+}
+
 function newness(a: HeldAddress, others: readonly HeldAddress[], count: number): number {
   let found = NEW_IN_POOL | NEW_IN_NAMESPACE;
   for (let m = 0; m < count; m++) {
@@ -57,12 +70,28 @@ function newness(a: HeldAddress, others: readonly HeldAddress[], count: number):
 }
 
 function flushNamespace(t: Tally): void {
+  if (t.touched.length === 0) return;
+  const namespace = t.namespaces[t.namespace]!;
   for (const p of t.touched) {
-    p.addNamespaceCounts(t.namespace, t.scratch[p.index * 2]!, t.scratch[p.index * 2 + 1]!);
+    p.addNamespaceCounts(namespace, t.scratch[p.index * 2]!, t.scratch[p.index * 2 + 1]!);
     t.scratch[p.index * 2] = 0;
     t.scratch[p.index * 2 + 1] = 0;
   }
   t.touched.length = 0;
+}
+
+/** A service's entry in a report. */
+function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>): ServiceReport {
+  return {
+    namespace: rec.namespace,
+    name: rec.name,
+    state: rec.state,
+    pool: rec.pool?.name ?? null,
+    ips: rec.ips,
+    sharingKey: rec.sharingKey,
+    simulated: false,
+    reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
+  };
 }
 
 export class PoolLedger implements LedgerView {
@@ -75,17 +104,19 @@ export class PoolLedger implements LedgerView {
   private nss: Namespace[] = [];
   private inputProblems: InputProblem[] = [];
   private anyAvoidsBuggyIps = false;
-  /** namespace/name -> record. Empty while `loaded` holds the records. */
+  /** namespace/name -> record. Empty while `loaded` holds the services. */
   private readonly records = new Map<string, ServiceRecord>();
   /**
-   * The records of the last loadServices, in the order given, while `records`, `slots` and `contestedSet`
-   * are not built: a batch analysis never needs them, so the first single update or lookup builds them.
+   * The services of the last loadServices, while `records`, `slots` and `contestedSet` are not built: a
+   * batch analysis never needs them, so the first single update or lookup builds them.
    */
-  private loaded: ServiceRecord[] | null = null;
+  private loaded: ServiceColumns | null = null;
   /** While `loaded`: the addresses held more than once, by canonical text. */
   private loadedShared = new Map<string, HeldAddress[]>();
-  /** Every record sorted by key, kept until a service comes or goes. */
+  /** Every record sorted by key, kept until a service comes or goes (not used while `loaded`). */
   private sorted: ServiceRecord[] | null = null;
+  /** How a batch makes records and attributes plain services (see ServiceColumns). */
+  private readonly columnsHost: ColumnsHost;
   private readonly pending = new Set<ServiceRecord>();
   /** Records with any Note (see notableServices). */
   private readonly notable = new Set<ServiceRecord>();
@@ -103,6 +134,16 @@ export class PoolLedger implements LedgerView {
 
   constructor(options: AnalysisOptions = {}) {
     this.options = resolveOptions(options);
+    const lbClass = this.options.loadBalancerClass;
+    this.columnsHost = {
+      loadBalancerClass: lbClass,
+      poolOfIpv4: (value, annotated) => choosePool(this.poolsHoldingIpv4(value), annotated),
+      record: (svc) => {
+        const rec = buildRecord(svc, lbClass);
+        if (rec.state !== 'ignored') this.attribute(rec);
+        return rec;
+      },
+    };
   }
 
   // ---- writes -------------------------------------------------------------------------------
@@ -124,7 +165,7 @@ export class PoolLedger implements LedgerView {
     this.anyAvoidsBuggyIps = pools.some((p) => p.avoidBuggyIPs);
     this.poolOverlaps = findOverlaps(entries);
     // Every service is attributed afresh to the new pools.
-    if (this.loaded) this.account(this.sortedRecords());
+    if (this.loaded) this.loadColumns(new ServiceColumns(this.loaded.services, this.columnsHost, this.loaded.size <= IPV4_ENTRY_LIMIT));
     else {
       this.slots.clear();
       this.contestedSet.clear();
@@ -137,78 +178,78 @@ export class PoolLedger implements LedgerView {
 
   /**
    * Replaces every service at once; the result equals removing them all and upserting each in order (for a
-   * namespace/name given twice, the last one wins). Counting is done in bulk: the services are put in key
-   * order first (which the report needs anyway) and their records made in that order, so every later pass
-   * over the records reads memory in order; addresses held more than once are found by sorting, and
-   * per-namespace counts are summed namespace by namespace.
+   * namespace/name given twice, the last one wins). Counting is done in bulk: the services are read in the
+   * order given into columns (see ServiceColumns), then counted in key order, namespace by namespace;
+   * addresses held more than once are found by sorting.
    */
   loadServices(services: readonly Service[]): void {
-    const lbClass = this.options.loadBalancerClass;
-    const order = keyOrder(services);
-    const given = new Array<ServiceRecord | null>(services.length);
-    const sorted: ServiceRecord[] = [];
-    let repeated = false;
-    let runStart = -1;
-    // Records are made and counted in one pass, while each is still in the cache.
-    const tally = this.beginTally();
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      const svc = services[i]!;
-      const next = k + 1 < order.length ? services[order[k + 1]!]! : null;
-      if (next !== null && next.name === svc.name && next.namespace === svc.namespace) {
-        // The same key again later in the input (the order is stable): the last one wins, at the first one's place, as Map.set does.
-        if (runStart < 0) runStart = i;
-        given[i] = null;
-        repeated = true;
-        continue;
-      }
-      const rec = buildRecord(svc, lbClass);
-      sorted.push(rec);
-      if (runStart >= 0) {
-        given[runStart] = rec;
-        given[i] = null;
-        runStart = -1;
-      } else given[i] = rec;
-      this.tallyRecord(tally, rec);
-    }
-    this.records.clear();
-    this.slots.clear();
-    this.contestedSet.clear();
-    this.loaded = repeated ? given.filter((r): r is ServiceRecord => r !== null) : (given as ServiceRecord[]);
-    this.sorted = sorted;
-    this.endTally(tally);
-    this.changed();
+    // Past the packed positions of repeatedIpv4 (two million addresses), every service gets its record.
+    const plain = services.length <= IPV4_ENTRY_LIMIT;
+    let columns = new ServiceColumns(services, this.columnsHost, plain);
+    if (columns.repeated) columns = new ServiceColumns(columns.distinct(), this.columnsHost, plain);
+    this.loadColumns(columns);
   }
 
-  /** Counts the records (in key order) afresh against the current pools. */
-  private account(sorted: readonly ServiceRecord[]): void {
-    const tally = this.beginTally();
-    for (let r = 0; r < sorted.length; r++) this.tallyRecord(tally, sorted[r]!);
-    this.endTally(tally);
-  }
-
-  /** Starts counting every service afresh (records must then come in key order, so namespace by namespace). */
-  private beginTally(): Tally {
+  private loadColumns(columns: ServiceColumns): void {
     for (const p of this.poolStates) p.reset();
     this.pending.clear();
     this.notable.clear();
-    return { held: [], scratch: new Float64Array(this.poolStates.length * 2), touched: [], namespace: '' };
+    this.records.clear();
+    this.slots.clear();
+    this.contestedSet.clear();
+    this.sorted = null;
+    const t: Tally = {
+      ipv4: new Float64Array(columns.ipv4Count),
+      ipv4Holders: new Array<HeldAddress | number>(columns.ipv4Count),
+      ipv4Count: 0,
+      ipv6: [],
+      scratch: new Float64Array(this.poolStates.length * 2),
+      touched: [],
+      namespace: -1,
+      namespaces: columns.namespaces,
+    };
+    const pools = this.poolStates;
+    const order = columns.order;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      const at = columns.pool[i]!;
+      if (at === PLAIN_IGNORED) continue;
+      const ns = columns.namespaceIds[i]!;
+      if (ns !== t.namespace) {
+        flushNamespace(t);
+        t.namespace = ns;
+      }
+      if (at === NOT_PLAIN) {
+        this.tallyRecord(t, columns.records[i]!);
+        continue;
+      }
+      // A plain service: one IPv4 address in pool `at`.
+      const p = pools[at]!;
+      p.services++;
+      p.used.ipv4++;
+      if (t.scratch[at * 2] === 0 && t.scratch[at * 2 + 1] === 0) t.touched.push(p);
+      t.scratch[at * 2]!++;
+      t.ipv4[t.ipv4Count] = columns.ipv4[i]!;
+      t.ipv4Holders[t.ipv4Count++] = i;
+    }
+    flushNamespace(t);
+    this.loaded = columns;
+    this.takeBackRepeats(t, columns);
+    this.changed();
   }
 
   private tallyRecord(t: Tally, rec: ServiceRecord): void {
     if (rec.state === 'ignored') return;
     if (rec.state === 'pending') this.pending.add(rec);
-    this.attribute(rec);
     if (rec.notes !== 0) this.notable.add(rec);
     this.countServices(rec, +1);
-    if (rec.namespace !== t.namespace) {
-      flushNamespace(t);
-      t.namespace = rec.namespace;
-    }
     const addresses = rec.addresses;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
-      t.held.push(a);
+      if (a.v4 >= 0) {
+        t.ipv4[t.ipv4Count] = a.v4;
+        t.ipv4Holders[t.ipv4Count++] = a;
+      } else t.ipv6.push(a);
       const p = a.pool;
       if (!p) continue;
       p.used[a.family]++;
@@ -218,11 +259,16 @@ export class PoolLedger implements LedgerView {
     }
   }
 
-  private endTally(t: Tally): void {
-    flushNamespace(t);
-    // Every address was counted above as if held once; a repeat in the same pool (or namespace) is taken back.
+  /** Every address was counted as if held once; a repeat in the same pool (or namespace) is taken back. */
+  private takeBackRepeats(t: Tally, columns: ServiceColumns): void {
     this.loadedShared = new Map();
-    for (const group of sharedAddressGroups(t.held)) {
+    const groups: HeldAddress[][] = repeatedIpv4(t.ipv4, t.ipv4Count).map((positions) =>
+      positions.map((e) => {
+        const h = t.ipv4Holders[e]!;
+        return typeof h === 'number' ? columns.record(h).addresses[0]! : h;
+      }),
+    );
+    for (const group of groups.concat(repeatedByText(t.ipv6))) {
       this.loadedShared.set(group[0]!.text, group);
       for (let k = 1; k < group.length; k++) {
         const a = group[k]!;
@@ -236,8 +282,10 @@ export class PoolLedger implements LedgerView {
 
   /** Builds the per-key and per-address maps of loaded records, before the first single update or lookup. */
   private index(): void {
-    const list = this.loaded;
-    if (!list) return;
+    const columns = this.loaded;
+    if (!columns) return;
+    const list = columns.all();
+    this.sorted = columns.sorted();
     this.loaded = null;
     this.loadedShared = new Map();
     for (const rec of list) {
@@ -317,9 +365,7 @@ export class PoolLedger implements LedgerView {
     const annotated = rec.allocatedFrom;
     for (let i = 0; i < addresses.length; i++) {
       const a = addresses[i]!;
-      const holding = a.v4 >= 0 ? this.poolsHoldingIpv4(a.v4) : this.poolsHolding(a.family, a.value);
-      if (holding.length <= 1) a.pool = holding[0] ?? null;
-      else a.pool = (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
+      a.pool = choosePool(a.v4 >= 0 ? this.poolsHoldingIpv4(a.v4) : this.poolsHolding(a.family, a.value), annotated);
       if (rec.pool === null) rec.pool = a.pool;
       if (a.pool === null) rec.notes |= Note.OutsidePools;
       if (annotated !== null && (a.pool === null || a.pool.name !== annotated)) rec.notes |= Note.StaleAllocation;
@@ -438,14 +484,14 @@ export class PoolLedger implements LedgerView {
     return found.filter((p) => !p.pool.avoidBuggyIPs);
   }
   services(): Iterable<ServiceRecord> {
-    return this.loaded ?? this.records.values();
+    return this.loaded ? this.loaded.all() : this.records.values();
   }
   service(key: string): ServiceRecord | undefined {
     this.index();
     return this.records.get(key);
   }
   serviceCount(): number {
-    return this.loaded ? this.loaded.length : this.records.size;
+    return this.loaded ? this.loaded.size : this.records.size;
   }
   pendingServices(): Iterable<ServiceRecord> {
     return this.pending;
@@ -522,21 +568,33 @@ export class PoolLedger implements LedgerView {
       };
     });
     // Sorted by namespace/name so output never depends on event order.
-    const sorted = this.sortedRecords();
-    const services: ServiceReport[] = new Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const rec = sorted[i]!;
-      services[i] = {
-        namespace: rec.namespace,
-        name: rec.name,
-        state: rec.state,
-        pool: rec.pool?.name ?? null,
-        ips: rec.ips,
-        sharingKey: rec.sharingKey,
+    const services = this.loaded ? this.columnReports(this.loaded, reasons) : this.sortedRecords().map((rec) => serviceReport(rec, reasons));
+    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };
+  }
+
+  /** The services of a batch in key order, a plain one straight from its columns. */
+  private columnReports(columns: ServiceColumns, reasons: ReadonlyMap<string, Reason>): ServiceReport[] {
+    const order = columns.order;
+    const out = new Array<ServiceReport>(order.length);
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      const rec = columns.records[i];
+      if (rec !== undefined) {
+        out[k] = serviceReport(rec, reasons);
+        continue;
+      }
+      const at = columns.pool[i]!;
+      out[k] = {
+        namespace: columns.namespaces[columns.namespaceIds[i]!]!,
+        name: columns.names[i]!,
+        state: at === PLAIN_IGNORED ? 'ignored' : 'allocated',
+        pool: at >= 0 ? this.poolStates[at]!.name : null,
+        ips: columns.ips[i]!,
+        sharingKey: columns.sharingKeys[i]!,
         simulated: false,
-        reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
+        reason: null,
       };
     }
-    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };
+    return out;
   }
 }

@@ -9,8 +9,11 @@ import type { ServiceState } from '../report/types.ts';
  * Shared by every record without unparsable ingress entries (nearly all), or without addresses, to save an
  * array each; frozen, so a stray push fails loudly instead of changing every record.
  */
-const NONE = Object.freeze([]) as unknown as string[];
+export const NONE = Object.freeze([]) as unknown as string[];
 const NO_ADDRESSES = Object.freeze([]) as unknown as HeldAddress[];
+
+/** buildRecord's annotations, read into one object reused for every record. */
+const scratch: MetallbAnnotations = { sharingKey: null, allocatedFrom: null, notes: 0 };
 
 const SHARED = `${ANNOTATION_PREFIX}allow-shared-ip`;
 const LEGACY_SHARED = `${LEGACY_ANNOTATION_PREFIX}allow-shared-ip`;
@@ -69,11 +72,11 @@ class LedgerRecord implements ServiceRecord {
 export function buildRecord(svc: Service, loadBalancerClass: string | null, key: string | null = null): ServiceRecord {
   const state = !handledByMetallb(svc, loadBalancerClass) ? 'ignored' : svc.ingressIPs.length === 0 ? 'pending' : 'allocated';
   const rec = new LedgerRecord(svc, state, svc.namespace, svc.name, key);
-  readAnnotations(rec, svc.annotations);
-  if (state === 'ignored') {
-    rec.notes = 0;
-    return rec;
-  }
+  const read = readMetallbAnnotations(svc.annotations, scratch);
+  rec.sharingKey = read.sharingKey;
+  rec.allocatedFrom = read.allocatedFrom;
+  if (state === 'ignored') return rec;
+  rec.notes = read.notes;
   if (svc.loadBalancerIP !== null) rec.notes |= Note.LoadBalancerIp;
   const ingress = svc.ingressIPs;
   // Arrays of the exact length (nearly always one address): an array grown by push reserves room for 16.
@@ -103,20 +106,29 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
   return rec;
 }
 
+/** The MetalLB annotations a record needs (filled in place by readMetallbAnnotations). */
+export interface MetallbAnnotations {
+  sharingKey: string | null;
+  allocatedFrom: string | null;
+  /** Note bits the annotations give (LegacyAnnotation, RequestedIps). */
+  notes: number;
+}
+
 /**
- * The MetalLB annotations the ledger and its rules need, in one walk over the keys (a service has few):
- * cheaper than a lookup per annotation name, and it finds legacy-prefixed keys too. The metallb.io/ value
- * wins over the legacy one, as in MetalLB.
+ * Reads the MetalLB annotations the ledger and its rules need into `out`, in one walk over the keys (a
+ * service has few): cheaper than a lookup per annotation name, and it finds legacy-prefixed keys too. The
+ * metallb.io/ value wins over the legacy one, as in MetalLB.
  */
-function readAnnotations(rec: ServiceRecord, annotations: Readonly<Record<string, string>>): void {
+export function readMetallbAnnotations(annotations: Readonly<Record<string, string>>, out: MetallbAnnotations): MetallbAnnotations {
   let sharing: string | null = null;
   let legacySharing: string | null = null;
   let allocated: string | null = null;
   let legacyAllocated: string | null = null;
+  let notes = 0;
   for (const k in annotations) {
     // Every key of interest starts with "metallb.".
     if (k.charCodeAt(0) !== 109 || !k.startsWith('metallb.')) continue;
-    if (k.startsWith(LEGACY_ANNOTATION_PREFIX)) rec.notes |= Note.LegacyAnnotation;
+    if (k.startsWith(LEGACY_ANNOTATION_PREFIX)) notes |= Note.LegacyAnnotation;
     switch (k) {
       case SHARED:
         sharing = annotations[k]!;
@@ -132,10 +144,12 @@ function readAnnotations(rec: ServiceRecord, annotations: Readonly<Record<string
         break;
       case REQUESTED:
       case LEGACY_REQUESTED:
-        rec.notes |= Note.RequestedIps;
+        notes |= Note.RequestedIps;
         break;
     }
   }
-  rec.sharingKey = sharing ?? legacySharing;
-  rec.allocatedFrom = allocated ?? legacyAllocated;
+  out.sharingKey = sharing ?? legacySharing;
+  out.allocatedFrom = allocated ?? legacyAllocated;
+  out.notes = notes;
+  return out;
 }

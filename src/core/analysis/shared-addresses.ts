@@ -1,11 +1,11 @@
 // Finds the addresses held by more than one service among many at once, by sorting instead of a map entry per address.
 import type { HeldAddress } from './ledger-view.ts';
 
-/** Room for the position of an IPv4 address beside its 32-bit value in one exact double (32 + 21 = 53 bits). */
-const POSITIONS = 2 ** 21;
+/** Room for an entry's position beside its 32-bit IPv4 value in one exact double (32 + 21 = 53 bits). */
+export const IPV4_ENTRY_LIMIT = 2 ** 21;
 
-/** Groups by address text through a map: used for IPv6, and for IPv4 beyond POSITIONS addresses. */
-function groupByText(held: readonly HeldAddress[], out: HeldAddress[][]): void {
+/** The addresses held more than once, grouped by canonical text, each group in the order given (a map entry per address: for the few IPv6 ones). */
+export function repeatedByText(held: readonly HeldAddress[]): HeldAddress[][] {
   const seen = new Map<string, HeldAddress | HeldAddress[]>();
   for (const a of held) {
     const prev = seen.get(a.text);
@@ -13,36 +13,32 @@ function groupByText(held: readonly HeldAddress[], out: HeldAddress[][]): void {
     else if (Array.isArray(prev)) prev.push(a);
     else seen.set(a.text, [prev, a]);
   }
+  const out: HeldAddress[][] = [];
   for (const g of seen.values()) if (Array.isArray(g)) out.push(g);
+  return out;
 }
 
 /**
- * Every address held more than once, as a group of its holders in the order given; addresses held once
- * (nearly all) are left out. IPv4 values are sorted as numbers with their position packed in, which is
- * several times cheaper than a map entry per address and keeps each group in the order given.
+ * The positions of the IPv4 values (first `count` of `values`, at most IPV4_ENTRY_LIMIT) that occur more
+ * than once, grouped by value in ascending order, each group in the order given. The values are sorted as
+ * doubles with their position packed in: several times cheaper than a map entry per address.
  */
-export function sharedAddressGroups(held: readonly HeldAddress[]): HeldAddress[][] {
-  const out: HeldAddress[][] = [];
-  const v4: HeldAddress[] = [];
-  const v6: HeldAddress[] = [];
-  for (const a of held) (a.family === 'ipv4' ? v4 : v6).push(a);
-  if (v4.length > POSITIONS) groupByText(v4, out);
-  else {
-    const keys = new Float64Array(v4.length);
-    for (let i = 0; i < v4.length; i++) keys[i] = v4[i]!.v4 * POSITIONS + i;
-    keys.sort();
-    for (let i = 0; i < keys.length; ) {
-      const value = Math.floor(keys[i]! / POSITIONS);
-      let j = i + 1;
-      while (j < keys.length && Math.floor(keys[j]! / POSITIONS) === value) j++;
-      if (j - i > 1) {
-        const group: HeldAddress[] = [];
-        for (let k = i; k < j; k++) group.push(v4[keys[k]! % POSITIONS]!);
-        out.push(group);
-      }
-      i = j;
+export function repeatedIpv4(values: Float64Array, count: number): number[][] {
+  if (count > IPV4_ENTRY_LIMIT) throw new RangeError(`at most ${IPV4_ENTRY_LIMIT} IPv4 entries, not ${count}`);
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = values[i]! * IPV4_ENTRY_LIMIT + i;
+  keys.sort();
+  const out: number[][] = [];
+  for (let i = 0; i < count; ) {
+    const value = Math.floor(keys[i]! / IPV4_ENTRY_LIMIT);
+    let j = i + 1;
+    while (j < count && Math.floor(keys[j]! / IPV4_ENTRY_LIMIT) === value) j++;
+    if (j - i > 1) {
+      const group: number[] = [];
+      for (let k = i; k < j; k++) group.push(keys[k]! % IPV4_ENTRY_LIMIT);
+      out.push(group);
     }
+    i = j;
   }
-  groupByText(v6, out);
   return out;
 }

@@ -1,7 +1,8 @@
 // Unit tests for IP parsing and canonical formatting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatIp, parseIp } from '../../../src/core/address/index.ts';
+import fc from 'fast-check';
+import { canonicalIpv4, formatIp, parseIp, tryParseIp } from '../../../src/core/address/index.ts';
 
 test('parses and formats IPv4', () => {
   assert.deepEqual(parseIp('10.0.0.7'), { family: 'ipv4', value: 0x0a000007n });
@@ -21,4 +22,22 @@ test('rejects malformed addresses with a reason', () => {
   for (const text of ['', '10.0.0', '10.0.0.256', '010.0.0.1', '1::2::3', 'fd00::g', '1:2:3:4:5:6:7:8:9']) {
     assert.throws(() => parseIp(text), /invalid IP address/, text);
   }
+});
+
+test('canonicalIpv4 gives the value exactly when the text is how formatIp writes an IPv4 address', () => {
+  const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('00', '01', '256', '999', '1000', '', 'a', ' 1', '1 '));
+  const text = fc.oneof(
+    fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((v) => formatIp('ipv4', BigInt(v))),
+    fc.array(octet, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('.')),
+    fc.string({ maxLength: 16 }),
+    fc.constantFrom('::1', '10.0.0.1.', '.10.0.0.1', '10..0.1', ' 10.0.0.1', '10.0.0.1\n', '::ffff:10.0.0.1'),
+  );
+  fc.assert(
+    fc.property(text, (t) => {
+      const ip = tryParseIp(t);
+      const canonical = ip !== null && ip.family === 'ipv4' && formatIp('ipv4', ip.value) === t;
+      assert.equal(canonicalIpv4(t), canonical ? Number(ip.value) : -1, JSON.stringify(t));
+    }),
+    { numRuns: 3000 },
+  );
 });

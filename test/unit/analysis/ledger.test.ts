@@ -150,14 +150,20 @@ test('a batch load, then any events, equals upserting every service one at a tim
     legacy: fc.boolean(),
     requested: fc.constantFrom(null, '10.0.0.1', '10.0.0.1, bad'),
     port: fc.constantFrom(80, 443),
+    // A batch keeps plain services (handled, one canonical IPv4 address in a pool, nothing to note) as columns: these vary what makes one plain.
+    type: fc.constantFrom('LoadBalancer', 'LoadBalancer', 'ClusterIP'),
+    loadBalancerIP: fc.constantFrom(null, null, '10.0.0.1'),
+    padded: fc.boolean(),
   });
-  const toService = (e: { ns: string; name: string; ips: string[]; share: string | null; annotatedPool: string | null; legacy: boolean; requested: string | null; port: number }): Service => {
+  type Entry = { ns: string; name: string; ips: string[]; share: string | null; annotatedPool: string | null; legacy: boolean; requested: string | null; port: number; type: string; loadBalancerIP: string | null; padded: boolean };
+  const toService = (e: Entry): Service => {
     const prefix = e.legacy ? 'metallb.universe.tf/' : 'metallb.io/';
     const annotations: Record<string, string> = {};
     if (e.share) annotations[`${prefix}allow-shared-ip`] = e.share;
     if (e.annotatedPool) annotations[`${prefix}ip-allocated-from-pool`] = e.annotatedPool;
     if (e.requested) annotations[`${prefix}loadBalancerIPs`] = e.requested;
-    return service(e.ns, e.name, e.ips, annotations, e.port);
+    const ips = e.padded ? e.ips.map((ip) => ` ${ip}`) : e.ips;
+    return { ...service(e.ns, e.name, ips, annotations, e.port), type: e.type, loadBalancerIP: e.loadBalancerIP };
   };
   const event = fc.record({ remove: fc.boolean(), svc });
   fc.assert(

@@ -15,7 +15,10 @@ test('keyOrder equals a stable sort by the joined key text, for input in any ord
   fc.assert(
     fc.property(fc.array(svc, { maxLength: 40 }), fc.boolean(), (services, presort) => {
       const input = presort ? byKeyText(services).map((i) => services[i]!) : services;
-      assert.deepEqual(keyOrder(input), byKeyText(input));
+      const got = keyOrder(input);
+      assert.deepEqual(got.order, byKeyText(input));
+      const keys = input.map((s) => `${s.namespace}/${s.name}`);
+      assert.equal(got.repeated, new Set(keys).size < keys.length, 'a repeated key is noticed');
     }),
     { numRuns: 500 },
   );
