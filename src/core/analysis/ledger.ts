@@ -575,6 +575,7 @@ export class PoolLedger implements LedgerView {
   /** The services of a batch in key order, a plain one straight from its columns. */
   private columnReports(columns: ServiceColumns, reasons: ReadonlyMap<string, Reason>): ServiceReport[] {
     const order = columns.order;
+    const poolNames = this.poolStates.map((p) => p.name);
     const out = new Array<ServiceReport>(order.length);
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
@@ -588,7 +589,7 @@ export class PoolLedger implements LedgerView {
         namespace: columns.namespaces[columns.namespaceIds[i]!]!,
         name: columns.names[i]!,
         state: at === PLAIN_IGNORED ? 'ignored' : 'allocated',
-        pool: at >= 0 ? this.poolStates[at]!.name : null,
+        pool: at >= 0 ? poolNames[at]! : null,
         ips: columns.ips[i]!,
         sharingKey: columns.sharingKeys[i]!,
         simulated: false,

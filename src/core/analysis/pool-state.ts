@@ -21,20 +21,19 @@ export class PoolState {
   readonly byNamespace = new NamespaceCounts();
   /** Services holding at least one address attributed to this pool. */
   services = 0;
+  /** The pool's name, kept here: a batch compares it for every service annotated with its pool. */
+  readonly name: string;
 
   constructor(
     readonly pool: Pool,
     /** Position in the pool list, used for stable ordering. */
     readonly index: number,
   ) {
+    this.name = pool.name;
     this.merged = mergeRanges(pool.addresses.flatMap((a) => (a.range ? [a.range] : [])));
     for (const r of this.merged) {
       this.total[r.family] = (this.total[r.family] ?? 0n) + usableCount(r, pool.avoidBuggyIPs);
     }
-  }
-
-  get name(): string {
-    return this.pool.name;
   }
 
   /** Forgets every service (before the ledger counts them all again). */
