@@ -245,6 +245,12 @@ export function canonicalIpv4(text: string): number {
   }
 }
 
+/** The value of an IPv6 address written exactly as formatIp writes it, else null (the IPv6 counterpart of canonicalIpv4). */
+export function canonicalIpv6(text: string): bigint | null {
+  const groups = parseIpv6Groups(text);
+  return groups !== null && formatGroups(groups) === text ? groupsValue(groups) : null;
+}
+
 /** An address with its canonical text, parsed in one go (no bigint formatting for IPv6); null when the text is not an address. */
 export function tryParseIpText(text: string): (IpAddress & { text: string }) | null {
   const t = text.trim();

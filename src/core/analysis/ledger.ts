@@ -21,7 +21,7 @@ import { PoolState } from './pool-state.ts';
 import { sortByKey } from './record-order.ts';
 import { NOT_PLAIN, PLAIN_IGNORED, ServiceColumns, type ColumnsHost } from './service-columns.ts';
 import { buildRecord } from './service-record.ts';
-import { IPV4_ENTRY_LIMIT, repeatedByText, repeatedIpv4 } from './shared-addresses.ts';
+import { IPV4_ENTRY_LIMIT, repeatedIpv4, repeatedTexts } from './shared-addresses.ts';
 
 export { Note, type HeldAddress, type LedgerView, type PoolEntryRef, type ServiceRecord } from './ledger-view.ts';
 export { handledByMetallb } from './service-record.ts';
@@ -32,15 +32,17 @@ const NEW_IN_POOL = 1;
 const NEW_IN_NAMESPACE = 2;
 
 /**
- * A count of a batch in progress, in key order: the addresses seen (to find repeats at the end: IPv4 values
- * with what holds each, a plain service's position or a record's address; IPv6 addresses) and, per pool,
- * the current namespace's addresses, summed in `scratch` (two slots per pool) and written once per namespace.
+ * A count of a batch in progress, in key order: the addresses seen, to find repeats at the end (IPv4
+ * values, IPv6 texts, each with its holder: a plain service's position or a record's address) and, per
+ * pool, the current namespace's addresses, summed in `scratch` (two slots per pool) and written once per
+ * namespace.
  */
 interface Tally {
   ipv4: Float64Array;
   ipv4Holders: (HeldAddress | number)[];
   ipv4Count: number;
-  ipv6: HeldAddress[];
+  ipv6: string[];
+  ipv6Holders: (HeldAddress | number)[];
   scratch: Float64Array;
   touched: PoolState[];
   /** The current namespace's id in `namespaces`. */
@@ -138,6 +140,7 @@ export class PoolLedger implements LedgerView {
     this.columnsHost = {
       loadBalancerClass: lbClass,
       poolOfIpv4: (value, annotated) => choosePool(this.poolsHoldingIpv4(value), annotated),
+      poolOfIpv6: (value, annotated) => choosePool(this.rangeIndex.lookup('ipv6', value), annotated),
       record: (svc) => {
         const rec = buildRecord(svc, lbClass);
         if (rec.state !== 'ignored') this.attribute(rec);
@@ -203,6 +206,7 @@ export class PoolLedger implements LedgerView {
       ipv4Holders: new Array<HeldAddress | number>(columns.ipv4Count),
       ipv4Count: 0,
       ipv6: [],
+      ipv6Holders: [],
       scratch: new Float64Array(this.poolStates.length * 2),
       touched: [],
       namespace: -1,
@@ -223,14 +227,27 @@ export class PoolLedger implements LedgerView {
         this.tallyRecord(t, columns.records[i]!);
         continue;
       }
-      // A plain service: one IPv4 address in pool `at`.
-      const p = pools[at]!;
-      p.services++;
-      p.used.ipv4++;
-      if (t.scratch[at * 2] === 0 && t.scratch[at * 2 + 1] === 0) t.touched.push(p);
-      t.scratch[at * 2]!++;
-      t.ipv4[t.ipv4Count] = columns.ipv4[i]!;
-      t.ipv4Holders[t.ipv4Count++] = i;
+      // A plain service: an IPv4 address, an IPv6 address or one of each, each in a pool.
+      const v4 = columns.ipv4Pool[i]!;
+      const v6 = columns.ipv6Pool[i]!;
+      if (v4 >= 0) {
+        const p = pools[v4]!;
+        p.services++;
+        p.used.ipv4++;
+        if (t.scratch[v4 * 2] === 0 && t.scratch[v4 * 2 + 1] === 0) t.touched.push(p);
+        t.scratch[v4 * 2]!++;
+        t.ipv4[t.ipv4Count] = columns.ipv4[i]!;
+        t.ipv4Holders[t.ipv4Count++] = i;
+      }
+      if (v6 >= 0) {
+        const p = pools[v6]!;
+        if (v6 !== v4) p.services++;
+        p.used.ipv6++;
+        if (t.scratch[v6 * 2] === 0 && t.scratch[v6 * 2 + 1] === 0) t.touched.push(p);
+        t.scratch[v6 * 2 + 1]!++;
+        t.ipv6.push(columns.ipv6[i]!);
+        t.ipv6Holders.push(i);
+      }
     }
     flushNamespace(t);
     this.loaded = columns;
@@ -249,7 +266,10 @@ export class PoolLedger implements LedgerView {
       if (a.v4 >= 0) {
         t.ipv4[t.ipv4Count] = a.v4;
         t.ipv4Holders[t.ipv4Count++] = a;
-      } else t.ipv6.push(a);
+      } else {
+        t.ipv6.push(a.text);
+        t.ipv6Holders.push(a);
+      }
       const p = a.pool;
       if (!p) continue;
       p.used[a.family]++;
@@ -262,13 +282,14 @@ export class PoolLedger implements LedgerView {
   /** Every address was counted as if held once; a repeat in the same pool (or namespace) is taken back. */
   private takeBackRepeats(t: Tally, columns: ServiceColumns): void {
     this.loadedShared = new Map();
-    const groups: HeldAddress[][] = repeatedIpv4(t.ipv4, t.ipv4Count).map((positions) =>
-      positions.map((e) => {
-        const h = t.ipv4Holders[e]!;
-        return typeof h === 'number' ? columns.record(h).addresses[0]! : h;
-      }),
-    );
-    for (const group of groups.concat(repeatedByText(t.ipv6))) {
+    // A plain holder gets its record now; a plain service has one address per family.
+    const held = (h: HeldAddress | number, family: IpFamily): HeldAddress =>
+      typeof h === 'number' ? columns.record(h).addresses.find((a) => a.family === family)! : h;
+    const groups = [
+      ...repeatedIpv4(t.ipv4, t.ipv4Count).map((positions) => positions.map((e) => held(t.ipv4Holders[e]!, 'ipv4'))),
+      ...repeatedTexts(t.ipv6).map((positions) => positions.map((e) => held(t.ipv6Holders[e]!, 'ipv6'))),
+    ];
+    for (const group of groups) {
       this.loadedShared.set(group[0]!.text, group);
       for (let k = 1; k < group.length; k++) {
         const a = group[k]!;

@@ -1,5 +1,5 @@
 // A batch of services kept as columns: a plain service (one IPv4 address, nothing to note) is a few numbers, and its record is made only when asked for.
-import { canonicalIpv4 } from '../address/index.ts';
+import { canonicalIpv4, canonicalIpv6 } from '../address/index.ts';
 import type { Service } from '../model/types.ts';
 import type { ServiceRecord } from './ledger-view.ts';
 import type { PoolState } from './pool-state.ts';
@@ -11,6 +11,8 @@ export interface ColumnsHost {
   readonly loadBalancerClass: string | null;
   /** The pool an IPv4 address of a service with this ip-allocated-from-pool annotation is attributed to; null when no pool holds it. */
   poolOfIpv4(value: number, annotated: string | null): PoolState | null;
+  /** The same for an IPv6 address. */
+  poolOfIpv6(value: bigint, annotated: string | null): PoolState | null;
   /** The record of a service, attributed to the current pools. */
   record(svc: Service): ServiceRecord;
 }
@@ -22,8 +24,9 @@ export const PLAIN_IGNORED = -1;
 
 /**
  * Services loaded at once. Most services in a big cluster are plain: MetalLB handles them, they hold one
- * IPv4 address written canonically (so the ingress list is the report's `ips` as it is), a pool holds it
- * (the annotated one, when annotated) and nothing about them is worth a finding; or MetalLB ignores them. A plain service is read in one pass in the order given (the order its
+ * address, or one of each family, written canonically (so the ingress list is the report's `ips` as it
+ * is), pools hold them (the annotated one, when annotated) and nothing about them is worth a finding; or
+ * MetalLB ignores them. A plain service is read in one pass in the order given (the order its
  * objects lie in memory, about twice as fast to read as key order) into a few numbers; the record, with
  * its address object, is made only for a service that a finding, an explanation or a single change needs.
  * Every other service gets its record at once.
@@ -31,10 +34,14 @@ export const PLAIN_IGNORED = -1;
 export class ServiceColumns {
   /** Records made so far, by position: every service that is not plain, and the plain ones asked for. */
   readonly records: (ServiceRecord | undefined)[];
-  /** Per service: its pool's index when plain and handled, PLAIN_IGNORED or NOT_PLAIN. */
+  /** Per service: when plain and handled, the pool of its first address (the record's `pool`); else PLAIN_IGNORED or NOT_PLAIN. */
   readonly pool: Int32Array;
-  /** Per plain handled service: its IPv4 address's value. */
+  /** Per plain handled service: its IPv4 address's value and pool, -1 when it has none. */
   readonly ipv4: Float64Array;
+  readonly ipv4Pool: Int32Array;
+  /** Per plain handled service: its IPv6 address (canonical text) and pool, -1 when it has none. */
+  readonly ipv6: (string | undefined)[];
+  readonly ipv6Pool: Int32Array;
   /** Per service: its namespace, as an index into `namespaces`. */
   readonly namespaceIds: Int32Array;
   readonly namespaces: string[] = [];
@@ -62,6 +69,9 @@ export class ServiceColumns {
     this.records = new Array<ServiceRecord | undefined>(n);
     this.pool = new Int32Array(n);
     this.ipv4 = new Float64Array(n);
+    this.ipv4Pool = new Int32Array(n);
+    this.ipv6 = new Array<string | undefined>(n);
+    this.ipv6Pool = new Int32Array(n);
     this.namespaceIds = new Int32Array(n);
     this.names = new Array<string>(n);
     this.ips = new Array<string[]>(n);
@@ -87,16 +97,10 @@ export class ServiceColumns {
           this.sharingKeys[i] = read.sharingKey;
           continue;
         }
-        const ingress = svc.ingressIPs;
-        const value = read.notes === 0 && svc.loadBalancerIP === null && ingress.length === 1 ? canonicalIpv4(ingress[0]!) : -1;
-        const pool = value >= 0 ? host.poolOfIpv4(value, read.allocatedFrom) : null;
-        // Plain only when the annotation, if any, names the pool holding the address (else the record notes a stale allocation).
-        if (pool !== null && (read.allocatedFrom === null || pool.name === read.allocatedFrom)) {
-          this.pool[i] = pool.index;
-          this.ipv4[i] = value;
+        if (read.notes === 0 && svc.loadBalancerIP === null && this.readPlain(i, svc.ingressIPs, read.allocatedFrom)) {
           this.ips[i] = svc.ingressIPs;
           this.sharingKeys[i] = read.sharingKey;
-          ipv4Count++;
+          if (this.ipv4Pool[i]! >= 0) ipv4Count++;
           continue;
         }
       }
@@ -111,6 +115,47 @@ export class ServiceColumns {
     const order = keyOrderOf(this.namespaceIds, this.namespaces, this.names);
     this.order = order.order;
     this.repeated = order.repeated;
+  }
+
+  /**
+   * Whether the addresses of a handled service make it plain, and if so, writes them at `i`: one or two
+   * entries, at most one per family, each written canonically and held by a pool that the annotation, if
+   * any, names (else the record would note an address outside the pools or a stale allocation).
+   */
+  private readPlain(i: number, ingress: readonly string[], annotated: string | null): boolean {
+    if (ingress.length === 0 || ingress.length > 2) return false;
+    let v4 = -1;
+    let v4Pool = -1;
+    let v6: string | undefined;
+    let v6Pool = -1;
+    let first = -1;
+    for (let k = 0; k < ingress.length; k++) {
+      const raw = ingress[k]!;
+      const value = canonicalIpv4(raw);
+      let pool: PoolState | null;
+      if (value >= 0) {
+        if (v4Pool >= 0) return false;
+        pool = this.host.poolOfIpv4(value, annotated);
+        if (pool === null) return false;
+        v4 = value;
+        v4Pool = pool.index;
+      } else {
+        const big = v6Pool < 0 && raw.includes(':') ? canonicalIpv6(raw) : null;
+        if (big === null) return false;
+        pool = this.host.poolOfIpv6(big, annotated);
+        if (pool === null) return false;
+        v6 = raw;
+        v6Pool = pool.index;
+      }
+      if (annotated !== null && pool.name !== annotated) return false;
+      if (k === 0) first = pool.index;
+    }
+    this.pool[i] = first;
+    this.ipv4[i] = v4;
+    this.ipv4Pool[i] = v4Pool;
+    this.ipv6[i] = v6;
+    this.ipv6Pool[i] = v6Pool;
+    return true;
   }
 
   get size(): number {

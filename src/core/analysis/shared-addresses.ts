@@ -1,20 +1,21 @@
 // Finds the addresses held by more than one service among many at once, by sorting instead of a map entry per address.
-import type { HeldAddress } from './ledger-view.ts';
-
 /** Room for an entry's position beside its 32-bit IPv4 value in one exact double (32 + 21 = 53 bits). */
 export const IPV4_ENTRY_LIMIT = 2 ** 21;
 
-/** The addresses held more than once, grouped by canonical text, each group in the order given (a map entry per address: for the few IPv6 ones). */
-export function repeatedByText(held: readonly HeldAddress[]): HeldAddress[][] {
-  const seen = new Map<string, HeldAddress | HeldAddress[]>();
-  for (const a of held) {
-    const prev = seen.get(a.text);
-    if (prev === undefined) seen.set(a.text, a);
-    else if (Array.isArray(prev)) prev.push(a);
-    else seen.set(a.text, [prev, a]);
+/**
+ * The positions of the texts that occur more than once, grouped by text in the order each first occurs,
+ * each group in the order given: a map entry per address, for the few IPv6 addresses.
+ */
+export function repeatedTexts(texts: readonly string[]): number[][] {
+  const seen = new Map<string, number | number[]>();
+  for (let i = 0; i < texts.length; i++) {
+    const prev = seen.get(texts[i]!);
+    if (prev === undefined) seen.set(texts[i]!, i);
+    else if (typeof prev === 'number') seen.set(texts[i]!, [prev, i]);
+    else prev.push(i);
   }
-  const out: HeldAddress[][] = [];
-  for (const g of seen.values()) if (Array.isArray(g)) out.push(g);
+  const out: number[][] = [];
+  for (const g of seen.values()) if (typeof g !== 'number') out.push(g);
   return out;
 }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalIpv4, formatIp, parseIp, tryParseIp } from '../../../src/core/address/index.ts';
+import { canonicalIpv4, canonicalIpv6, formatIp, parseIp, tryParseIp } from '../../../src/core/address/index.ts';
 
 test('parses and formats IPv4', () => {
   assert.deepEqual(parseIp('10.0.0.7'), { family: 'ipv4', value: 0x0a000007n });
@@ -37,6 +37,25 @@ test('canonicalIpv4 gives the value exactly when the text is how formatIp writes
       const ip = tryParseIp(t);
       const canonical = ip !== null && ip.family === 'ipv4' && formatIp('ipv4', ip.value) === t;
       assert.equal(canonicalIpv4(t), canonical ? Number(ip.value) : -1, JSON.stringify(t));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('canonicalIpv6 gives the value exactly when the text is how formatIp writes an IPv6 address', () => {
+  const group = fc.oneof(fc.integer({ min: 0, max: 0xffff }).map((g) => g.toString(16)), fc.constantFrom('0', '00', '0000', 'FFFF', 'abcd', 'g', ''));
+  const words = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 });
+  const text = fc.oneof(
+    words.map((w) => formatIp('ipv6', w.reduce((v, g) => (v << 16n) | BigInt(g), 0n))),
+    fc.array(group, { minLength: 1, maxLength: 9 }).map((gs) => gs.join(':')),
+    fc.tuple(fc.array(group, { maxLength: 4 }), fc.array(group, { maxLength: 4 })).map(([a, b]) => `${a.join(':')}::${b.join(':')}`),
+    fc.constantFrom('::', '::1', '1::', '::ffff:1.2.3.4', ' ::1', 'fd00::1 ', 'FD00::1', 'fd00:0::1', '1:0:0:1:0:0:0:1', '1::1:0:0:0:1', '10.0.0.1'),
+  );
+  fc.assert(
+    fc.property(text, (t) => {
+      const ip = tryParseIp(t);
+      const canonical = ip !== null && ip.family === 'ipv6' && formatIp('ipv6', ip.value) === t;
+      assert.equal(canonicalIpv6(t), canonical ? ip.value : null, JSON.stringify(t));
     }),
     { numRuns: 3000 },
   );

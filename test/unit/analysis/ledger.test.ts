@@ -27,7 +27,7 @@ function service(namespace: string, name: string, ips: string[], annotations: Re
 }
 
 const pools = [pool('a', ['10.0.0.0/29']), pool('b', ['10.0.0.4-10.0.0.11', 'fd00::/126']), pool('c', ['10.0.1.0-10.0.1.3'], true)];
-const addressPool = ['10.0.0.1', '10.0.0.5', '10.0.0.9', '10.0.1.0', '10.0.1.2', '10.9.9.9', 'fd00::1', 'fd00::2', 'not-an-ip'];
+const addressPool = ['10.0.0.1', '10.0.0.5', '10.0.0.9', '10.0.1.0', '10.0.1.2', '10.9.9.9', 'fd00::1', 'fd00::2', 'FD00:0::2', 'not-an-ip'];
 
 test('a shared address counts once; per-namespace attribution is distinct per namespace', () => {
   const ledger = new PoolLedger();
