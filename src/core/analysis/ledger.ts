@@ -3,8 +3,9 @@
 // Cost model (what the watch source relies on):
 // - upsertService / removeService: O(addresses of the service * log(pool entries)); no other
 //   service or pool is visited.
-// - loadServices (a batch, as `analyze` does): O(services log services); the per-key and per-address
-//   maps that single updates need are built on the first single update or lookup, not before.
+// - loadServices (a batch, as `analyze` does): O(services log services). Plain services (see
+//   ServiceColumns) stay columns of numbers with no record; records, and the per-key and per-address
+//   maps that single updates need, are made on the first single update or lookup, not before.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
 // - findings(): O(pools + services with a Note + pending + shared addresses): per-service facts are noted
