@@ -3,6 +3,22 @@ import type { IpFamily } from './ip.ts';
 import { compareRanges } from './range.ts';
 import type { LabelledRange } from './overlap.ts';
 
+/** 128-bit values as three doubles each: bits 127-80, 79-32 and 31-0 (each exact in a double). */
+function splitIpv6(values: readonly bigint[]): Float64Array {
+  const out = new Float64Array(values.length * 3);
+  values.forEach((v, i) => {
+    out[i * 3] = Number(v >> 80n);
+    out[i * 3 + 1] = Number((v >> 32n) & 0xffffffffffffn);
+    out[i * 3 + 2] = Number(v & 0xffffffffn);
+  });
+  return out;
+}
+
+/** Compares (a, b, c) with the three doubles of `words` at `at`. */
+function compareWords(a: number, b: number, c: number, words: Float64Array, at: number): number {
+  return a !== words[at] ? a - words[at]! : b !== words[at + 1] ? b - words[at + 1]! : c - words[at + 2]!;
+}
+
 interface Segment<T> {
   start: bigint;
   end: bigint;
@@ -18,6 +34,10 @@ export class RangeIndex<T> {
   // IPv4 bounds as doubles (exact below 2^53): number comparisons are far cheaper than bigint ones.
   private readonly v4Starts: Float64Array;
   private readonly v4Ends: Float64Array;
+  // IPv6 bounds as three doubles each (the top 48 bits, the next 48, the low 32): compared in turn, they
+  // order addresses as the bigints do, and a lookup from eight groups needs no bigint.
+  private readonly v6Starts: Float64Array;
+  private readonly v6Ends: Float64Array;
 
   constructor(items: readonly LabelledRange<T>[]) {
     for (const family of ['ipv4', 'ipv6'] as const) {
@@ -26,6 +46,8 @@ export class RangeIndex<T> {
     }
     this.v4Starts = Float64Array.from(this.segments.ipv4, (s) => Number(s.start));
     this.v4Ends = Float64Array.from(this.segments.ipv4, (s) => Number(s.end));
+    this.v6Starts = splitIpv6(this.segments.ipv6.map((s) => s.start));
+    this.v6Ends = splitIpv6(this.segments.ipv6.map((s) => s.end));
   }
 
   /** Labels of every range that holds the address, in the order the ranges were given. */
@@ -40,6 +62,25 @@ export class RangeIndex<T> {
       if (value < s.start) hi = mid - 1;
       else if (value > s.end) lo = mid + 1;
       else return s.labels;
+    }
+    return [];
+  }
+
+  /** lookup for an IPv6 address given as its eight 16-bit groups. */
+  lookupIpv6Groups(groups: ArrayLike<number>): readonly T[] {
+    const a = groups[0]! * 2 ** 32 + groups[1]! * 65536 + groups[2]!;
+    const b = groups[3]! * 2 ** 32 + groups[4]! * 65536 + groups[5]!;
+    const c = groups[6]! * 65536 + groups[7]!;
+    const starts = this.v6Starts;
+    const ends = this.v6Ends;
+    let lo = 0;
+    let hi = starts.length / 3 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = mid * 3;
+      if (compareWords(a, b, c, starts, at) < 0) hi = mid - 1;
+      else if (compareWords(a, b, c, ends, at) > 0) lo = mid + 1;
+      else return this.segments.ipv6[mid]!.labels;
     }
     return [];
   }

@@ -141,7 +141,7 @@ export class PoolLedger implements LedgerView {
     this.columnsHost = {
       loadBalancerClass: lbClass,
       poolOfIpv4: (value, annotated) => choosePool(this.poolsHoldingIpv4(value), annotated),
-      poolOfIpv6: (value, annotated) => choosePool(this.rangeIndex.lookup('ipv6', value), annotated),
+      poolOfIpv6: (groups, annotated) => choosePool(this.rangeIndex.lookupIpv6Groups(groups), annotated),
       record: (svc) => {
         const rec = buildRecord(svc, lbClass);
         if (rec.state !== 'ignored') this.attribute(rec);

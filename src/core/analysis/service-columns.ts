@@ -1,5 +1,5 @@
 // A batch of services kept as columns: a plain service (one IPv4 address, nothing to note) is a few numbers, and its record is made only when asked for.
-import { canonicalIpv4, canonicalIpv6 } from '../address/index.ts';
+import { canonicalIpv4, readCanonicalIpv6 } from '../address/index.ts';
 import type { Service } from '../model/types.ts';
 import type { ServiceRecord } from './ledger-view.ts';
 import type { PoolState } from './pool-state.ts';
@@ -11,8 +11,8 @@ export interface ColumnsHost {
   readonly loadBalancerClass: string | null;
   /** The pool an IPv4 address of a service with this ip-allocated-from-pool annotation is attributed to; null when no pool holds it. */
   poolOfIpv4(value: number, annotated: string | null): PoolState | null;
-  /** The same for an IPv6 address. */
-  poolOfIpv6(value: bigint, annotated: string | null): PoolState | null;
+  /** The same for an IPv6 address given as its eight 16-bit groups. */
+  poolOfIpv6(groups: Uint16Array, annotated: string | null): PoolState | null;
   /** The record of a service, attributed to the current pools. */
   record(svc: Service): ServiceRecord;
 }
@@ -55,6 +55,8 @@ export class ServiceColumns {
   readonly order: number[];
   /** Whether some namespace/name is given more than once. */
   readonly repeated: boolean;
+  /** The groups of the IPv6 address being read. */
+  private readonly groups = new Uint16Array(8);
 
   /**
    * Reads `services`; with `plain` false, every service gets its record at once (for inputs too big for
@@ -140,9 +142,8 @@ export class ServiceColumns {
         v4 = value;
         v4Pool = pool.index;
       } else {
-        const big = v6Pool < 0 && raw.includes(':') ? canonicalIpv6(raw) : null;
-        if (big === null) return false;
-        pool = this.host.poolOfIpv6(big, annotated);
+        if (v6Pool >= 0 || !readCanonicalIpv6(raw, this.groups)) return false;
+        pool = this.host.poolOfIpv6(this.groups, annotated);
         if (pool === null) return false;
         v6 = raw;
         v6Pool = pool.index;

@@ -170,3 +170,25 @@ test('the range index finds exactly the ranges holding an address', () => {
     RUNS,
   );
 });
+
+test('the range index finds IPv6 addresses given as groups exactly as given as values', () => {
+  // Bounds and probes near where the three words of a lookup meet (bits 80 and 32), and at the ends.
+  const edges = [0n, 1n << 32n, (1n << 32n) - 1n, 1n << 80n, (1n << 80n) - 1n, (1n << 128n) - 1n, 0xfd00n << 112n];
+  const value = fc.tuple(fc.constantFrom(...edges), fc.bigInt({ min: -3n, max: 3n })).map(([e, d]) => {
+    const v = e + d;
+    return v < 0n ? 0n : v >= 1n << 128n ? (1n << 128n) - 1n : v;
+  });
+  const range = fc.tuple(value, value).map(([x, y]) => (x <= y ? { family: 'ipv6' as const, start: x, end: y } : { family: 'ipv6' as const, start: y, end: x }));
+  const groupsOf = (v: bigint): number[] => Array.from({ length: 8 }, (_, k) => Number((v >> BigInt(112 - 16 * k)) & 0xffffn));
+  fc.assert(
+    fc.property(fc.array(range, { maxLength: 8 }), fc.array(value, { maxLength: 20 }), (ranges, probes) => {
+      const index = new RangeIndex(ranges.map((r, label) => ({ range: r, label })));
+      for (const v of probes) {
+        const expected = ranges.flatMap((r, i) => (r.start <= v && v <= r.end ? [i] : []));
+        assert.deepEqual([...index.lookupIpv6Groups(groupsOf(v))], expected, String(v));
+        assert.deepEqual([...index.lookup('ipv6', v)], expected);
+      }
+    }),
+    RUNS,
+  );
+});
