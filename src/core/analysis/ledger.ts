@@ -51,16 +51,16 @@ interface Tally {
   namespaces: readonly string[];
 }
 
-/**
- * NEW_IN_POOL unless one of the first `count` other holders of a's address attributes it to the same pool;
- * NEW_IN_NAMESPACE unless one of those is also in a's namespace. Whether `a` changes its pool's distinct counts.
- */
 /** The pool an address is attributed to among those holding it: the annotated one when it is among them, else the first. */
 function choosePool(holding: readonly PoolState[], annotated: string | null): PoolState | null {
   if (holding.length <= 1) return holding[0] ?? null;
   return (annotated !== null ? holding.find((p) => p.name === annotated) : undefined) ?? holding[0]!;
 }
 
+/**
+ * NEW_IN_POOL unless one of the first `count` other holders of a's address attributes it to the same pool;
+ * NEW_IN_NAMESPACE unless one of those is also in a's namespace. Whether `a` changes its pool's distinct counts.
+ */
 function newness(a: HeldAddress, others: readonly HeldAddress[], count: number): number {
   let found = NEW_IN_POOL | NEW_IN_NAMESPACE;
   for (let m = 0; m < count; m++) {
@@ -70,6 +70,14 @@ function newness(a: HeldAddress, others: readonly HeldAddress[], count: number):
     if (h.record.namespace === a.record.namespace) found &= ~NEW_IN_NAMESPACE;
   }
   return found;
+}
+
+/** Counts one address in pool `p` for the current namespace (`slot` 0 for IPv4, 1 for IPv6). */
+function countAddress(t: Tally, p: PoolState, slot: 0 | 1): void {
+  p.used[slot === 0 ? 'ipv4' : 'ipv6']++;
+  const at = p.index * 2;
+  if (t.scratch[at] === 0 && t.scratch[at + 1] === 0) t.touched.push(p);
+  t.scratch[at + slot]!++;
 }
 
 function flushNamespace(t: Tally): void {
@@ -169,7 +177,7 @@ export class PoolLedger implements LedgerView {
     this.anyAvoidsBuggyIps = pools.some((p) => p.avoidBuggyIPs);
     this.poolOverlaps = findOverlaps(entries);
     // Every service is attributed afresh to the new pools.
-    if (this.loaded) this.loadColumns(new ServiceColumns(this.loaded.services, this.columnsHost, this.loaded.size <= IPV4_ENTRY_LIMIT));
+    if (this.loaded) this.loadColumns(new ServiceColumns(this.loaded.services, this.columnsHost));
     else {
       this.slots.clear();
       this.contestedSet.clear();
@@ -187,11 +195,8 @@ export class PoolLedger implements LedgerView {
    * addresses held more than once are found by sorting.
    */
   loadServices(services: readonly Service[]): void {
-    // Past the packed positions of repeatedIpv4 (two million addresses), every service gets its record.
-    const plain = services.length <= IPV4_ENTRY_LIMIT;
-    let columns = new ServiceColumns(services, this.columnsHost, plain);
-    if (columns.repeated) columns = new ServiceColumns(columns.distinct(), this.columnsHost, plain);
-    this.loadColumns(columns);
+    const columns = new ServiceColumns(services, this.columnsHost);
+    this.loadColumns(columns.repeated ? new ServiceColumns(columns.distinct(), this.columnsHost) : columns);
   }
 
   private loadColumns(columns: ServiceColumns): void {
@@ -232,20 +237,14 @@ export class PoolLedger implements LedgerView {
       const v4 = columns.ipv4Pool[i]!;
       const v6 = columns.ipv6Pool[i]!;
       if (v4 >= 0) {
-        const p = pools[v4]!;
-        p.services++;
-        p.used.ipv4++;
-        if (t.scratch[v4 * 2] === 0 && t.scratch[v4 * 2 + 1] === 0) t.touched.push(p);
-        t.scratch[v4 * 2]!++;
+        pools[v4]!.services++;
+        countAddress(t, pools[v4]!, 0);
         t.ipv4[t.ipv4Count] = columns.ipv4[i]!;
         t.ipv4Holders[t.ipv4Count++] = i;
       }
       if (v6 >= 0) {
-        const p = pools[v6]!;
-        if (v6 !== v4) p.services++;
-        p.used.ipv6++;
-        if (t.scratch[v6 * 2] === 0 && t.scratch[v6 * 2 + 1] === 0) t.touched.push(p);
-        t.scratch[v6 * 2 + 1]!++;
+        if (v6 !== v4) pools[v6]!.services++;
+        countAddress(t, pools[v6]!, 1);
         t.ipv6.push(columns.ipv6[i]!);
         t.ipv6Holders.push(i);
       }
@@ -271,12 +270,7 @@ export class PoolLedger implements LedgerView {
         t.ipv6.push(a.text);
         t.ipv6Holders.push(a);
       }
-      const p = a.pool;
-      if (!p) continue;
-      p.used[a.family]++;
-      const at = p.index * 2;
-      if (t.scratch[at] === 0 && t.scratch[at + 1] === 0) t.touched.push(p);
-      t.scratch[at + (a.family === 'ipv4' ? 0 : 1)]!++;
+      if (a.pool) countAddress(t, a.pool, a.family === 'ipv4' ? 0 : 1);
     }
   }
 
@@ -286,8 +280,13 @@ export class PoolLedger implements LedgerView {
     // A plain holder gets its record now; a plain service has one address per family.
     const held = (h: HeldAddress | number, family: IpFamily): HeldAddress =>
       typeof h === 'number' ? columns.record(h).addresses.find((a) => a.family === family)! : h;
+    // Past the positions a double can pack beside an IPv4 value (two million addresses), by text instead.
+    const ipv4 =
+      t.ipv4Count <= IPV4_ENTRY_LIMIT
+        ? repeatedIpv4(t.ipv4, t.ipv4Count)
+        : repeatedTexts(Array.from(t.ipv4.subarray(0, t.ipv4Count), (v) => formatIp('ipv4', BigInt(v))));
     const groups = [
-      ...repeatedIpv4(t.ipv4, t.ipv4Count).map((positions) => positions.map((e) => held(t.ipv4Holders[e]!, 'ipv4'))),
+      ...ipv4.map((positions) => positions.map((e) => held(t.ipv4Holders[e]!, 'ipv4'))),
       ...repeatedTexts(t.ipv6).map((positions) => positions.map((e) => held(t.ipv6Holders[e]!, 'ipv6'))),
     ];
     for (const group of groups) {

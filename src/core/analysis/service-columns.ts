@@ -1,4 +1,4 @@
-// A batch of services kept as columns: a plain service (one IPv4 address, nothing to note) is a few numbers, and its record is made only when asked for.
+// A batch of services kept as columns: a plain service (canonical addresses in their pools, nothing to note) is a few numbers, and its record is made only when asked for.
 import { canonicalIpv4, readCanonicalIpv6 } from '../address/index.ts';
 import type { Service } from '../model/types.ts';
 import type { ServiceRecord } from './ledger-view.ts';
@@ -58,14 +58,9 @@ export class ServiceColumns {
   /** The groups of the IPv6 address being read. */
   private readonly groups = new Uint16Array(8);
 
-  /**
-   * Reads `services`; with `plain` false, every service gets its record at once (for inputs too big for
-   * the packed IPv4 positions of shared-address detection).
-   */
   constructor(
     readonly services: readonly Service[],
     private readonly host: ColumnsHost,
-    plain = true,
   ) {
     const n = services.length;
     this.records = new Array<ServiceRecord | undefined>(n);
@@ -91,20 +86,18 @@ export class ServiceColumns {
       }
       this.namespaceIds[i] = id;
       this.names[i] = svc.name;
-      if (plain) {
-        readMetallbAnnotations(svc.annotations, read);
-        if (!handledByMetallb(svc, host.loadBalancerClass)) {
-          this.pool[i] = PLAIN_IGNORED;
-          this.ips[i] = NONE;
-          this.sharingKeys[i] = read.sharingKey;
-          continue;
-        }
-        if (read.notes === 0 && svc.loadBalancerIP === null && this.readPlain(i, svc.ingressIPs, read.allocatedFrom)) {
-          this.ips[i] = svc.ingressIPs;
-          this.sharingKeys[i] = read.sharingKey;
-          if (this.ipv4Pool[i]! >= 0) ipv4Count++;
-          continue;
-        }
+      readMetallbAnnotations(svc.annotations, read);
+      if (!handledByMetallb(svc, host.loadBalancerClass)) {
+        this.pool[i] = PLAIN_IGNORED;
+        this.ips[i] = NONE;
+        this.sharingKeys[i] = read.sharingKey;
+        continue;
+      }
+      if (read.notes === 0 && svc.loadBalancerIP === null && this.readPlain(i, svc.ingressIPs, read.allocatedFrom)) {
+        this.ips[i] = svc.ingressIPs;
+        this.sharingKeys[i] = read.sharingKey;
+        if (this.ipv4Pool[i]! >= 0) ipv4Count++;
+        continue;
       }
       const rec = host.record(svc);
       this.records[i] = rec;
