@@ -16,36 +16,20 @@ function bad(text: string, why: string): PoolwatchError {
 }
 
 function parseIpv4Value(text: string, original: string): number {
-  // A hand-rolled scan: this runs for every address of every service, so no split or regex.
-  let value = 0;
-  let parts = 0;
-  let i = 0;
-  const n = text.length;
-  while (i <= n) {
-    const start = i;
-    let octet = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      octet = octet * 10 + (c - 48);
-      i++;
-    }
-    const len = i - start;
-    // The octet's text is cut out only for an error message: this runs for every address read.
-    if (len === 0 || (i < n && text.charCodeAt(i) !== 46)) {
-      const bad_ = i < n ? text.slice(start).split('.')[0]! : text.slice(start, i);
-      throw bad(original, `"${bad_}" is not a decimal octet`);
-    }
+  const value = canonicalIpv4(text);
+  if (value >= 0) return value;
+  throw ipv4Problem(text, original);
+}
+
+/** Why a text is not an IPv4 address: the first wrong octet (up to a fifth), else the count of parts. Only on errors, so split is fine. */
+function ipv4Problem(text: string, original: string): PoolwatchError {
+  for (const part of text.split('.').slice(0, 5)) {
+    if (!/^[0-9]+$/.test(part)) return bad(original, `"${part}" is not a decimal octet`);
     // Leading zeros are rejected as Go's net.ParseIP does, since they are ambiguous (octal or decimal).
-    if (len > 1 && text.charCodeAt(start) === 48) throw bad(original, `"${text.slice(start, i)}" is not a decimal octet`);
-    if (len > 3 || octet > 255) throw bad(original, `${text.slice(start, i)} is larger than 255`);
-    value = value * 256 + octet;
-    parts++;
-    if (parts > 4) break;
-    i++; // the dot (or past the end)
+    if (part.length > 1 && part.startsWith('0')) return bad(original, `"${part}" is not a decimal octet`);
+    if (part.length > 3 || Number(part) > 255) return bad(original, `${part} is larger than 255`);
   }
-  if (parts !== 4) throw bad(original, 'an IPv4 address has four dotted parts');
-  return value;
+  return bad(original, 'an IPv4 address has four dotted parts');
 }
 
 function parseIpv6Value(text: string): bigint {
@@ -175,8 +159,11 @@ export function formatIp(family: IpFamily, value: bigint): string {
   return formatGroups(groups);
 }
 
-/** RFC 5952 text of eight groups: lowercase hex, the longest run of two or more zero groups (the first of equals) as "::". */
-function formatGroups(groups: readonly number[]): string {
+/**
+ * The run of zero groups RFC 5952 writes as "::": the longest of two or more, the first of equals. Packed
+ * as start * 16 + length (no object: this runs for every IPv6 address read), or -1 when there is none.
+ */
+function zeroRun(groups: ArrayLike<number>): number {
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
@@ -192,6 +179,14 @@ function formatGroups(groups: readonly number[]): string {
     }
     i = j;
   }
+  return bestStart < 0 ? -1 : bestStart * 16 + bestLen;
+}
+
+/** RFC 5952 text of eight groups: lowercase hex, the zero run (see zeroRun) as "::". */
+function formatGroups(groups: readonly number[]): string {
+  const run = zeroRun(groups);
+  const bestStart = run < 0 ? -1 : run >> 4;
+  const bestLen = run < 0 ? 0 : run & 15;
   let out = '';
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {
@@ -217,8 +212,9 @@ export function tryParseIpv4Number(text: string): number | null {
 
 /**
  * The value of an IPv4 address written exactly as formatIp writes it (four dotted decimal octets, no
- * leading zeros, no spaces), else -1 (also for any other way of writing an address). No exceptions and no
- * trimming: the cheap test a batch of services runs on every address, before the general parser.
+ * leading zeros, no spaces), else -1 (also for any other way of writing an address). A hand-rolled scan
+ * with no exceptions, no trimming, no split or regex: every IPv4 address read goes through it (the parser
+ * too, which explains a -1 only then).
  */
 export function canonicalIpv4(text: string): number {
   const n = text.length;
@@ -294,22 +290,7 @@ export function readCanonicalIpv6(text: string, groups: Uint16Array): boolean {
     for (let k = count - 1; k >= gapAt; k--) groups[k + fill] = groups[k]!;
     for (let k = gapAt; k < gapAt + fill; k++) groups[k] = 0;
   }
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let k = 0; k < 8; ) {
-    if (groups[k] !== 0) {
-      k++;
-      continue;
-    }
-    let j = k;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - k > bestLen) {
-      bestStart = k;
-      bestLen = j - k;
-    }
-    k = j;
-  }
-  return gapAt < 0 ? bestStart === -1 : bestStart === gapAt && bestLen === 8 - count;
+  return zeroRun(groups) === (gapAt < 0 ? -1 : gapAt * 16 + (8 - count));
 }
 
 /** An address with its canonical text, parsed in one go (no bigint formatting for IPv6); null when the text is not an address. */

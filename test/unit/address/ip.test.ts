@@ -63,3 +63,22 @@ test('readCanonicalIpv6 reads the groups exactly when the text is how formatIp w
     { numRuns: 3000 },
   );
 });
+
+test('an IPv4 address that does not parse says which octet is wrong and how', () => {
+  const cases: [string, string][] = [
+    ['', 'empty'],
+    ['10.0.0.', '"" is not a decimal octet'],
+    ['10..0.1', '"" is not a decimal octet'],
+    ['10.0a.0.1', '"0a" is not a decimal octet'],
+    ['10.0.0.1x', '"1x" is not a decimal octet'],
+    ['10.0.0.1.x', '"x" is not a decimal octet'],
+    ['010.0.0.1', '"010" is not a decimal octet'],
+    ['10.0001.0.1', '"0001" is not a decimal octet'],
+    ['10.256.0.1', '256 is larger than 255'],
+    ['10.1000.0.1', '1000 is larger than 255'],
+    ['10.0.0', 'an IPv4 address has four dotted parts'],
+    ['10.0.0.1.2', 'an IPv4 address has four dotted parts'],
+    ['10.0.0.1.2.x', 'an IPv4 address has four dotted parts'],
+  ];
+  for (const [text, why] of cases) assert.throws(() => parseIp(text), { message: `invalid IP address "${text}": ${why}` }, text);
+});
