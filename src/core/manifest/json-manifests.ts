@@ -1,7 +1,7 @@
 // JSON text to located objects: JSON.parse for speed, and a small scanner that finds where a field was written only when asked.
 import type { SourceLocation } from '../model/types.ts';
 import { LineIndex, type FieldPath, type Locator, type ManifestParseResult } from './located.ts';
-import { addDocument } from './list.ts';
+import { addDocument, type ItemLocators } from './list.ts';
 import { parseYamlManifests } from './yaml-manifests.ts';
 
 /**
@@ -117,6 +117,50 @@ class JsonCursor {
   }
 }
 
+/** Offset of the quote closing the string whose opening quote is at `open` (a quote preceded by an odd run of backslashes is escaped). */
+function stringEnd(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  for (;;) {
+    if (q < 0) return text.length; // unclosed (never in text JSON.parse accepted): end the scan rather than loop
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+}
+
+/**
+ * Start offsets of the values in the array whose `[` is at `open`, in one pass that only follows strings
+ * and nesting. The text is valid JSON (JSON.parse accepted it), so every string and bracket is closed,
+ * and outside strings every character below 33 is whitespace.
+ */
+export function arrayItemOffsets(text: string, open: number): number[] {
+  const starts: number[] = [];
+  if (text.charCodeAt(open) !== 91) return starts;
+  let depth = 0; // nesting below the array's own brackets
+  let expectItem = true; // after `[` or a `,` of the array itself, the next value starts an item
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) continue;
+    if (depth === 0) {
+      if (c === 93) break; // the array's own `]`
+      if (c === 44) {
+        expectItem = true;
+        continue;
+      }
+      if (expectItem) {
+        starts.push(i);
+        expectItem = false;
+      }
+    }
+    // Strings are skipped with indexOf: most of a manifest's text is inside them.
+    if (c === 34) i = stringEnd(text, i);
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return starts;
+}
+
 /** Parses JSON manifest text; falls back to the YAML parser (which locates syntax errors) when it is not valid JSON. */
 export function parseJsonManifests(text: string, file: string): ManifestParseResult {
   let value: unknown;
@@ -126,37 +170,23 @@ export function parseJsonManifests(text: string, file: string): ManifestParseRes
     return parseYamlManifests(text, file);
   }
   let lines: LineIndex | null = null;
-  const at = (offset: number): SourceLocation => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
-  const cursor = new JsonCursor(text);
-  // Item start offsets of a top-level list are found once, so each item is then located by a short scan.
-  let items: number[] | null = null;
-  const itemOffsets = (): number[] => {
-    if (items) return items;
-    items = [];
-    const start = cursor.find(0, ['items']);
-    cursor.i = start;
-    if (text[start] === '[') {
-      cursor.i++;
-      for (;;) {
-        cursor.ws();
-        const c = text[cursor.i];
-        if (c === ']' || c === undefined) break;
-        items.push(cursor.i);
-        cursor.value();
-        cursor.ws();
-        if (text[cursor.i] === ',') cursor.i++;
-      }
-    }
-    return items;
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = (lines ??= new LineIndex(text)).position(offset);
+    return { file, line, col };
   };
-  const locate: Locator = (path: FieldPath) => {
-    if (path.length >= 2 && path[0] === 'items' && typeof path[1] === 'number') {
-      const start = itemOffsets()[path[1]];
-      if (start !== undefined) return at(cursor.find(start, path.slice(2)));
-    }
-    return at(cursor.find(0, path));
+  const cursor = new JsonCursor(text);
+  const locate: Locator = (path: FieldPath) => at(cursor.find(0, path));
+  // Where the top-level list's items start is found in one pass over the text, the first time any item is
+  // located; each item's own fields are then found by a short scan from its start.
+  let items: number[] | null = null;
+  const itemLocators: ItemLocators = (index) => (path: FieldPath) => {
+    items ??= arrayItemOffsets(text, cursor.find(0, ['items']));
+    const start = items[index];
+    // Only a text with a second `items` key (JSON.parse keeps the last) can leave an item unfound.
+    if (start === undefined) return locate(['items', index, ...path]);
+    return at(path.length === 0 ? start : cursor.find(start, path));
   };
   const out: ManifestParseResult = { objects: [], problems: [] };
-  addDocument(value, locate, out, 'the JSON document');
+  addDocument(value, locate, out, 'the JSON document', itemLocators);
   return out;
 }

@@ -64,3 +64,37 @@ test('AllocationFailed events from core/v1 and events.k8s.io/v1 are kept; other 
   assert.equal(modern.objects[0]?.kind === 'event' && modern.objects[0].value.message, 'nope');
   assert.deepEqual(decodeObject({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'e' }, reason: 'IPAllocated', involvedObject: { kind: 'Service', name: 's' } }).objects, []);
 });
+
+test('every wrong field of a Service is reported once, named by its path and located where it was written', () => {
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { namespace: 7, labels: { ok: 'yes', bad: true, gone: null }, annotations: 'none', uid: 3 },
+    spec: { type: 5, clusterIPs: ['10.0.0.1', 4, null], ipFamilies: ['IPv4', 'IPv5'], ipFamilyPolicy: 'Sometimes', selector: { app: ['x'] }, ports: [{ port: '80', name: 2, protocol: 6 }, 'not a port', { port: 1.5 }], loadBalancerIP: false },
+    status: { loadBalancer: { ingress: [{ ip: 9 }, 'x', { hostname: 'h' }] } },
+  };
+  const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } }, service] }, null, 2);
+  const snapshot = snapshotFromTexts([{ file: 'bad.json', text }]);
+  assert.deepEqual(snapshot.services, [], 'a Service with a wrong field is left out');
+  assert.deepEqual(snapshot.namespaces.map((n) => n.name), ['n'], 'its valid neighbour is kept');
+  const lines = text.split('\n');
+  const shown = snapshot.problems.map((p) => `${p.object} ${p.message} @ ${lines[p.location!.line - 1]!.slice(p.location!.col - 1).trim()}`);
+  assert.deepEqual(shown, [
+    'Service metadata.name is required @ {',
+    'Service metadata.namespace must be a string, not number 7 @ 7,',
+    'Service metadata.labels.bad must be a string, not boolean true @ true,',
+    'Service metadata.annotations must be a mapping, not the string "none" @ "none",',
+    'Service metadata.uid must be a string, not number 3 @ 3',
+    'Service spec.type must be a string, not number 5 @ 5,',
+    'Service spec.clusterIPs[1] must be a string, not number 4 @ 4,',
+    'Service spec.ipFamilies[1] must be IPv4 or IPv6, not "IPv5" @ "IPv5"',
+    'Service spec.ipFamilyPolicy must be SingleStack, PreferDualStack or RequireDualStack, not "Sometimes" @ "Sometimes",',
+    'Service spec.selector.app must be a string, not a list @ [',
+    'Service spec.ports[0].port must be a whole number, not the string "80" @ "80",',
+    'Service spec.ports[0].name must be a string, not number 2 @ 2,',
+    'Service spec.ports[0].protocol must be a string, not number 6 @ 6',
+    'Service spec.ports[2].port must be a whole number, not number 1.5 @ 1.5',
+    'Service spec.loadBalancerIP must be a string, not boolean false @ false',
+    'Service status.loadBalancer.ingress[0].ip must be a string, not number 9 @ 9',
+  ]);
+});

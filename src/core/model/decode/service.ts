@@ -1,7 +1,8 @@
 // Decodes a core/v1 Service: what MetalLB reads to allocate, and the addresses the cluster reports it holds.
 import type { IpFamily } from '../../address/index.ts';
 import type { IpFamilyPolicy, Service, ServicePort } from '../types.ts';
-import type { FieldReader } from './fields.ts';
+import type { FieldPath } from '../../manifest/located.ts';
+import { isObject, type FieldReader } from './fields.ts';
 
 const FAMILIES: Record<string, IpFamily> = { IPv4: 'ipv4', IPv6: 'ipv6' };
 const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
@@ -11,43 +12,55 @@ const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireD
  */
 const TYPES = new Map(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].map((t) => [t, t]));
 
+const SPEC: FieldPath = ['spec'];
+const PORTS: FieldPath = ['spec', 'ports'];
+const INGRESS: FieldPath = ['status', 'loadBalancer', 'ingress'];
+
 export function decodeService(r: FieldReader): Service | null {
   const meta = r.metadata('Service', 'default');
-  r.object(['spec']);
-  const given = r.string(['spec', 'type']) ?? 'ClusterIP';
+  // Fields are read from the spec object directly: a dump holds many services (see FieldReader).
+  const spec = r.object(SPEC);
+  const given = r.stringIn(spec, SPEC, 'type') ?? 'ClusterIP';
   const type = TYPES.get(given) ?? given;
-  const loadBalancerClass = r.string(['spec', 'loadBalancerClass']);
-  let clusterIPs = r.stringList(['spec', 'clusterIPs']);
+  const loadBalancerClass = r.stringIn(spec, SPEC, 'loadBalancerClass');
+  let clusterIPs = r.stringListIn(spec, SPEC, 'clusterIPs');
   if (clusterIPs.length === 0) {
-    const single = r.string(['spec', 'clusterIP']);
+    const single = r.stringIn(spec, SPEC, 'clusterIP');
     if (single !== null) clusterIPs = [single];
   }
   clusterIPs = clusterIPs.filter((ip) => ip !== '' && ip !== 'None');
   const ipFamilies: IpFamily[] = [];
-  r.stringList(['spec', 'ipFamilies']).forEach((f, i) => {
-    const family = FAMILIES[f];
+  const familyNames = r.stringListIn(spec, SPEC, 'ipFamilies');
+  for (let i = 0; i < familyNames.length; i++) {
+    const family = FAMILIES[familyNames[i]!];
     if (family) ipFamilies.push(family);
-    else r.problem(['spec', 'ipFamilies', i], `spec.ipFamilies[${i}] must be IPv4 or IPv6, not ${JSON.stringify(f)}`);
-  });
-  const policy = r.string(['spec', 'ipFamilyPolicy']);
+    else r.problem(['spec', 'ipFamilies', i], `spec.ipFamilies[${i}] must be IPv4 or IPv6, not ${JSON.stringify(familyNames[i])}`);
+  }
+  const policy = r.stringIn(spec, SPEC, 'ipFamilyPolicy');
   if (policy !== null && !POLICIES.includes(policy)) {
     r.problem(['spec', 'ipFamilyPolicy'], `spec.ipFamilyPolicy must be SingleStack, PreferDualStack or RequireDualStack, not ${JSON.stringify(policy)}`);
   }
-  const etp = r.string(['spec', 'externalTrafficPolicy']);
-  const selector = r.stringMap(['spec', 'selector']);
+  const etp = r.stringIn(spec, SPEC, 'externalTrafficPolicy');
+  const selector = r.stringMapIn(spec, SPEC, 'selector');
   const ports: ServicePort[] = [];
-  r.list(['spec', 'ports']).forEach((_, i) => {
-    const port = r.int(['spec', 'ports', i, 'port']);
-    const name = r.string(['spec', 'ports', i, 'name']);
-    const protocol = r.string(['spec', 'ports', i, 'protocol']) ?? 'TCP';
+  const portList = r.listIn(spec, SPEC, 'ports');
+  for (let i = 0; i < portList.length; i++) {
+    // An entry that is not a mapping has no fields to read (and is not reported).
+    const entry = isObject(portList[i]) ? (portList[i] as Record<string, unknown>) : null;
+    const at = [...PORTS, i];
+    const port = r.intIn(entry, at, 'port');
+    const name = r.stringIn(entry, at, 'name');
+    const protocol = r.stringIn(entry, at, 'protocol') ?? 'TCP';
     if (port !== null) ports.push({ name, protocol, port });
-  });
-  const loadBalancerIP = r.string(['spec', 'loadBalancerIP']);
+  }
+  const loadBalancerIP = r.stringIn(spec, SPEC, 'loadBalancerIP');
   const ingressIPs: string[] = [];
-  r.list(['status', 'loadBalancer', 'ingress']).forEach((_, i) => {
-    const ip = r.string(['status', 'loadBalancer', 'ingress', i, 'ip']);
+  const ingress = r.list(INGRESS);
+  for (let i = 0; i < ingress.length; i++) {
+    const entry = isObject(ingress[i]) ? (ingress[i] as Record<string, unknown>) : null;
+    const ip = r.stringIn(entry, [...INGRESS, i], 'ip');
     if (ip) ingressIPs.push(ip);
-  });
+  }
   if (!meta) return null;
   return {
     namespace: meta.namespace,

@@ -1,0 +1,174 @@
+// JSON locations found lazily (item starts in one pass, fields by a short scan) equal those of an eager walk of the whole text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { arrayItemOffsets } from '../../../src/core/manifest/json-manifests.ts';
+import { parseManifestText, type FieldPath } from '../../../src/core/manifest/parse.ts';
+
+/** mulberry32, so a failing case can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Strings that trip a careless scanner: quotes, backslashes before quotes, brackets, line breaks, non-ASCII. */
+const TRICKY = ['plain', 'say "hi"', 'ends with a backslash \\', '\\"', '{[', ']}', ',', 'line\nbreak', 'crlf\r\n', 'tab\there', 'é', '名前', '😀 emoji', '\u2028', ''];
+
+/** Writes `value` as JSON with random whitespace (spaces, tabs, LF and CRLF) between tokens. */
+function write(value: unknown, rand: () => number): string {
+  const gaps = ['', ' ', '\n', '\r\n', '\t', '  \r\n    ', '\n\n'];
+  const gap = () => gaps[Math.floor(rand() * gaps.length)]!;
+  if (Array.isArray(value)) return `[${gap()}${value.map((v) => write(v, rand)).join(`${gap()},${gap()}`)}${gap()}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}${gap()}:${gap()}${write(v, rand)}`);
+    return `{${gap()}${fields.join(`${gap()},${gap()}`)}${gap()}}`;
+  }
+  // Escape non-ASCII sometimes, so `\u` escapes and raw characters both occur.
+  const json = JSON.stringify(value);
+  return typeof value === 'string' && rand() < 0.3 ? json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+function randomValue(rand: () => number, depth: number): unknown {
+  const r = rand();
+  if (depth > 3 || r < 0.35) return TRICKY[Math.floor(rand() * TRICKY.length)];
+  if (r < 0.45) return Math.floor(rand() * 2000) - 1000;
+  if (r < 0.5) return [true, false, null, 1.5e3][Math.floor(rand() * 4)];
+  if (r < 0.7) return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
+  const obj: Record<string, unknown> = {};
+  for (let i = Math.floor(rand() * 4); i > 0; i--) obj[TRICKY[Math.floor(rand() * TRICKY.length)]!] = randomValue(rand, depth + 1);
+  return obj;
+}
+
+function randomItem(rand: () => number, depth: number): unknown {
+  const r = rand();
+  if (r < 0.05) return TRICKY[Math.floor(rand() * TRICKY.length)]; // not an object: reported at its start
+  if (r < 0.15 && depth < 2) return { apiVersion: 'v1', kind: 'List', items: Array.from({ length: Math.floor(rand() * 3) }, () => randomItem(rand, depth + 1)) };
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name: `s"${Math.floor(rand() * 100)}`, annotations: randomValue(rand, 2) }, spec: randomValue(rand, 1) };
+}
+
+/**
+ * The reference: a recursive walk of the whole text recording where every value starts, by path, and
+ * line:col by counting every line break before it. Slow and simple on purpose.
+ */
+function eagerPositions(text: string): Map<string, { line: number; col: number }> {
+  const starts = new Map<string, number>();
+  let i = 0;
+  const ws = () => {
+    while (' \t\r\n'.includes(text[i]!) && i < text.length) i++;
+  };
+  const str = (): string => {
+    const start = i;
+    for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: FieldPath): void => {
+    ws();
+    const key = JSON.stringify(path);
+    if (!starts.has(key)) starts.set(key, i); // JSON.parse keeps the last duplicate key; the locator names the first
+    if (text[i] === '{') {
+      i++;
+      ws();
+      while (text[i] !== '}') {
+        const k = str();
+        ws();
+        i++; // colon
+        value([...path, k]);
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (text[i] === '[') {
+      i++;
+      ws();
+      for (let n = 0; text[i] !== ']'; n++) {
+        value([...path, n]);
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (text[i] === '"') str();
+    else while (i < text.length && !',]} \t\r\n'.includes(text[i]!)) i++;
+  };
+  value([]);
+  const out = new Map<string, { line: number; col: number }>();
+  for (const [k, offset] of starts) {
+    const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    out.set(k, { line: before.split('\n').length, col: offset - lineStart + 1 });
+  }
+  return out;
+}
+
+/** Every path below `value`, and one missing field below each object (which locates at the object). */
+function pathsOf(value: unknown, path: FieldPath, out: FieldPath[]): FieldPath[] {
+  out.push(path);
+  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...path, i], out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
+    out.push([...path, 'no such field']);
+  }
+  return out;
+}
+
+/** Where the reference puts `path`: the value, or its closest written ancestor. */
+function expected(eager: Map<string, { line: number; col: number }>, path: FieldPath): { line: number; col: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const hit = eager.get(JSON.stringify(path.slice(0, n)));
+    if (hit) return hit;
+  }
+  throw new Error('the document itself is always located');
+}
+
+test('arrayItemOffsets finds each item of a list, whatever its strings hold', () => {
+  const text = '[ "a\\"]" ,{"k":"\\\\"},\r\n[1,[2]] ,3,\t"}" ]';
+  const starts = arrayItemOffsets(text, 0);
+  assert.deepEqual(starts.map((s) => text.slice(s, s + 3)), ['"a\\', '{"k', '[1,', '3,\t', '"}"']);
+  assert.deepEqual(arrayItemOffsets('[]', 0), []);
+  assert.deepEqual(arrayItemOffsets('{"a":1}', 0), [], 'not a list: no items');
+});
+
+test('every field of every item is located where an eager walk of the text puts it (random documents)', () => {
+  for (let seed = 1; seed <= 150; seed++) {
+    const rand = prng(seed);
+    const doc = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '"]' }, items: Array.from({ length: 1 + Math.floor(rand() * 6) }, () => randomItem(rand, 0)) };
+    const text = write(doc, rand);
+    const eager = eagerPositions(text);
+    const { objects, problems } = parseManifestText(text, 'f.json');
+    // Each located object is a top-level item or an item of a nested List; find its path by identity.
+    const itemPaths = new Map<unknown, FieldPath>();
+    const walk = (list: unknown[], path: FieldPath) =>
+      list.forEach((item, i) => {
+        const at = [...path, 'items', i];
+        const nested = item as { kind?: unknown; items?: unknown };
+        if (nested !== null && typeof nested === 'object' && nested.kind === 'List' && Array.isArray(nested.items)) walk(nested.items, at);
+        else itemPaths.set(item, at);
+      });
+    walk(doc.items, []);
+    // parseManifestText parses the text again, so match the items by position in document order.
+    const inOrder = [...itemPaths.entries()].filter(([item]) => item !== null && typeof item === 'object');
+    assert.equal(objects.length, inOrder.length, `seed ${seed}: objects`);
+    objects.forEach((o, n) => {
+      const [item, at] = inOrder[n]!;
+      assert.deepEqual(o.raw, item, `seed ${seed}: item ${n}`);
+      for (const path of pathsOf(item, [], [])) {
+        const want = expected(eager, [...at, ...path]);
+        assert.deepEqual(o.locate(path), { file: 'f.json', ...want }, `seed ${seed}: ${JSON.stringify([...at, ...path])}`);
+      }
+    });
+    // Items that are not objects are problems located at the item.
+    const notObjects = [...itemPaths.entries()].filter(([item]) => item === null || typeof item !== 'object');
+    assert.deepEqual(
+      problems.map((p) => p.location),
+      notObjects.map(([, at]) => ({ file: 'f.json', ...expected(eager, at) })),
+      `seed ${seed}: problems`,
+    );
+  }
+});
