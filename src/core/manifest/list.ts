@@ -18,29 +18,34 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * of a typed list from the API (`ServiceList`) carry no kind or apiVersion; they inherit them.
  */
 export function expandLists(raw: Record<string, unknown>, locate: Locator, out: ManifestParseResult, itemLocators: ItemLocators = itemsBelow(locate)): void {
-  const kind = typeof raw['kind'] === 'string' ? raw['kind'] : '';
-  if (!kind.endsWith('List') || !Array.isArray(raw['items'])) {
+  const items = raw['items'];
+  if (!isList(raw) || !Array.isArray(items)) {
     out.objects.push({ raw, locate });
     return;
   }
-  const itemKind = kind === 'List' ? null : kind.slice(0, -'List'.length);
-  const items = raw['items'];
-  for (let i = 0; i < items.length; i++) {
-    const item: unknown = items[i];
-    const itemLocate = itemLocators(i);
-    if (!isObject(item)) {
-      out.problems.push({
-        code: 'invalid-manifest',
-        message: `items[${i}] of the ${kind} is not an object`,
-        object: null,
-        location: itemLocate([]),
-      });
-      continue;
-    }
-    let obj = item;
-    if (itemKind !== null && obj['kind'] === undefined) obj = { apiVersion: raw['apiVersion'], kind: itemKind, ...obj };
-    expandLists(obj, itemLocate, out);
+  for (let i = 0; i < items.length; i++) expandItem(raw, i, items[i], itemLocators(i), out);
+}
+
+/** Whether an object is a list kind (`List`, `ServiceList`, ...), whose items are the objects. */
+export function isList(raw: Record<string, unknown>): boolean {
+  return typeof raw['kind'] === 'string' && raw['kind'].endsWith('List');
+}
+
+/** Appends what item `index` of `list` holds: the item (with the kind of a typed list), its own items, or a problem. */
+export function expandItem(list: Record<string, unknown>, index: number, item: unknown, locate: Locator, out: ManifestParseResult): void {
+  const kind = list['kind'] as string;
+  if (!isObject(item)) {
+    out.problems.push({
+      code: 'invalid-manifest',
+      message: `items[${index}] of the ${kind} is not an object`,
+      object: null,
+      location: locate([]),
+    });
+    return;
   }
+  let obj = item;
+  if (kind !== 'List' && obj['kind'] === undefined) obj = { apiVersion: list['apiVersion'], kind: kind.slice(0, -'List'.length), ...obj };
+  expandLists(obj, locate, out);
 }
 
 /** Wraps one parsed document: lists are expanded, anything that is not an object is a problem. */

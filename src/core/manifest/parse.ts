@@ -10,8 +10,13 @@ export type { FieldPath, LocatedObject, Locator, ManifestParseResult } from './l
  * problem is returned with `file:line:col`, and every readable object is returned beside them.
  */
 export function parseManifestText(text: string, file: string): ManifestParseResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = manifestBody(text);
   const first = /\S/.exec(body)?.[0];
   if (first === '{' || first === '[') return parseJsonManifests(body, file);
   return parseYamlManifests(body, file);
+}
+
+/** The text without a leading byte order mark: offsets, and so columns, count from after it. */
+export function manifestBody(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

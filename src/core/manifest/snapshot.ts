@@ -1,7 +1,9 @@
 // Manifest texts to one ClusterSnapshot: parse every file, decode every object, keep every problem.
 import { addToSnapshot, decodeObject } from '../model/decode/index.ts';
-import { emptySnapshot, type ClusterSnapshot } from '../model/types.ts';
-import { parseManifestText } from './parse.ts';
+import { emptySnapshot, type ClusterSnapshot, type InputProblem } from '../model/types.ts';
+import { readJsonListItems } from './json-list-items.ts';
+import type { LocatedObject } from './located.ts';
+import { manifestBody, parseManifestText } from './parse.ts';
 
 export interface ManifestText {
   /** The name used in locations (a path as the user gave it, or `-` for stdin). */
@@ -9,17 +11,35 @@ export interface ManifestText {
   text: string;
 }
 
-export function snapshotFromTexts(texts: readonly ManifestText[]): ClusterSnapshot {
-  const snapshot = emptySnapshot();
-  for (const { file, text } of texts) {
+/** One file's objects decoded, and its problems: those of reading the text first, then those of decoding. */
+function snapshotOfText({ file, text }: ManifestText): ClusterSnapshot {
+  let decoded = emptySnapshot();
+  const decode = (o: LocatedObject) => addToSnapshot(decoded, decodeObject(o.raw, o.locate));
+  // A JSON list (what `kubectl get -o json` prints) is decoded item by item as it is parsed.
+  let problems: InputProblem[] | null = readJsonListItems(manifestBody(text), file, decode);
+  if (problems === null) {
+    decoded = emptySnapshot(); // objects of an abandoned item-by-item attempt are dropped
     const parsed = parseManifestText(text, file);
-    snapshot.problems.push(...parsed.problems);
-    const objects = parsed.objects as Array<(typeof parsed.objects)[number] | null>;
+    problems = parsed.problems;
+    const objects = parsed.objects as Array<LocatedObject | null>;
     for (let i = 0; i < objects.length; i++) {
       const obj = objects[i]!;
       // Drop each raw object once decoded, so a large dump is never held twice (raw and model) in memory.
       objects[i] = null;
-      addToSnapshot(snapshot, decodeObject(obj.raw, obj.locate));
+      decode(obj);
+    }
+  }
+  decoded.problems = [...problems, ...decoded.problems];
+  return decoded;
+}
+
+export function snapshotFromTexts(texts: readonly ManifestText[]): ClusterSnapshot {
+  if (texts.length === 1) return snapshotOfText(texts[0]!);
+  const snapshot = emptySnapshot();
+  for (const text of texts) {
+    const one = snapshotOfText(text);
+    for (const key of ['pools', 'advertisements', 'namespaces', 'services', 'events', 'problems'] as const) {
+      for (const x of one[key]) (snapshot[key] as unknown[]).push(x);
     }
   }
   return snapshot;

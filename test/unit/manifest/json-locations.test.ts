@@ -1,7 +1,10 @@
-// JSON locations found lazily (item starts in one pass, fields by a short scan) equal those of an eager walk of the whole text.
+// JSON lists read fast (item starts in one pass, fields by a short scan, items parsed one by one) give the same objects and locations as an eager walk and a whole parse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readJsonListItems } from '../../../src/core/manifest/json-list-items.ts';
 import { arrayItemOffsets } from '../../../src/core/manifest/json-manifests.ts';
+import type { LocatedObject } from '../../../src/core/manifest/located.ts';
+import { snapshotFromTexts } from '../../../src/core/manifest/snapshot.ts';
 import { parseManifestText, type FieldPath } from '../../../src/core/manifest/parse.ts';
 
 /** mulberry32, so a failing case can be replayed from its seed. */
@@ -135,11 +138,15 @@ test('arrayItemOffsets finds each item of a list, whatever its strings hold', ()
   assert.deepEqual(arrayItemOffsets('{"a":1}', 0), [], 'not a list: no items');
 });
 
+function randomDocument(seed: number): { doc: { items: unknown[] }; text: string } {
+  const rand = prng(seed);
+  const doc = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '"]' }, items: Array.from({ length: 1 + Math.floor(rand() * 6) }, () => randomItem(rand, 0)) };
+  return { doc, text: write(doc, rand) };
+}
+
 test('every field of every item is located where an eager walk of the text puts it (random documents)', () => {
   for (let seed = 1; seed <= 150; seed++) {
-    const rand = prng(seed);
-    const doc = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '"]' }, items: Array.from({ length: 1 + Math.floor(rand() * 6) }, () => randomItem(rand, 0)) };
-    const text = write(doc, rand);
+    const { doc, text } = randomDocument(seed);
     const eager = eagerPositions(text);
     const { objects, problems } = parseManifestText(text, 'f.json');
     // Each located object is a top-level item or an item of a nested List; find its path by identity.
@@ -171,4 +178,54 @@ test('every field of every item is located where an eager walk of the text puts 
       `seed ${seed}: problems`,
     );
   }
+});
+
+test('a list read item by item gives the objects, locations and problems of the whole parse (random documents)', () => {
+  for (let seed = 1; seed <= 150; seed++) {
+    const { text } = randomDocument(seed);
+    const whole = parseManifestText(text, 'f.json');
+    const objects: LocatedObject[] = [];
+    const problems = readJsonListItems(text, 'f.json', (o) => objects.push(o));
+    assert.deepEqual(problems, whole.problems, `seed ${seed}: problems`);
+    assert.equal(objects.length, whole.objects.length, `seed ${seed}: objects`);
+    objects.forEach((o, n) => {
+      const w = whole.objects[n]!;
+      assert.deepEqual(o.raw, w.raw, `seed ${seed}: item ${n}`);
+      for (const path of pathsOf(w.raw, [], [])) assert.deepEqual(o.locate(path), w.locate(path), `seed ${seed}: item ${n} ${JSON.stringify(path)}`);
+    });
+  }
+});
+
+test('a list is read item by item only when that equals the whole parse; otherwise the text is read whole', () => {
+  const ns = (name: string) => `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${name}"}}`;
+  const whole = [
+    ['a trailing comma', `{"kind":"List","items":[${ns('a')},]}`],
+    ['an empty item', `{"kind":"List","items":[${ns('a')},,${ns('b')}]}`],
+    ['a missing comma', `{"kind":"List","items":[${ns('a')} ${ns('b')}]}`],
+    ['a raw control character in a string', `{"kind":"List","items":[${ns('a')}]}`],
+    ['text after the document', `{"kind":"List","items":[${ns('a')}]} x`],
+    ['a second items key (JSON.parse keeps the last)', `{"kind":"List","items":[${ns('a')}],"items":[]}`],
+    ['a second, empty items key written with an escape', `{"kind":"List","items":[${ns('a')}],"\\u0069tems":[]}`],
+    ['not a list kind', `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"a"},"items":[${ns('b')}]}`],
+    ['an empty list', '{"kind":"List","items":[ ]}'],
+    ['a top-level array', `[${ns('a')}]`],
+  ];
+  for (const [what, text] of whole) {
+    const seen: LocatedObject[] = [];
+    assert.equal(readJsonListItems(text!, 'f.json', (o) => seen.push(o)), null, what);
+    // What the reader saw before giving up is dropped: the snapshot is that of the whole parse.
+    const snapshot = snapshotFromTexts([{ file: 'f.json', text: text! }]);
+    const parsed = parseManifestText(text!, 'f.json');
+    assert.equal(snapshot.namespaces.length, parsed.objects.length, what);
+    assert.equal(snapshot.problems.length >= parsed.problems.length, true, what);
+  }
+  for (const second of ['items', '\\u0069tems']) {
+    const text = `{"apiVersion":"v1","kind":"List","items":[${ns('a')}],"${second}":[${ns('b')}]}`;
+    assert.deepEqual(snapshotFromTexts([{ file: 'f.json', text }]).namespaces.map((n) => n.name), ['b'], 'the last items key wins, as in JSON.parse');
+  }
+  // A typed list lends its kind; a byte order mark is not counted in columns.
+  const body = '{"apiVersion":"v1","kind":"NamespaceList","items":[ {"metadata":{"name":"a"}}, 7 ]}';
+  const snapshot = snapshotFromTexts([{ file: 'f.json', text: `\ufeff${body}` }]);
+  assert.deepEqual(snapshot.namespaces.map((n) => [n.name, n.location]), [['a', { file: 'f.json', line: 1, col: body.indexOf('{"metadata"') + 1 }]]);
+  assert.deepEqual(snapshot.problems.map((p) => [p.message, p.location]), [['items[1] of the NamespaceList is not an object', { file: 'f.json', line: 1, col: body.indexOf('7') + 1 }]]);
 });

@@ -1,0 +1,128 @@
+// Scanning JSON text without building values: where a string ends, and where a field of an object was written.
+import type { FieldPath } from './located.ts';
+
+/** Offset of the quote closing the string whose opening quote is at `open` (a quote preceded by an odd run of backslashes is escaped). */
+export function stringEnd(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  for (;;) {
+    if (q < 0) return text.length; // unclosed (never in text JSON.parse accepted): end the scan rather than loop
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+}
+
+/**
+ * Walks valid JSON text (already accepted by JSON.parse) without building values: it only skips
+ * strings and nesting, so locating a field costs a scan of the enclosing object, not a second parse.
+ */
+export class JsonCursor {
+  i = 0;
+  constructor(private readonly text: string) {}
+
+  ws(): void {
+    const t = this.text;
+    while (this.i < t.length) {
+      const c = t.charCodeAt(this.i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      this.i++;
+    }
+  }
+
+  /** Skips a string; the closing quote is the first one not escaped by a backslash. */
+  skipString(): void {
+    const t = this.text;
+    let j = this.i + 1;
+    for (;;) {
+      const q = t.indexOf('"', j);
+      if (q < 0) {
+        this.i = t.length;
+        return;
+      }
+      let backslashes = 0;
+      for (let k = q - 1; t.charCodeAt(k) === 92; k--) backslashes++;
+      if (backslashes % 2 === 0) {
+        this.i = q + 1;
+        return;
+      }
+      j = q + 1;
+    }
+  }
+
+  /** Reads a string (object keys only, so the JSON.parse of a short slice is cheap). */
+  string(): string {
+    const start = this.i;
+    this.skipString();
+    return JSON.parse(this.text.slice(start, this.i)) as string;
+  }
+
+  /** Skips one value starting at the cursor (after whitespace). */
+  value(): void {
+    this.ws();
+    const t = this.text;
+    const c = t[this.i];
+    if (c === '"') {
+      this.skipString();
+      return;
+    }
+    if (c !== '{' && c !== '[') {
+      while (this.i < t.length && !',}] \n\r\t'.includes(t[this.i]!)) this.i++;
+      return;
+    }
+    let depth = 0;
+    while (this.i < t.length) {
+      const d = t[this.i]!;
+      if (d === '"') {
+        this.skipString();
+        continue;
+      }
+      this.i++;
+      if (d === '{' || d === '[') depth++;
+      else if (d === '}' || d === ']') {
+        depth--;
+        if (depth === 0) return;
+      }
+    }
+  }
+
+  /** Offset of the value at `path` below the value starting at `from`, or of the deepest part found. */
+  find(from: number, path: FieldPath): number {
+    this.i = from;
+    this.ws();
+    let found = this.i;
+    for (const key of path) {
+      const open = this.text[this.i];
+      if (open !== '{' && open !== '[') return found;
+      this.i++;
+      let index = 0;
+      let hit = false;
+      for (;;) {
+        this.ws();
+        const c = this.text[this.i];
+        if (c === '}' || c === ']' || c === undefined) break;
+        if (open === '{') {
+          const k = this.string();
+          this.ws();
+          this.i++; // colon
+          this.ws();
+          if (k === key) {
+            hit = true;
+            break;
+          }
+        } else if (index === key) {
+          hit = true;
+          break;
+        }
+        this.value();
+        this.ws();
+        if (this.text[this.i] === ',') this.i++;
+        index++;
+      }
+      if (!hit) return found;
+      found = this.i;
+    }
+    return found;
+  }
+}
+
