@@ -6,17 +6,12 @@ import { arrayItemOffsets } from '../../../src/core/manifest/json-manifests.ts';
 import type { LocatedObject } from '../../../src/core/manifest/located.ts';
 import { snapshotFromTexts } from '../../../src/core/manifest/snapshot.ts';
 import { parseManifestText, type FieldPath } from '../../../src/core/manifest/parse.ts';
+import { Rng } from '../../../src/core/lab/rng.ts';
 
-/** mulberry32, so a failing case can be replayed from its seed. */
+/** A seeded generator, so a failing case can be replayed from its seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** Strings that trip a careless scanner: quotes, backslashes before quotes, brackets, line breaks, non-ASCII. */
