@@ -1,4 +1,4 @@
-// Scanning JSON text without building values: where a string ends, and where a field of an object was written.
+// Scanning JSON text without building values: where a string ends, where an array's items are, and where a field of an object was written.
 import type { FieldPath } from './located.ts';
 
 /** Offset of the quote closing the string whose opening quote is at `open` (a quote preceded by an odd run of backslashes is escaped). */
@@ -11,6 +11,38 @@ export function stringEnd(text: string, open: number): number {
     if (backslashes % 2 === 0) return q;
     q = text.indexOf('"', q + 1);
   }
+}
+
+/**
+ * Appends to `bounds` the offsets of the array's `[` at `open`, its own commas and its `]`, and returns
+ * that of the `]` (-1 when the text ends first). The loop every character of a large list goes through.
+ */
+export function arrayBounds(text: string, open: number, bounds: number[]): number {
+  bounds.push(open);
+  let depth = 0; // nesting below the array's own brackets
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) continue;
+    if (c === 34) i = stringEnd(text, i);
+    else if (c === 44) {
+      if (depth === 0) bounds.push(i);
+    } else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (depth === 0) {
+        bounds.push(i);
+        return i;
+      }
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The offset of the first character after `from` that is not whitespace. */
+export function valueStart(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) <= 32) i++;
+  return i;
 }
 
 /**

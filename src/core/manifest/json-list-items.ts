@@ -7,19 +7,19 @@
 // are exactly the pieces between the list's own commas. Anything unusual gives null, and the caller
 // reads the text the ordinary way.
 import type { InputProblem, SourceLocation } from '../model/types.ts';
-import { JsonCursor, stringEnd } from './json-cursor.ts';
+import { arrayBounds, JsonCursor, stringEnd, valueStart } from './json-cursor.ts';
 import { LineIndex, type FieldPath, type LocatedObject, type ManifestParseResult } from './located.ts';
 import { expandItem, isList } from './list.ts';
 
 /**
  * Where the `items` array of a top-level object is: the offsets of its `[`, its own commas and its `]`
- * (so item k is the text between bounds k and k + 1). Found in one pass that follows strings and nesting. Exact for
- * valid JSON; for anything else the JSON.parse checks of the pieces fail. Null when the text is not an
- * object, has no `items` array, names `items` twice (JSON.parse keeps the last) or writes a key with escapes.
+ * (so item k is the text between bounds k and k + 1). Found in one pass that follows strings and
+ * nesting: exact for valid JSON; for anything else the JSON.parse checks of the pieces fail. Null when
+ * the text is not an object, has no `items` array, names `items` twice (JSON.parse keeps the last) or
+ * writes a top-level key with escapes.
  */
 function itemsBounds(text: string): number[] | null {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  let i = valueStart(text, 0);
   if (text.charCodeAt(i) !== 123) return null;
   const bounds: number[] = [];
   let depth = 0;
@@ -27,7 +27,6 @@ function itemsBounds(text: string): number[] | null {
   let valueIsItems = false; // the next top-level value is that of the `items` key
   let itemsKeys = 0;
   let open = -1;
-  let close = -1;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c <= 32 || c === 58) continue; // whitespace, `:`
@@ -50,13 +49,15 @@ function itemsBounds(text: string): number[] | null {
         continue;
       }
       if (valueIsItems && c === 91) {
+        // The items array is skipped by its own loop, which notes its commas; the scan goes on after it.
+        if (open >= 0) return null;
         open = i;
-        bounds.push(i);
+        i = arrayBounds(text, i, bounds);
+        if (i < 0) return null;
+        valueIsItems = false;
+        continue;
       }
       valueIsItems = false;
-    } else if (depth === 2 && open >= 0 && close < 0 && c === 44) {
-      bounds.push(i); // one of the items array's own commas
-      continue;
     }
     if (c === 34) i = stringEnd(text, i);
     else if (c === 123 || c === 91) {
@@ -64,14 +65,10 @@ function itemsBounds(text: string): number[] | null {
       if (depth === 1) expectKey = true;
     } else if (c === 125 || c === 93) {
       depth--;
-      if (depth === 1 && open >= 0 && close < 0) {
-        close = i;
-        bounds.push(i);
-      }
       if (depth === 0) break;
     }
   }
-  if (itemsKeys !== 1 || open < 0 || close < 0) return null;
+  if (itemsKeys !== 1 || open < 0) return null;
   return bounds;
 }
 
@@ -111,8 +108,7 @@ export function readJsonListItems(text: string, file: string, onObject: (o: Loca
     } catch {
       return null;
     }
-    let start = bounds[k]! + 1;
-    while (text.charCodeAt(start) <= 32) start++;
+    const start = valueStart(text, bounds[k]! + 1);
     const locate = (path: FieldPath) => at(path.length === 0 ? start : cursor.find(start, path));
     expandItem(skeleton, k, item, locate, out);
     for (const o of out.objects) onObject(o);

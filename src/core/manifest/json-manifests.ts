@@ -1,38 +1,18 @@
 // JSON text to located objects: JSON.parse for speed, and a small scanner that finds where a field was written only when asked.
 import type { SourceLocation } from '../model/types.ts';
 import { LineIndex, type FieldPath, type Locator, type ManifestParseResult } from './located.ts';
-import { JsonCursor, stringEnd } from './json-cursor.ts';
+import { arrayBounds, JsonCursor, valueStart } from './json-cursor.ts';
 import { addDocument, type ItemLocators } from './list.ts';
 import { parseYamlManifests } from './yaml-manifests.ts';
 
-/**
- * Start offsets of the values in the array whose `[` is at `open`, in one pass that only follows strings
- * and nesting. The text is valid JSON (JSON.parse accepted it), so every string and bracket is closed,
- * and outside strings every character below 33 is whitespace.
- */
+/** Start offsets of the values in the array whose `[` is at `open` (none when there is no array there). */
 export function arrayItemOffsets(text: string, open: number): number[] {
+  const bounds: number[] = [];
+  if (text.charCodeAt(open) !== 91 || arrayBounds(text, open, bounds) < 0) return [];
   const starts: number[] = [];
-  if (text.charCodeAt(open) !== 91) return starts;
-  let depth = 0; // nesting below the array's own brackets
-  let expectItem = true; // after `[` or a `,` of the array itself, the next value starts an item
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 32) continue;
-    if (depth === 0) {
-      if (c === 93) break; // the array's own `]`
-      if (c === 44) {
-        expectItem = true;
-        continue;
-      }
-      if (expectItem) {
-        starts.push(i);
-        expectItem = false;
-      }
-    }
-    // Strings are skipped with indexOf: most of a manifest's text is inside them.
-    if (c === 34) i = stringEnd(text, i);
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) depth--;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = valueStart(text, bounds[k]! + 1);
+    if (start < bounds[k + 1]!) starts.push(start); // not the blank inside `[ ]`
   }
   return starts;
 }
