@@ -2,7 +2,7 @@
 import type { IpFamily } from '../../address/index.ts';
 import type { IpFamilyPolicy, Service, ServicePort } from '../types.ts';
 import type { FieldPath } from '../../manifest/located.ts';
-import { isObject, type FieldReader } from './fields.ts';
+import { exactLength, isObject, type FieldReader } from './fields.ts';
 
 const FAMILIES: Record<string, IpFamily> = { IPv4: 'ipv4', IPv6: 'ipv6' };
 const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
@@ -71,14 +71,14 @@ export function decodeService(r: FieldReader): Service | null {
     annotations: meta.annotations,
     type,
     loadBalancerClass,
-    clusterIPs,
-    ipFamilies,
+    clusterIPs: exactLength(clusterIPs),
+    ipFamilies: exactLength(ipFamilies),
     ipFamilyPolicy: policy !== null && POLICIES.includes(policy) ? (policy as IpFamilyPolicy) : null,
     externalTrafficPolicy: etp === 'Local' ? 'Local' : etp === 'Cluster' ? 'Cluster' : null,
     selector,
-    ports,
+    ports: exactLength(ports),
     loadBalancerIP: loadBalancerIP === '' ? null : loadBalancerIP,
-    ingressIPs,
+    ingressIPs: exactLength(ingressIPs),
     location: r.locate([]),
   };
 }
