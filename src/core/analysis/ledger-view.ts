@@ -43,7 +43,8 @@ export interface ServiceRecord {
 
 /**
  * Facts about a service that per-service finding rules report on. The ledger keeps the services with any
- * note in `notableServices()`, so those rules never visit the (nearly all) services with none.
+ * note in `notableServices()`, so those rules never visit the (nearly all) services with none. A service
+ * that could carry a note is never plain in a batch (ServiceColumns), since plain services get no record.
  */
 export const Note = {
   /** An annotation under the legacy metallb.universe.tf/ prefix. */
