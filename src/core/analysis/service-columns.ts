@@ -6,7 +6,7 @@ import type { PoolState } from './pool-state.ts';
 import { keyOrderOf } from './record-order.ts';
 import { handledByMetallb, NONE, readMetallbAnnotations, type MetallbAnnotations } from './service-record.ts';
 
-/** What the columns need from the ledger: records made as a single change makes them, and the pool of an IPv4 address as such a record gets it. */
+/** What the columns need from the ledger: records made as a single change makes them, and the pool an address gets in such a record. */
 export interface ColumnsHost {
   readonly loadBalancerClass: string | null;
   /** The pool an IPv4 address of a service with this ip-allocated-from-pool annotation is attributed to; null when no pool holds it. */
