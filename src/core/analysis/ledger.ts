@@ -36,7 +36,7 @@ const NEW_IN_NAMESPACE = 2;
  * A count of a batch in progress, in key order: the addresses seen, to find repeats at the end (IPv4
  * values, IPv6 texts, each with its holder: a plain service's position or a record's address) and, per
  * pool, the current namespace's addresses, summed in `scratch` (two slots per pool) and written once per
- * namespace.
+ * namespace as a (pool, namespace, counts) entry of `perNamespace`, handed to the pools at the end.
  */
 interface Tally {
   ipv4: Float64Array;
@@ -49,6 +49,7 @@ interface Tally {
   /** The current namespace's id in `namespaces`. */
   namespace: number;
   namespaces: readonly string[];
+  perNamespace: { pool: number[]; namespace: number[]; ipv4: number[]; ipv6: number[] };
 }
 
 /** The pool an address is attributed to among those holding it: the annotated one when it is among them, else the first. */
@@ -81,14 +82,44 @@ function countAddress(t: Tally, p: PoolState, slot: 0 | 1): void {
 }
 
 function flushNamespace(t: Tally): void {
-  if (t.touched.length === 0) return;
-  const namespace = t.namespaces[t.namespace]!;
+  const out = t.perNamespace;
   for (const p of t.touched) {
-    p.addNamespaceCounts(namespace, t.scratch[p.index * 2]!, t.scratch[p.index * 2 + 1]!);
-    t.scratch[p.index * 2] = 0;
-    t.scratch[p.index * 2 + 1] = 0;
+    const at = p.index * 2;
+    out.pool.push(p.index);
+    out.namespace.push(t.namespace);
+    out.ipv4.push(t.scratch[at]!);
+    out.ipv6.push(t.scratch[at + 1]!);
+    t.scratch[at] = 0;
+    t.scratch[at + 1] = 0;
   }
   t.touched.length = 0;
+}
+
+/**
+ * Hands each pool its per-namespace counts: the entries, namespace by namespace in key order, are grouped
+ * by pool (a counting sort, which keeps that order) into lists made at their exact length. Writing them
+ * into each pool's lists as they came touched a different pool's lists every time.
+ */
+function loadNamespaceCounts(t: Tally, pools: readonly PoolState[]): void {
+  const { pool, namespace, ipv4, ipv6 } = t.perNamespace;
+  const next = new Int32Array(pools.length + 1);
+  for (let e = 0; e < pool.length; e++) next[pool[e]! + 1]!++;
+  for (let p = 0; p < pools.length; p++) next[p + 1]! += next[p]!;
+  const names = new Array<string>(pool.length);
+  const v4 = new Array<number>(pool.length);
+  const v6 = new Array<number>(pool.length);
+  const starts = next.slice();
+  for (let e = 0; e < pool.length; e++) {
+    const at = next[pool[e]!]!++;
+    names[at] = t.namespaces[namespace[e]!]!;
+    v4[at] = ipv4[e]!;
+    v6[at] = ipv6[e]!;
+  }
+  for (let p = 0; p < pools.length; p++) {
+    const from = starts[p]!;
+    const to = starts[p + 1]!;
+    pools[p]!.byNamespace.load(names.slice(from, to), v4.slice(from, to), v6.slice(from, to));
+  }
 }
 
 /** A service's entry in a report. */
@@ -217,6 +248,7 @@ export class PoolLedger implements LedgerView {
       touched: [],
       namespace: -1,
       namespaces: columns.namespaces,
+      perNamespace: { pool: [], namespace: [], ipv4: [], ipv6: [] },
     };
     const pools = this.poolStates;
     const order = columns.order;
@@ -250,6 +282,7 @@ export class PoolLedger implements LedgerView {
       }
     }
     flushNamespace(t);
+    loadNamespaceCounts(t, pools);
     this.loaded = columns;
     this.takeBackRepeats(t, columns);
     this.changed();

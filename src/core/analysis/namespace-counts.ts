@@ -22,48 +22,33 @@ export function countPair(ipv4: number, ipv6: number): { ipv4: bigint; ipv6: big
 }
 
 /**
- * A batch load appends each namespace once (its records come namespace by namespace), which needs no
- * lookup: a map entry per pool and namespace was a tenth of the whole analysis at 1,000 pools. Single
- * changes look a namespace up through `index`, made on the first of them. A namespace whose counts fall
- * to zero keeps its slot (skipped when read) until the next clear. Counts are parallel number lists, not
- * an object per namespace.
+ * A batch load sets every namespace's counts at once, in key order, with no lookup: a map entry per pool
+ * and namespace was a tenth of the whole analysis at 1,000 pools. A single change finds a namespace by
+ * binary search while the names are still a batch's (a batch's repeated addresses take counts back from
+ * most pools, and a map per pool for that was a measurable part of the load), else through `index`, made
+ * on the first change that adds a namespace. A namespace whose counts fall to zero keeps its slot (skipped
+ * when read) until the next clear. Counts are parallel number lists, not an object per namespace.
  */
 export class NamespaceCounts {
   private names: string[] = [];
   private v4: number[] = [];
   private v6: number[] = [];
+  /** Name -> position; while null, the names are in key order (a batch's, or none). */
   private index: Map<string, number> | null = null;
-  /**
-   * Whether the names are in key order (as a batch appends them), so a single change can find one by
-   * binary search: a batch's repeated addresses take counts back from most pools, and a map per pool
-   * for that was a measurable part of the load.
-   */
-  private inKeyOrder = true;
 
   clear(): void {
     this.names = [];
     this.v4 = [];
     this.v6 = [];
     this.index = null;
-    this.inKeyOrder = true;
   }
 
-  /**
-   * Adds counts for a namespace in a batch, where all of a namespace's counts arrive together (records in
-   * key order come namespace by namespace), so only the last namespace appended can be the same one.
-   */
-  append(namespace: string, ipv4: number, ipv6: number): void {
-    const last = this.names.length - 1;
-    const at = this.index !== null ? this.slot(namespace) : last >= 0 && this.names[last] === namespace ? last : -1;
-    if (at >= 0) {
-      this.v4[at]! += ipv4;
-      this.v6[at]! += ipv6;
-      return;
-    }
-    if (last >= 0 && compareNamespaces(this.names[last]!, namespace) > 0) this.inKeyOrder = false;
-    this.names.push(namespace);
-    this.v4.push(ipv4);
-    this.v6.push(ipv6);
+  /** Replaces every count at once, as a batch has them: one entry per namespace, in key order (the lists are kept as given). */
+  load(names: string[], ipv4: number[], ipv6: number[]): void {
+    this.names = names;
+    this.v4 = ipv4;
+    this.v6 = ipv6;
+    this.index = null;
   }
 
   /** A single change: `delta` distinct addresses of one family. */
@@ -119,7 +104,7 @@ export class NamespaceCounts {
   }
 
   private slot(namespace: string): number {
-    if (this.index === null && this.inKeyOrder) {
+    if (this.index === null) {
       const at = this.search(namespace);
       if (at >= 0) return at;
     }

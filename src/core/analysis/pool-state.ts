@@ -44,11 +44,6 @@ export class PoolState {
     this.services = 0;
   }
 
-  /** Adds distinct addresses of both families for `namespace` at once (a batch load sums them first). */
-  addNamespaceCounts(namespace: string, ipv4: number, ipv6: number): void {
-    this.byNamespace.append(namespace, ipv4, ipv6);
-  }
-
   /** Adds `delta` distinct addresses of `family` for `namespace`. */
   addNamespace(namespace: string, family: IpFamily, delta: number): void {
     this.byNamespace.add(namespace, family, delta);
