@@ -6,7 +6,7 @@ import type { FamilyCounts } from './pool-state.ts';
 /** bigints of the small counts nearly every per-namespace number is, made once: a report holds thousands of them. */
 const SMALL = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
-export function exactCount(n: number): bigint {
+function exactCount(n: number): bigint {
   return n < SMALL.length ? SMALL[n]! : BigInt(n);
 }
 

@@ -62,24 +62,9 @@ export class JsonCursor {
     }
   }
 
-  /** Skips a string; the closing quote is the first one not escaped by a backslash. */
+  /** Skips a string (see stringEnd). */
   skipString(): void {
-    const t = this.text;
-    let j = this.i + 1;
-    for (;;) {
-      const q = t.indexOf('"', j);
-      if (q < 0) {
-        this.i = t.length;
-        return;
-      }
-      let backslashes = 0;
-      for (let k = q - 1; t.charCodeAt(k) === 92; k--) backslashes++;
-      if (backslashes % 2 === 0) {
-        this.i = q + 1;
-        return;
-      }
-      j = q + 1;
-    }
+    this.i = Math.min(stringEnd(this.text, this.i) + 1, this.text.length);
   }
 
   /** Reads a string (object keys only, so the JSON.parse of a short slice is cheap). */

@@ -6,9 +6,9 @@
 // the text outside the items (the skeleton) and every item are each checked by JSON.parse, and the items
 // are exactly the pieces between the list's own commas. Anything unusual gives null, and the caller
 // reads the text the ordinary way.
-import type { InputProblem, SourceLocation } from '../model/types.ts';
+import type { InputProblem } from '../model/types.ts';
 import { arrayBounds, JsonCursor, stringEnd, valueStart } from './json-cursor.ts';
-import { LineIndex, type FieldPath, type LocatedObject, type ManifestParseResult } from './located.ts';
+import { offsetLocator, type FieldPath, type LocatedObject, type ManifestParseResult } from './located.ts';
 import { expandItem, isList } from './list.ts';
 
 /**
@@ -94,11 +94,7 @@ export function readJsonListItems(text: string, file: string, onObject: (o: Loca
   // An empty list (`[ ]`) is one blank piece; nothing to gain here.
   if (bounds.length === 2 && text.slice(open + 1, close).trim() === '') return null;
 
-  let lines: LineIndex | null = null;
-  const at = (offset: number): SourceLocation => {
-    const { line, col } = (lines ??= new LineIndex(text)).position(offset);
-    return { file, line, col };
-  };
+  const at = offsetLocator(text, file);
   const cursor = new JsonCursor(text);
   const out: ManifestParseResult = { objects: [], problems: [] };
   for (let k = 0; k + 1 < bounds.length; k++) {

@@ -1,6 +1,5 @@
 // JSON text to located objects: JSON.parse for speed, and a small scanner that finds where a field was written only when asked.
-import type { SourceLocation } from '../model/types.ts';
-import { LineIndex, type FieldPath, type Locator, type ManifestParseResult } from './located.ts';
+import { offsetLocator, type FieldPath, type Locator, type ManifestParseResult } from './located.ts';
 import { arrayBounds, JsonCursor, valueStart } from './json-cursor.ts';
 import { addDocument, type ItemLocators } from './list.ts';
 import { parseYamlManifests } from './yaml-manifests.ts';
@@ -25,11 +24,7 @@ export function parseJsonManifests(text: string, file: string): ManifestParseRes
   } catch {
     return parseYamlManifests(text, file);
   }
-  let lines: LineIndex | null = null;
-  const at = (offset: number): SourceLocation => {
-    const { line, col } = (lines ??= new LineIndex(text)).position(offset);
-    return { file, line, col };
-  };
+  const at = offsetLocator(text, file);
   const cursor = new JsonCursor(text);
   const locate: Locator = (path: FieldPath) => at(cursor.find(0, path));
   // Where the top-level list's items start is found in one pass over the text, the first time any item is

@@ -22,6 +22,15 @@ export interface ManifestParseResult {
 }
 
 /** Maps byte offsets to 1-based line and column numbers with one binary search. */
+/** file:line:col of offsets into `text`; the line index is built on the first call (most texts are never located into). */
+export function offsetLocator(text: string, file: string): (offset: number) => SourceLocation {
+  let lines: LineIndex | null = null;
+  return (offset) => {
+    const { line, col } = (lines ??= new LineIndex(text)).position(offset);
+    return { file, line, col };
+  };
+}
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 

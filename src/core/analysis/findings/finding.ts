@@ -29,11 +29,6 @@ function locationKey(l: string | null): [string, number, number] {
   return m ? [m[1]!, Number(m[2]), Number(m[3])] : [l, 0, 0];
 }
 
-/** By file, line and column (findings without a location last), then severity, code and message. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return compareKeyed(keyed(a), keyed(b));
-}
-
 interface Keyed {
   finding: Finding;
   location: [string, number, number];
@@ -43,6 +38,7 @@ function keyed(f: Finding): Keyed {
   return { finding: f, location: locationKey(f.location) };
 }
 
+/** By file, line and column (findings without a location last), then severity, code and message. */
 function compareKeyed(x: Keyed, y: Keyed): number {
   const [fa, la, ca] = x.location;
   const [fb, lb, cb] = y.location;
@@ -57,7 +53,7 @@ function compareKeyed(x: Keyed, y: Keyed): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
-/** The findings in compareFindings order; each location is split once, not once per comparison. */
+/** The findings in compareKeyed order; each location is split once, not once per comparison. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map(keyed)
