@@ -99,14 +99,20 @@ test('fixture: the Pending table header never breaks inside a word', async () =>
     for (const width of [1280, 820, 700, 640]) {
       const { page, problems } = await openPage(serve, '#/pending', { width, height: 800 });
       await page.locator('tr[data-service="ops/dns-c"]').waitFor();
-      // A header cell whose text takes more than one line box has broken.
-      const lines = await page.$$eval('#content table.list th', (ths) =>
-        ths.map((th) => {
-          const range = document.createRange();
-          range.selectNodeContents(th);
-          return [th.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size] as const;
-        }),
-      );
+      // A header cell whose text takes more than one line box has broken. Measured once the table is laid out
+      // (live updates redraw it; a cell caught between two drawings has no line boxes at all).
+      const measure = () =>
+        page.$$eval('#content table.list th', (ths) =>
+          ths.map((th) => {
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return [th.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size] as const;
+          }),
+        );
+      const lines = await waitFor('the header cells to be laid out', async () => {
+        const m = await measure();
+        return m.length === 4 && m.every(([, count]) => count > 0) ? m : undefined;
+      });
       for (const [text, count] of lines) assert.equal(count, 1, `at ${width}px the header "${text}" takes ${count} lines`);
       assert.deepEqual(problems, []);
       await page.close();
