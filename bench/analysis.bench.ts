@@ -1,5 +1,5 @@
 // Parse and analysis of a synthetic 1,000-pool, 100,000-service cluster, against JSON.parse of the same text as the floor.
-import { analyze } from '../src/core/analysis/analyze.ts';
+import { analyze } from '../src/core/pipeline/analyze.ts';
 import { snapshotFromTexts } from '../src/core/manifest/snapshot.ts';
 import type { ClusterSnapshot } from '../src/core/model/types.ts';
 import { peakRssMb, timed, type Bench } from './bench.ts';
