@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../sources/health.ts';
 import type { HistoryProvider } from './history-provider.ts';
 import type { LiveFeed } from './live-feed.ts';
+import type { ClusterView } from './page-document.ts';
 
 /** What handlers can read. Features that need more (history, forecasts) add optional fields here. */
 export interface ServerDeps {
@@ -19,6 +20,8 @@ export interface ServerDeps {
   history?: HistoryProvider;
   /** What the page needs to know about this server (GET /api/v1/info). */
   info?: ServerInfo;
+  /** Present on a fleet server (serve --source prometheus): each cluster's report and history, read from the store. */
+  fleet?: { view(cluster: string): Promise<ClusterView> };
   /** Live page documents (GET /api/v1/live and the event stream /api/v1/events); absent: those answer 404. */
   live?: LiveFeeds;
 }

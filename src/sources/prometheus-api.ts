@@ -11,7 +11,6 @@ export async function queryApi<T>(base: string, path: string, params: Record<str
   } catch {
     throw new PoolwatchError('invalid-argument', `--prometheus-url ${JSON.stringify(base)} is not a URL (expected http://HOST:PORT[/PATH])`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PoolwatchError('invalid-argument', `--prometheus-url ${JSON.stringify(base)} must be an http or https URL`);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   let res: Response;
   try {

@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.ts';
 import { createServer } from '../../server/http-server.ts';
 import { parseListen } from '../../server/listen-address.ts';
 import { singleClusterFeeds } from '../../server/page-document.ts';
+import { fleetDeps, storeUrl } from '../serve-fleet.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
 import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
@@ -15,7 +16,7 @@ import { EXIT_OK, type CliCommand } from '../command.ts';
 import type { CliIO } from '../io.ts';
 
 interface ServeOptions extends WebServeOptions {
-  source?: 'kube' | 'manifests' | 'lab';
+  source?: 'kube' | 'manifests' | 'lab' | 'prometheus';
   listen: string;
   kubeconfig?: string;
   context?: string;
@@ -91,7 +92,7 @@ export const serveCommand: CliCommand = {
       .command('serve')
       .description('watch the cluster (or manifest files) and serve Prometheus metrics, the JSON API and health probes')
       .argument('[paths...]', 'manifest files or directories, for --source manifests')
-      .addOption(new Option('--source <source>', 'where to read from (default: kube, or manifests when PATHs are given)').choices(['kube', 'manifests', 'lab']))
+      .addOption(new Option('--source <source>', 'where to read from (default: kube, or manifests when PATHs are given; prometheus: every cluster in the store at --prometheus-url)').choices(['kube', 'manifests', 'lab', 'prometheus']))
       .option('--listen <address>', 'address to listen on: :PORT, HOST:PORT or [IPv6]:PORT', ':9742')
       .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)')
       .option('--context <name>', 'kube context (default: the current context)')
@@ -120,31 +121,51 @@ export const serveCommand: CliCommand = {
           authToken = readSecretFile(opts.authTokenFile, 'token file').trim();
           if (authToken === '') throw new PoolwatchError('invalid-argument', `the token file ${opts.authTokenFile} is empty`, { location: opts.authTokenFile });
         }
-        if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
-        const lab = opts.source === 'lab' ? createLabSource(opts) : null;
-        const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
-        let forecasts = () => [] as ReturnType<HistoryProvider['latest']>;
-        const app = createApp({
-          store: () => source.store(),
-          health: () => source.health(),
-          compat: opts.compat === 'metallb',
-          serviceMetrics: opts.serviceMetrics,
-          forecasts: () => forecasts(),
-          log,
-        });
-        const history = await createHistory(opts, { report: app.report, log, lab });
-        forecasts = () => history.latest();
-        const info = { mode: 'cluster' as const, source: source.health().source, simulatedSpeed: lab ? lab.speed : null };
-        const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
-        const server = createServer({ deps: { ...app, history, info, live }, authToken, tls });
+        let server: ReturnType<typeof createServer>;
+        let startParts: () => Promise<void>;
+        let stopParts: () => Promise<void>;
+        let lab: ReturnType<typeof createLabSource> | null = null;
+        if (opts.source === 'prometheus') {
+          if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source prometheus reads a store, not files: drop ${paths.join(' ')}`);
+          const { deps, fleet } = fleetDeps({ url: storeUrl(opts.prometheusUrl, '--source prometheus'), lookback: opts.lookback, log });
+          server = createServer({ deps, authToken, tls });
+          // One read at start says at once whether the store answers; the server runs either way and retries on request.
+          startParts = () => fleet.overview().then(() => undefined, (err: unknown) => log.warn('store', { error: err instanceof Error ? err.message : String(err) }));
+          stopParts = async () => {};
+        } else {
+          if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
+          lab = opts.source === 'lab' ? createLabSource(opts) : null;
+          const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
+          let forecasts = () => [] as ReturnType<HistoryProvider['latest']>;
+          const app = createApp({
+            store: () => source.store(),
+            health: () => source.health(),
+            compat: opts.compat === 'metallb',
+            serviceMetrics: opts.serviceMetrics,
+            forecasts: () => forecasts(),
+            log,
+          });
+          const history = await createHistory(opts, { report: app.report, log, lab });
+          forecasts = () => history.latest();
+          const info = { mode: 'cluster' as const, source: source.health().source, simulatedSpeed: lab ? lab.speed : null };
+          const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
+          server = createServer({ deps: { ...app, history, info, live }, authToken, tls });
+          startParts = async () => {
+            await source.start();
+            history.start();
+          };
+          stopParts = async () => {
+            await history.stop();
+            await source.stop();
+          };
+        }
         const stopping = shutdownSignal();
-        await source.start();
-        history.start();
+        await startParts();
         let address;
         try {
           address = await server.listen(listen.port, listen.host);
         } catch (err) {
-          await source.stop();
+          await stopParts();
           throw new PoolwatchError('invalid-argument', `cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
         const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -161,8 +182,7 @@ export const serveCommand: CliCommand = {
         const signal = await stopping;
         log.info('shutting down', { signal });
         await server.close(5000);
-        await history.stop();
-        await source.stop();
+        await stopParts();
         log.info('stopped');
         done(EXIT_OK);
       });

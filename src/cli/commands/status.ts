@@ -11,18 +11,42 @@ import { nowOf, type CliIO } from '../io.ts';
 import { outputOption } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderStatusTable } from '../render/status-table.ts';
+import { renderFleetTable } from '../render/fleet-table.ts';
+import { fleetToJson } from '../../core/fleet/fleet-overview.ts';
+import { parseDuration } from '../../core/forecast/index.ts';
+import { PrometheusFleet } from '../../sources/prometheus-fleet.ts';
+import { storeUrl } from '../serve-fleet.ts';
 
 interface StatusOptions {
   output: 'table' | 'wide' | 'json';
   pool?: string;
   namespace?: string;
   context?: string;
+  prometheusUrl?: string;
+  lookback: string;
 }
 
 /** Manifest paths when given, else the current (or named) kube context. */
 export function sourceFor(paths: readonly string[], io: CliIO, context?: string): SnapshotSource {
   if (paths.length === 0) return createKubeSource(context ? { context, env: io.env } : { env: io.env });
   return createManifestSource({ paths, cwd: io.cwd, readStdin: io.readStdin });
+}
+
+/** `status --prometheus-url`: the fleet, read once from the store. */
+async function fleetStatus(paths: readonly string[], opts: StatusOptions, io: CliIO): Promise<void> {
+  if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--prometheus-url reads a store, not files: drop ${paths.join(' ')}`);
+  if (opts.namespace || opts.context) throw new PoolwatchError('invalid-argument', '--namespace and --context are for one cluster; --prometheus-url shows every cluster in the store');
+  const url = storeUrl(opts.prometheusUrl, 'status');
+  const source = new PrometheusFleet({ url, lookbackSeconds: parseDuration(opts.lookback, '--lookback') });
+  let fleet = await source.overview();
+  if (fleet.clusters.length === 0) {
+    throw new PoolwatchError('not-found', `the store at ${url} holds no poolwatch series (is each cluster's poolwatch scraped there, with a cluster label?)`);
+  }
+  if (opts.pool) {
+    fleet = { ...fleet, clusters: fleet.clusters.map((c) => ({ ...c, report: { ...c.report, pools: c.report.pools.filter((p) => p.name === opts.pool) } })) };
+    if (!fleet.clusters.some((c) => c.report.pools.length > 0)) throw new PoolwatchError('not-found', `no pool named "${opts.pool}" in any cluster of the store`);
+  }
+  io.stdout.write(opts.output === 'json' ? `${JSON.stringify(fleetToJson(fleet), null, 2)}\n` : renderFleetTable(fleet, colorsFor(io)));
 }
 
 export const statusCommand: CliCommand = {
@@ -33,6 +57,7 @@ export const statusCommand: CliCommand = {
     ['poolwatch status manifests/ live-services.yaml', 'manifests instead of a cluster'],
     ['kubectl get svc -A -o yaml | poolwatch status pools.yaml -', 'services from stdin'],
     ['poolwatch status -o json --pool default', "one pool's exact report as JSON"],
+    ['poolwatch status --prometheus-url http://thanos-query:9090', 'every cluster in a Prometheus-compatible store'],
   ],
   register(program, io, done) {
     program
@@ -43,7 +68,14 @@ export const statusCommand: CliCommand = {
       .option('--pool <name>', 'only this pool')
       .option('--namespace <name>', 'only services (and their findings) in this namespace')
       .option('--context <name>', 'kube context to read when no PATH is given')
+      .option('--prometheus-url <url>', 'every cluster in this Prometheus-compatible store (Prometheus, Thanos, Mimir, VictoriaMetrics) instead')
+      .option('--lookback <duration>', 'with --prometheus-url: how much history the forecast uses', '6h')
       .action(async (paths: string[], opts: StatusOptions) => {
+        if (opts.prometheusUrl !== undefined) {
+          await fleetStatus(paths, opts, io);
+          done(EXIT_OK);
+          return;
+        }
         const snapshot = await sourceFor(paths, io, opts.context).load();
         const full = analyze(snapshot, { now: nowOf(io) });
         if (opts.pool && !full.pools.some((p) => p.name === opts.pool)) {

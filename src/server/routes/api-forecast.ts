@@ -1,19 +1,21 @@
 // GET /api/v1/forecast[?pool=P]: when each pool family runs out, in the same document as `poolwatch forecast -o json`.
 import { PoolwatchError } from '../../core/errors.ts';
 import { forecastDocument } from '../../core/forecast/index.ts';
-import { json, readQuery, type Route, type ServerDeps } from '../route.ts';
+import { json, readQuery, type Route } from '../route.ts';
+import { viewOf } from '../cluster-scope.ts';
+import type { ClusterView } from '../page-document.ts';
 import type { HistoryProvider } from '../history-provider.ts';
 
-export function historyOf(deps: ServerDeps): HistoryProvider {
-  if (!deps.history) throw new PoolwatchError('not-found', 'history is not enabled on this server');
-  return deps.history;
+export function historyOf(view: ClusterView): HistoryProvider {
+  if (!view.history) throw new PoolwatchError('not-found', 'history is not enabled on this server');
+  return view.history;
 }
 
 export const apiForecast: Route = {
   path: '/api/v1/forecast',
   async handle({ url }, deps) {
-    const q = readQuery(url, { pool: null });
-    const history = historyOf(deps);
+    const q = readQuery(url, { pool: null, cluster: null });
+    const history = historyOf(await viewOf(deps, q['cluster']));
     const now = history.now();
     let forecasts = await history.forecasts();
     if (q['pool'] !== undefined) {

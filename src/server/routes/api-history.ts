@@ -2,6 +2,7 @@
 import { PoolwatchError } from '../../core/errors.ts';
 import { json, readQuery, type Route } from '../route.ts';
 import { historyOf } from './api-forecast.ts';
+import { viewOf } from '../cluster-scope.ts';
 
 function seconds(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
@@ -13,11 +14,11 @@ function seconds(text: string | undefined, name: string, fallback: number): numb
 export const apiHistory: Route = {
   path: '/api/v1/history',
   async handle({ url }, deps) {
-    const q = readQuery(url, { pool: null, family: ['ipv4', 'ipv6'], from: null, to: null });
+    const q = readQuery(url, { pool: null, family: ['ipv4', 'ipv6'], from: null, to: null, cluster: null });
     const pool = q['pool'];
     const family = q['family'] as 'ipv4' | 'ipv6' | undefined;
     if (!pool || !family) throw new PoolwatchError('invalid-argument', 'query parameters pool and family are required');
-    const history = historyOf(deps);
+    const history = historyOf(await viewOf(deps, q['cluster']));
     const now = history.now();
     const to = seconds(q['to'], 'to', now);
     const from = seconds(q['from'], 'from', now - 86400);

@@ -2,6 +2,7 @@
 import { readQuery, type Route, type ServerDeps } from '../route.ts';
 import { toJson } from '../../core/report/json.ts';
 import type { Report } from '../../core/report/types.ts';
+import { viewOf } from '../cluster-scope.ts';
 
 /**
  * The report's JSON text, kept per report: a 10,000-service report is megabytes of JSON, and the
@@ -11,9 +12,9 @@ const reportText = new WeakMap<Report, string>();
 
 export const apiStatus: Route = {
   path: '/api/v1/status',
-  handle: ({ url }, deps) => {
-    readQuery(url, {});
-    const report = deps.report();
+  handle: async ({ url }, deps) => {
+    const q = readQuery(url, { cluster: null });
+    const report = (await viewOf(deps, q['cluster'])).report();
     let text = reportText.get(report);
     if (text === undefined) {
       text = JSON.stringify(toJson(report), null, 2);
