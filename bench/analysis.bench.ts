@@ -1,7 +1,7 @@
 // Parse and analysis of a synthetic 1,000-pool, 100,000-service cluster, against JSON.parse of the same text as the floor.
 import { analyze } from '../src/core/analysis/analyze.ts';
 import { snapshotFromTexts } from '../src/core/manifest/snapshot.ts';
-import type { ClusterSnapshot } from '../src/core/model/types.ts';
+import type { ClusterSnapshot } from '../src/core/model/snapshot.ts';
 import { peakRssMb, timed, type Bench } from './bench.ts';
 import { syntheticCluster } from './synthetic-cluster.ts';
 

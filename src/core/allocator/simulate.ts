@@ -12,7 +12,8 @@
  *   when an address is in fact free.
  */
 import { ANNOTATION_PREFIX } from '../model/annotations.ts';
-import { serviceKey, type AllocationFailedEvent, type ClusterSnapshot, type Service } from '../model/types.ts';
+import type { ClusterSnapshot } from '../model/snapshot.ts';
+import { serviceKey, type AllocationFailedEvent, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 

@@ -7,7 +7,8 @@ import { createPendingExplainer, explainPending } from '../../../src/core/alloca
 import { followLedger } from '../../../src/core/allocator/ledger-explainer.ts';
 import { LazyRestore } from '../../../src/core/allocator/lazy-restore.ts';
 import { parseIp } from '../../../src/core/address/index.ts';
-import { emptySnapshot, type Namespace, type Pool, type Service } from '../../../src/core/model/types.ts';
+import { emptySnapshot } from '../../../src/core/model/snapshot.ts';
+import type { Namespace, Pool, Service } from '../../../src/core/model/types.ts';
 import type { Reason } from '../../../src/core/report/types.ts';
 import { ns, pool, sel, svc, type PoolOptions, type ServiceOptions } from './build.ts';
 import { createEagerExplainer } from './eager-explainer.ts';
