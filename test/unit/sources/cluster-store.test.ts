@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../../src/core/analysis/analyze.ts';
+import { analyze } from '../../../src/core/pipeline/analyze.ts';
 import type { AnalysisOptions } from '../../../src/core/analysis/options.ts';
 import { parseManifestText } from '../../../src/core/manifest/parse.ts';
 import { addToSnapshot, decodeObject } from '../../../src/core/model/kinds/decode-object.ts';

@@ -1,14 +1,21 @@
-// Batch analysis: a snapshot goes through the same incremental ledger the watch source uses, and a Report comes out.
+// Batch and live analysis: a ledger wired to the allocator's pending explainer, and a snapshot loaded into it.
+import { createPendingExplainer } from '../allocator/ledger-explainer.ts';
+import { PoolLedger } from '../analysis/ledger.ts';
+import type { AnalysisOptions } from '../analysis/options.ts';
 import { KINDS } from '../model/kinds/index.ts';
 import type { Kind } from '../model/kinds/kind.ts';
 import type { ClusterSnapshot } from '../model/snapshot.ts';
 import type { Report } from '../report/types.ts';
-import { PoolLedger } from './ledger.ts';
-import type { AnalysisOptions } from './options.ts';
 
 export interface AnalyzeOptions extends AnalysisOptions {
   /** The report's generatedAt (injected so output is reproducible). */
   now: Date;
+}
+
+/** A ledger whose pending services are explained by the MetalLB-faithful allocator unless `explainPending` says otherwise (null: not at all). */
+export function createLedger(options: AnalysisOptions = {}): PoolLedger {
+  const explainPending = options.explainPending === undefined ? createPendingExplainer({ lbClass: options.loadBalancerClass ?? null }) : options.explainPending;
+  return new PoolLedger({ ...options, explainPending });
 }
 
 /** Slots in the order a batch load applies them: whole lists, then single objects, then batch loaders. */
@@ -20,7 +27,7 @@ const LOAD_ORDER: ReadonlyArray<Kind<unknown>> = (() => {
 
 /** Loads a whole snapshot into a fresh ledger, each slot the way its kind says. */
 export function ledgerFromSnapshot(snapshot: ClusterSnapshot, options: AnalysisOptions = {}): PoolLedger {
-  const ledger = new PoolLedger(options);
+  const ledger = createLedger(options);
   ledger.setProblems(snapshot.problems);
   for (const kind of LOAD_ORDER) {
     const values = snapshot[kind.slot as keyof ClusterSnapshot] as unknown[];
