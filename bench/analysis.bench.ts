@@ -1,7 +1,6 @@
 // The default path of `status -o json` on a synthetic 1,000-pool, 100,000-service cluster (5% and 0.1% pending), against JSON.parse of the same text as the floor.
 import { analyze } from '../src/core/pipeline/analyze.ts';
 import { snapshotFromTexts } from '../src/core/manifest/snapshot.ts';
-import type { ClusterSnapshot } from '../src/core/model/snapshot.ts';
 import { toJson } from '../src/core/report/json.ts';
 import { peakRssMb, timed, type Bench, type BenchResult } from './bench.ts';
 import { syntheticCluster } from './synthetic-cluster.ts';
