@@ -1,5 +1,5 @@
 // The document the web page lives on: pools, pending services, findings and forecasts of one cluster, in one JSON text.
-import { forecastDocument, type Forecast, type ForecastDocument } from '../core/forecast/index.ts';
+import { describeForecast, forecastDocument, type Forecast, type ForecastDocument } from '../core/forecast/index.ts';
 import { toJson, type ReportJson } from '../core/report/json.ts';
 import type { Report } from '../core/report/types.ts';
 import type { HistoryProvider } from './history-provider.ts';
@@ -44,8 +44,10 @@ export async function clusterSnapshot(view: ClusterView): Promise<LiveSnapshot> 
   const history = view.history;
   const forecasts = history ? await history.forecasts() : null;
   const now = history ? history.now() : Date.parse(report.generatedAt) / 1000;
+  // Forecasts are recomputed as the clock moves; they count as changed only when what the page shows of them does.
+  const shown = forecasts === null ? null : forecasts.map((f) => `${f.pool}\u0000${f.family}\u0000${f.state}\u0000${describeForecast(f, now)}`).join('\n');
   return {
-    versions: [report, forecasts],
+    versions: [report, shown],
     render: () => JSON.stringify(pageDocument(report, forecasts, now, history?.lookbackSeconds ?? 0)),
   };
 }

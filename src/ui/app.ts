@@ -167,7 +167,7 @@ async function start(): Promise<void> {
   }
   if (info.simulatedSpeed !== null) {
     clockHint.hidden = false;
-    clockHint.textContent = `Simulated clock: the lab runs ${info.simulatedSpeed}× faster than real time`;
+    clockHint.textContent = `Simulated clock: the lab runs at ${info.simulatedSpeed}× real time`;
   }
   view = null;
   onRoute();

@@ -7,6 +7,8 @@ import { forecastKey, poolCondition, routeHash, type PageData, type Route } from
 import { empty, filterBar, limitedList, matches, type View } from './common.ts';
 import { familyBlock } from './overview.ts';
 
+const REFETCH_MS = 10_000;
+
 /** How far back the chart reaches: the forecast window and as much again, at least a day. */
 function chartFrom(data: PageData): number {
   return data.forecast.now - Math.max(86400, 2 * data.forecast.lookbackSeconds);
@@ -24,6 +26,16 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
   let servicesFor: string | null = null;
   let servicesError: string | null = null;
   let servicesHost: HTMLElement | null = null;
+
+  // Services and history are read again at most every 10 s: a busy cluster changes every second, and a
+  // thousand pages on one pool must not turn each change into a thousand history queries.
+  const lastLoad: Record<string, number> = {};
+  const due = (what: string) => {
+    const now = Date.now();
+    if (now - (lastLoad[what] ?? -Infinity) < REFETCH_MS) return false;
+    lastLoad[what] = now;
+    return true;
+  };
 
   const renderServices = () => {
     if (!servicesHost) return;
@@ -47,7 +59,7 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
   };
 
   const loadServices = async (generatedAt: string) => {
-    if (servicesFor === generatedAt) return;
+    if (servicesFor === generatedAt || !due('services')) return;
     servicesFor = generatedAt;
     try {
       services = (await api.poolServices(route.cluster, name)).services;
@@ -59,6 +71,7 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
   };
 
   const drawCharts = async (data: PageData) => {
+    if (!due('charts')) return;
     const request = ++chartRequest;
     const pool = data.pools.find((p) => p.name === name);
     if (!pool) return;
@@ -88,11 +101,11 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
         return;
       }
       const state = poolCondition(data, pool);
-      charts.clear();
       const familySections = (['ipv4', 'ipv6'] as const).flatMap((f) => {
         if (!pool[f]) return [];
-        const host = h('div', { class: 'chart', 'data-chart': f, role: 'img', 'aria-label': `${familyLabel(f)} use over time with forecast` });
-        charts.set(f, host);
+        // The chart's element outlives a redraw of the page: its chart is drawn again only when history is read again.
+        let host = charts.get(f);
+        if (!host) charts.set(f, (host = h('div', { class: 'chart', 'data-chart': f, role: 'img', 'aria-label': `${familyLabel(f)} use over time with forecast` })));
         return [h('section', { class: 'family-section' }, familyBlock(pool, f, data), host)];
       });
       const poolFamilies = (['ipv4', 'ipv6'] as const).filter((f) => pool[f]);

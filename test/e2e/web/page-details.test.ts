@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { artifactPath, launchChromium, watchProblems } from '../../support/browser.ts';
 import { repoRoot, startServe, type RunningServe } from '../../support/serve.ts';
 import { waitFor } from '../../support/processes.ts';
@@ -32,6 +32,12 @@ async function openPage(serve: RunningServe, hash = '#/', viewport = { width: 12
 }
 
 const fixture = join(repoRoot, 'test/fixtures/web-page');
+
+/** The chart legend's series names (read once the legend is drawn). */
+async function legendOf(chart: Locator): Promise<string[]> {
+  await chart.locator('.u-legend .u-label').first().waitFor({ timeout: 10_000 });
+  return chart.locator('.u-legend .u-label').allTextContents();
+}
 
 describe('fixture pages, one check per point', () => {
   let serve: RunningServe;
@@ -70,14 +76,14 @@ describe('fixture pages, one check per point', () => {
     const yMax = Number(await v6.getAttribute('data-y-max'));
     assert.ok(yMax > 0 && yMax < 10, `the y axis runs to ${yMax}`);
     assert.match((await v6.locator('.chart-size').textContent())!, /2\^64 addresses \(18,446,744,073,709,551,616\)/);
-    assert.deepEqual(await v6.locator('.u-legend .u-label').allTextContents(), ['in use']);
+    assert.deepEqual(await legendOf(v6), ['in use']);
     await page.screenshot({ path: artifactPath('web-details-v6.png'), fullPage: true });
   });
 
   test('a pool that is not filling: legend without "--" values and without a forecast entry', async () => {
     const web = await chart('web', 'ipv4');
     assert.doesNotMatch((await web.locator('.u-legend').textContent())!, /--/);
-    assert.deepEqual(await web.locator('.u-legend .u-label').allTextContents(), ['in use', 'total']);
+    assert.deepEqual(await legendOf(web), ['in use', 'total']);
   });
 
   test('the y axis is named', async () => {
@@ -147,7 +153,7 @@ describe('the lab early on', () => {
   test('the simulated clock is said', async () => {
     const hint = page.locator('#clock-hint');
     assert.ok(await hint.isVisible());
-    assert.equal(await hint.textContent(), 'Simulated clock: the lab runs 1× faster than real time');
+    assert.equal(await hint.textContent(), 'Simulated clock: the lab runs at 1× real time');
   });
 });
 
