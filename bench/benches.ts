@@ -8,4 +8,5 @@ export const BENCHES: Readonly<Record<string, string>> = {
   serve: './serve.bench.ts',
   'serve-load': './serve-load.bench.ts',
   simulate: './simulate.bench.ts',
+  'watch-e2e': './watch-e2e.bench.ts',
 };
