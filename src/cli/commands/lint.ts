@@ -17,6 +17,11 @@ interface LintOptions {
 
 export const lintCommand: CliCommand = {
   name: 'lint',
+  examples: [
+    ['poolwatch lint manifests/', 'file:line:col per problem, exit 1 on an error'],
+    ['poolwatch lint --fail-on warning manifests/', 'fail the build on warnings too'],
+    ['poolwatch lint -o json pools.yaml', 'findings as JSON'],
+  ],
   register(program, io, done) {
     program
       .command('lint')

@@ -27,6 +27,11 @@ export function parseClusterFamilies(text: string): IpFamily[] {
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
+  examples: [
+    ['poolwatch simulate manifests/', 'who gets which address, who stays pending and why'],
+    ['poolwatch simulate --fail-on-pending manifests/ live-services.yaml', 'exit 1 if a service would stay pending'],
+    ['poolwatch simulate -o json manifests/', 'the simulated report as JSON'],
+  ],
   register(program, io, done) {
     program
       .command('simulate')

@@ -27,6 +27,13 @@ export function sourceFor(paths: readonly string[], io: CliIO, context?: string)
 
 export const statusCommand: CliCommand = {
   name: 'status',
+  examples: [
+    ['poolwatch status', 'every pool of the current kube context'],
+    ['poolwatch status --context prod -o wide', 'another context, with more columns'],
+    ['poolwatch status manifests/ live-services.yaml', 'manifests instead of a cluster'],
+    ['kubectl get svc -A -o yaml | poolwatch status pools.yaml -', 'services from stdin'],
+    ['poolwatch status -o json --pool default', "one pool's exact report as JSON"],
+  ],
   register(program, io, done) {
     program
       .command('status')
