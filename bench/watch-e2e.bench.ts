@@ -12,6 +12,8 @@ import { serveBenchCluster } from './serve-cluster.ts';
 import { startFakeApiServer } from '../test/support/fake-apiserver.ts';
 import { freePort, startProcess, waitFor } from '../test/support/processes.ts';
 import { repoRoot } from '../test/support/serve.ts';
+// @ts-expect-error: a plain ES module without type declarations
+import { buildAll } from '../scripts/build.mjs';
 
 const POOLS = 20;
 const SERVICES = 10_000;
@@ -31,7 +33,9 @@ const bench: Bench = {
     for (const s of cluster.services) fake.apply('services', s);
     writeFileSync(join(dir, 'config'), fake.kubeconfig());
     const port = await freePort();
-    const bin = process.env['POOLWATCH_BENCH_BIN'] ?? join(repoRoot, 'bin', 'poolwatch.js');
+    const other = process.env['POOLWATCH_BENCH_BIN'];
+    if (other === undefined) await buildAll({ quiet: true });
+    const bin = other ?? join(repoRoot, 'bin', 'poolwatch.js');
     const nodeArgs = (process.env['POOLWATCH_BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
     const serve = startProcess(process.execPath, [...nodeArgs, bin, 'serve', '--source', 'kube', '--listen', `127.0.0.1:${port}`, '--log-level', 'warn'], {
       env: { PATH: process.env['PATH'] ?? '', KUBECONFIG: join(dir, 'config') },
