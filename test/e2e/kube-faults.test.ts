@@ -23,16 +23,6 @@ const FAILING_500_MS = REAL ? 30_000 : MAX_BACKOFF_MS;
 const GONE_MS = REAL ? 60_000 : 2 * MAX_BACKOFF_MS;
 const WAIT_MS = REAL ? 180_000 : 20_000;
 
-const PLURAL: Record<string, FakeResource> = {
-  Service: 'services',
-  Namespace: 'namespaces',
-  ConfigMap: 'configmaps',
-  Event: 'events',
-  IPAddressPool: 'ipaddresspools',
-  L2Advertisement: 'l2advertisements',
-  BGPAdvertisement: 'bgpadvertisements',
-};
-
 const svc = (ns: string, name: string, ip: string) => ({
   metadata: { namespace: ns, name },
   spec: { type: 'LoadBalancer', clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'], ipFamilies: ['IPv4'], ports: [{ port: 80, protocol: 'TCP' }] },
@@ -47,12 +37,11 @@ const AT = new Date('2026-12-01T00:00:00Z');
 function truth(fake: FakeApiServer): unknown {
   const store = new ClusterStore();
   for (const r of watchedResources('metallb-system')) {
-    // The server's field selectors, applied the same way the watch applies them.
-    for (const o of fake.list(PLURAL[r.kind]!)) {
-      if (r.kind === 'ConfigMap' && o.metadata.name !== 'config') continue;
-      if (r.kind === 'Event' && o['reason'] !== 'AllocationFailed') continue;
-      store.upsert(typedObject(r, structuredClone(o) as RawObject));
-    }
+    const plural = r.path.split('/').at(-1) as FakeResource;
+    // The resource's field selector (`path.to.field=value`, all poolwatch sends), applied to what the server holds.
+    const [field, value] = r.fieldSelector?.split('=') ?? [];
+    const selected = (o: Record<string, unknown>) => field === undefined || field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o) === value;
+    for (const o of fake.list(plural).filter(selected)) store.upsert(typedObject(r, structuredClone(o) as RawObject));
   }
   return toJson(store.report(AT));
 }
