@@ -11,6 +11,7 @@ import { fleetDeps, storeUrl } from '../serve-fleet.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
 import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
+import { guardUnhandledRejections } from '../rejection-guard.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import type { CliIO } from '../io.ts';
@@ -30,6 +31,7 @@ interface ServeOptions extends WebServeOptions {
   logFormat: LogFormat;
   debounce: string;
   maxBackoff: string;
+  deadWatchTimeout: string;
 }
 
 function readSecretFile(path: string, what: string): string {
@@ -62,6 +64,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
     metallbNamespace: opts.metallbNamespace,
     logger: log.child({ source: 'kube' }),
     backoff: { initialMs: 500, maxMs: Math.max(500, milliseconds(opts.maxBackoff, '--max-backoff')) },
+    deadWatchMs: Math.max(1, milliseconds(opts.deadWatchTimeout, '--dead-watch-timeout')),
   });
 }
 
@@ -105,7 +108,8 @@ export const serveCommand: CliCommand = {
       .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
       .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
-      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000');
+      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
+      .option('--dead-watch-timeout <ms>', 'kube: a watch with no event and no bookmark for this long is dead and the resource is listed again; failing reconnects for this long make /readyz fail', '120000');
     addWebOptions(command)
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
@@ -130,8 +134,13 @@ export const serveCommand: CliCommand = {
           const { deps, fleet } = fleetDeps({ url: storeUrl(opts.prometheusUrl, '--source prometheus'), lookback: opts.lookback, log });
           server = createServer({ deps, authToken, tls });
           // One read at start says at once whether the store answers; the server runs either way and retries on request.
-          startParts = () => fleet.overview().then(() => undefined, (err: unknown) => log.warn('store', { error: err instanceof Error ? err.message : String(err) }));
-          stopParts = async () => {};
+          // A fleet server has no source to restart: an unhandled error is logged and the next request reads the store again.
+          let unguard = () => {};
+          startParts = () => {
+            unguard = guardUnhandledRejections(process, log, {});
+            return fleet.overview().then(() => undefined, (err: unknown) => log.warn('store', { error: err instanceof Error ? err.message : String(err) }));
+          };
+          stopParts = async () => unguard();
         } else {
           if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
           lab = opts.source === 'lab' ? createLabSource(opts) : null;
@@ -150,13 +159,16 @@ export const serveCommand: CliCommand = {
           const info = { mode: 'cluster' as const, source: source.health().source, simulatedSpeed: lab ? lab.speed : null };
           const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
           server = createServer({ deps: { ...app, history, info, live }, authToken, tls });
+          let unguard = () => {};
           startParts = async () => {
+            unguard = guardUnhandledRejections(process, log, source);
             await source.start();
             history.start();
           };
           stopParts = async () => {
             await history.stop();
             await source.stop();
+            unguard();
           };
         }
         const stopping = shutdownSignal();
