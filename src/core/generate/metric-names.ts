@@ -10,6 +10,7 @@ import { poolExhaustionTimestampSeconds } from '../metrics/families/pool-exhaust
 import { poolInfo } from '../metrics/families/pool-info.ts';
 import { poolOverlapAddresses } from '../metrics/families/pool-overlap-addresses.ts';
 import { poolServices } from '../metrics/families/pool-services.ts';
+import { serviceAddressInfo } from '../metrics/families/service-address-info.ts';
 import { servicePending } from '../metrics/families/service-pending.ts';
 import { sourceLastSyncTimestampSeconds } from '../metrics/families/source-last-sync-timestamp-seconds.ts';
 import { sourceUp } from '../metrics/families/source-up.ts';
@@ -23,6 +24,7 @@ export const POOLWATCH = {
   poolServices: poolServices.name,
   namespaceAddressesInUse: namespaceAddressesInUse.name,
   servicePending: servicePending.name,
+  serviceAddressInfo: serviceAddressInfo.name,
   findings: findings.name,
   poolOverlapAddresses: poolOverlapAddresses.name,
   allocationFailuresTotal: allocationFailuresTotal.name,
@@ -41,6 +43,7 @@ export const POOLWATCH_USAGE: Record<string, { type: 'gauge' | 'counter'; labels
   [POOLWATCH.poolServices]: { type: 'gauge', labels: ['pool'] },
   [POOLWATCH.namespaceAddressesInUse]: { type: 'gauge', labels: ['pool', 'namespace', 'family'] },
   [POOLWATCH.servicePending]: { type: 'gauge', labels: ['namespace', 'service', 'reason'] },
+  [POOLWATCH.serviceAddressInfo]: { type: 'gauge', labels: ['namespace', 'service', 'pool', 'ip'] },
   [POOLWATCH.findings]: { type: 'gauge', labels: ['code', 'severity'] },
   [POOLWATCH.poolOverlapAddresses]: { type: 'gauge', labels: ['pool', 'other_pool'] },
   [POOLWATCH.allocationFailuresTotal]: { type: 'counter', labels: ['namespace', 'reason'] },
