@@ -119,6 +119,6 @@ export class PrometheusFleet {
     const results = await instant(this.url, queries, now);
     const generatedAt = new Date(Math.floor(now) * 1000).toISOString().replace('.000Z', 'Z');
     const found = fleetReports(results, generatedAt, results.allocated).find((c) => c.name === cluster);
-    return found?.report ?? { generatedAt, pools: [], services: [], findings: [] };
+    return found?.report ?? { generatedAt, pools: [], services: [], findings: [], facts: { overlaps: [], pendingPools: new Map() } };
   }
 }
