@@ -6,7 +6,7 @@ import { clusterMatcher, fleetQueries, forecastRangeQuery, serviceAddressQuery, 
 import type { Report } from '../core/report/types.ts';
 import { PrometheusHistory } from '../server/history-provider.ts';
 import type { ClusterView } from '../server/page-document.ts';
-import type { SourceHealth } from './health.ts';
+import type { SourceHealth } from '../core/report/source-health.ts';
 import { queryApi } from './prometheus-api.ts';
 
 export interface PrometheusFleetOptions {
