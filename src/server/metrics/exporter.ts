@@ -1,8 +1,8 @@
 // Renders the family list on each scrape: the report's families as text reused while the report is the same, the live ones and histograms through prom-client.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { FamilyDeclaration, ScrapeContext } from './family.ts';
+import type { FamilyDeclaration, ScrapeContext } from '../../core/metrics/family.ts';
+import { families as allFamilies } from '../../core/metrics/families/index.ts';
 import { familyText } from './exposition.ts';
-import { families as allFamilies } from './families/index.ts';
 
 export interface ExporterOptions {
   /** --compat=metallb: also export the MetalLB names the guides use. */

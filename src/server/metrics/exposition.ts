@@ -1,5 +1,5 @@
 // One gauge or counter family as Prometheus text (format 0.0.4), written directly: the report's families have one series per service, and a metrics library's per-series bookkeeping cost more than the scrape itself.
-import type { FamilyDeclaration, Sample } from './family.ts';
+import type { FamilyDeclaration, Sample } from '../../core/metrics/family.ts';
 
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 const NEEDS_ESCAPE = /[\\"\n]/;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { familyText } from '../../../src/server/metrics/exposition.ts';
-import type { Sample } from '../../../src/server/metrics/family.ts';
+import type { Sample } from '../../../src/core/metrics/family.ts';
 
 const cases: Array<{ type: 'gauge' | 'counter'; labels: string[]; samples: Sample[] }> = [
   { type: 'gauge', labels: ['pool', 'family'], samples: [[{ pool: 'a', family: 'ipv4' }, 256], [{ pool: 'b', family: 'ipv6' }, 2 ** 64]] },
