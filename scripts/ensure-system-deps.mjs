@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, Chromium) are installed.
+// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, Chromium, and zsh and fish for the completion scripts) are installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -8,6 +8,8 @@ const needs = [
   { bin: '/usr/bin/promtool', pkg: 'prometheus' },
   { bin: '/usr/bin/amtool', pkg: 'prometheus-alertmanager' },
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
+  { bin: '/usr/bin/zsh', pkg: 'zsh' },
+  { bin: '/usr/bin/fish', pkg: 'fish' },
 ];
 const missing = [...new Set(needs.filter((n) => !existsSync(n.bin)).map((n) => n.pkg))];
 if (missing.length === 0) process.exit(0);

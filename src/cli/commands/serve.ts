@@ -63,6 +63,13 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
   });
 }
 
+/** What the banner says is served. */
+function servingWhat(opts: ServeOptions, paths: readonly string[]): string {
+  if (opts.source === 'lab') return 'the embedded lab (a simulated cluster)';
+  if (paths.length > 0) return `the manifests in ${paths.join(' ')}`;
+  return `the cluster of ${opts.context ? `kube context ${opts.context}` : 'the current kube context'}`;
+}
+
 /** Resolves at the first SIGTERM or SIGINT. */
 function shutdownSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -145,10 +152,7 @@ export const serveCommand: CliCommand = {
           throw new PoolwatchError('invalid-argument', `cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
         const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-        if (lab) {
-          const shown = listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? base : `${tls ? 'https' : 'http'}://localhost:${address.port}`;
-          io.stdout.write(urlsBanner(shown, true));
-        }
+        io.stdout.write(urlsBanner(servingWhat(opts, paths), address, tls !== null));
         log.info('serving', {
           address: base,
           compat: opts.compat ?? null,
