@@ -24,9 +24,9 @@ for (const [args, what] of [
 
 test('on a wildcard address the banner says so and links to localhost; IPv6 is bracketed', () => {
   const any = urlsBanner('your cluster', { address: '::', family: 'IPv6', port: 9742 }, true);
-  assert.match(any, /  listening: \[::\]:9742 \(every interface\)\n  web page:  https:\/\/localhost:9742\/\n/);
+  assert.match(any, / {2}listening: \[::\]:9742 \(every interface\)\n {2}web page: {2}https:\/\/localhost:9742\/\n/);
   const v6 = urlsBanner('your cluster', { address: '::1', family: 'IPv6', port: 80 }, false);
-  assert.match(v6, /  listening: \[::1\]:80\n  web page:  http:\/\/\[::1\]:80\/\n  metrics:   http:\/\/\[::1\]:80\/metrics\n/);
+  assert.match(v6, / {2}listening: \[::1\]:80\n {2}web page: {2}http:\/\/\[::1\]:80\/\n {2}metrics: {3}http:\/\/\[::1\]:80\/metrics\n/);
 });
 
 test('npm start listens on 127.0.0.1 unless told otherwise', () => {
