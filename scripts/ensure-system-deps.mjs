@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, Chromium, and zsh and fish for the completion scripts) are installed.
+// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, Chromium, zsh and fish for the completion scripts, kubectl for the plugin and kustomize) are installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -10,6 +10,7 @@ const needs = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/zsh', pkg: 'zsh' },
   { bin: '/usr/bin/fish', pkg: 'fish' },
+  { bin: '/usr/bin/kubectl', pkg: 'kubernetes-client' },
 ];
 const missing = [...new Set(needs.filter((n) => !existsSync(n.bin)).map((n) => n.pkg))];
 if (missing.length === 0) process.exit(0);

@@ -1,8 +1,10 @@
 // deploy/kubernetes: RBAC grants read access to exactly what the kube source watches; the Deployment is locked down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { DEFAULT_CONFIG } from '../../../src/core/generate/config.ts';
 import { watchedResources } from '../../../src/sources/kube/resources.ts';
@@ -71,4 +73,41 @@ test('the Service port name is the one the shipped scrape configs select', () =>
   assert.deepEqual(ports.map((p) => p.name), [DEFAULT_CONFIG.scrape.poolwatchPort]);
   assert.equal(DEFAULT_CONFIG.scrape.poolwatchPort, 'metrics');
   assert.equal(DEFAULT_CONFIG.scrape.poolwatchNamespace, service!.metadata.namespace);
+});
+
+test('ConfigMap access is pinned to the one name poolwatch reads, by name in its field selector', () => {
+  const rules = find('Role', 'metallb-system').flatMap((r) => r['rules'] as Array<Rule & { resourceNames?: string[] }>);
+  const configmaps = rules.filter((r) => r.resources.includes('configmaps'));
+  assert.deepEqual(configmaps.map((r) => r.resourceNames), [['config']]);
+  const source = watchedResources('metallb-system').find((r) => r.kind === 'ConfigMap');
+  assert.equal(source?.fieldSelector, 'metadata.name=config');
+});
+
+test('a NetworkPolicy lets in only port metrics and out only the API server and DNS', () => {
+  const [policy] = find('NetworkPolicy', 'poolwatch');
+  const spec = policy!['spec'] as { podSelector: unknown; policyTypes: string[]; ingress: Array<{ ports: unknown }>; egress: Array<{ ports: Array<{ port: number }> }> };
+  assert.deepEqual(spec.podSelector, { matchLabels: { 'app.kubernetes.io/name': 'poolwatch' } });
+  assert.deepEqual(spec.policyTypes, ['Ingress', 'Egress']);
+  assert.deepEqual(spec.ingress, [{ ports: [{ port: 'metrics', protocol: 'TCP' }] }]);
+  assert.deepEqual(spec.egress.flatMap((e) => e.ports.map((p) => p.port)), [443, 6443, 53, 53]);
+});
+
+test('the image is a placeholder that one documented images: override replaces (kubectl kustomize)', () => {
+  const [deployment] = find('Deployment', 'poolwatch');
+  const image = (deployment as unknown as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec.template.spec.containers[0]!.image;
+  assert.equal(image, 'REGISTRY/poolwatch:VERSION');
+  const overlay = mkdtempSync(join(tmpdir(), 'poolwatch-overlay-'));
+  try {
+    // The overlay docs/deploy.md shows, word for word.
+    const doc = readFileSync(join(dir, '..', '..', 'docs', 'deploy.md'), 'utf8');
+    const shown = /```yaml\n(# kustomization\.yaml of your overlay[\s\S]*?)```/.exec(doc)?.[1];
+    assert.ok(shown, 'docs/deploy.md shows the overlay');
+    writeFileSync(join(overlay, 'kustomization.yaml'), shown.replace('../poolwatch/deploy/kubernetes', relative(overlay, dir)));
+    const built = execFileSync('kubectl', ['kustomize', overlay], { encoding: 'utf8' });
+    const images = parseAllDocuments(built).map((d) => d.toJS() as Obj).filter((o) => o.kind === 'Deployment')
+      .map((o) => (o as unknown as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec.template.spec.containers[0]!.image);
+    assert.deepEqual(images, ['ghcr.io/example/poolwatch:0.1.0']);
+  } finally {
+    rmSync(overlay, { recursive: true, force: true });
+  }
 });
