@@ -9,11 +9,12 @@ import { parseListen } from '../../server/listen-address.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
 import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
+import { addAuthOptions, createAuthenticator, type AuthServeOptions } from '../serve-auth.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import type { CliIO } from '../io.ts';
 
-interface ServeOptions extends WebServeOptions {
+interface ServeOptions extends WebServeOptions, AuthServeOptions {
   source?: 'kube' | 'manifests' | 'lab';
   listen: string;
   kubeconfig?: string;
@@ -21,7 +22,6 @@ interface ServeOptions extends WebServeOptions {
   metallbNamespace: string;
   compat?: 'metallb';
   serviceMetrics: boolean;
-  authTokenFile?: string;
   tlsCertFile?: string;
   tlsKeyFile?: string;
   logLevel: LogLevel;
@@ -104,14 +104,13 @@ export const serveCommand: CliCommand = {
       .option('--metallb-namespace <name>', 'namespace holding MetalLB\'s configuration', 'metallb-system')
       .addOption(new Option('--compat <name>', 'also export the MetalLB metric names the common guides use').choices(['metallb']))
       .option('--no-service-metrics', 'leave out the per-service metric families (fewer series)')
-      .option('--auth-token-file <file>', 'require this bearer token for everything but /healthz and /readyz')
       .option('--tls-cert-file <file>', 'serve HTTPS with this certificate (PEM; needs --tls-key-file)')
       .option('--tls-key-file <file>', 'private key for --tls-cert-file (PEM)')
       .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
       .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
       .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000');
-    addWebOptions(command)
+    addWebOptions(addAuthOptions(command))
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
         const listen = parseListen(opts.listen);
@@ -121,11 +120,7 @@ export const serveCommand: CliCommand = {
         const tls = opts.tlsCertFile && opts.tlsKeyFile
           ? { cert: readSecretFile(opts.tlsCertFile, 'TLS certificate'), key: readSecretFile(opts.tlsKeyFile, 'TLS key') }
           : null;
-        let authToken: string | null = null;
-        if (opts.authTokenFile) {
-          authToken = readSecretFile(opts.authTokenFile, 'token file').trim();
-          if (authToken === '') throw new PoolwatchError('invalid-argument', `the token file ${opts.authTokenFile} is empty`, { location: opts.authTokenFile });
-        }
+        const auth = await createAuthenticator(opts, io.env, log);
         if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
         const lab = opts.source === 'lab' ? createLabSource(opts) : null;
         const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
@@ -140,7 +135,7 @@ export const serveCommand: CliCommand = {
         });
         const history = await createHistory(opts, { report: app.report, log, lab });
         forecasts = () => history.latest();
-        const server = createServer({ deps: { ...app, history }, authToken, tls });
+        const server = createServer({ deps: { ...app, history }, auth, tls });
         const stopping = shutdownSignal();
         await source.start();
         history.start();
@@ -157,7 +152,7 @@ export const serveCommand: CliCommand = {
           address: base,
           compat: opts.compat ?? null,
           serviceMetrics: opts.serviceMetrics,
-          auth: authToken !== null,
+          auth: auth?.kind ?? 'none',
         });
         const signal = await stopping;
         log.info('shutting down', { signal });

@@ -29,7 +29,7 @@ test('the RBAC rules are get/list/watch on exactly the watched resources, MetalL
       assert.deepEqual(r.verbs, ['get', 'list', 'watch']);
       return r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`));
     }).sort();
-  const clusterWide = granted(find('ClusterRole').flatMap((r) => r['rules'] as Rule[]));
+  const clusterWide = granted(find('ClusterRole').filter((r) => r.metadata.name === 'poolwatch').flatMap((r) => (r['rules'] as Rule[]).filter((rule) => !rule.verbs.includes('create'))));
   const inMetallb = granted(find('Role', 'metallb-system').flatMap((r) => r['rules'] as Rule[]));
   const watched = watchedResources('metallb-system').map((r) => {
     const group = r.path.startsWith('/api/v1') ? '' : r.path.split('/')[2]!;
@@ -109,5 +109,24 @@ test('the image is a placeholder that one documented images: override replaces (
     assert.deepEqual(images, ['ghcr.io/example/poolwatch:0.1.0']);
   } finally {
     rmSync(overlay, { recursive: true, force: true });
+  }
+});
+
+test('--auth=kubernetes is on, with create on tokenreviews and subjectaccessreviews and a reader ClusterRole for what it serves', () => {
+  const [deployment] = find('Deployment', 'poolwatch');
+  const args = (deployment as unknown as { spec: { template: { spec: { containers: Array<{ args: string[] }> } } } }).spec.template.spec.containers[0]!.args;
+  assert.ok(args.includes('--auth=kubernetes'));
+  const rules = find('ClusterRole').filter((r) => r.metadata.name === 'poolwatch').flatMap((r) => r['rules'] as Rule[]);
+  const creates = rules.filter((r) => r.verbs.includes('create'));
+  assert.deepEqual(creates, [
+    { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+  ]);
+  const reader = find('ClusterRole').find((r) => r.metadata.name === 'poolwatch-reader');
+  assert.deepEqual(reader?.['rules'], [{ nonResourceURLs: ['/metrics', '/api/*', '/', '/ui/*'], verbs: ['get'] }]);
+  // Every route the server has is covered by the reader's URLs (the probes need no token).
+  for (const path of ['/metrics', '/api/v1/status', '/', '/ui/app.js']) {
+    const urls = (reader!['rules'] as Array<{ nonResourceURLs: string[] }>)[0]!.nonResourceURLs;
+    assert.ok(urls.some((u) => u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1)))), path);
   }
 });
