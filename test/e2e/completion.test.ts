@@ -34,7 +34,7 @@ test('bash completes commands, options, option values and generate kinds', async
     assert.deepEqual(complete('poolwatch lint --fail-on '), ['error', 'warning', 'info']);
     assert.deepEqual(complete('kubectl-poolwatch serve --sou'), ['--source']);
     assert.deepEqual(complete('poolwatch serve --source '), ['kube', 'manifests', 'lab']);
-    assert.deepEqual(complete('poolwatch generate '), ['rules', 'dashboards', 'scrape', 'all']);
+    assert.deepEqual(complete('poolwatch generate '), ['rules', 'dashboards', 'dashboard-objects', 'scrape', 'all']);
     assert.deepEqual(complete('poolwatch completion '), ['bash', 'zsh', 'fish']);
     assert.ok(complete('poolwatch status -').includes('--version'));
   } finally {
@@ -51,7 +51,7 @@ test('fish completes the same, for poolwatch and kubectl-poolwatch', async () =>
     assert.deepEqual(complete('poolwatch lint --fail-on '), ['error', 'info', 'warning']);
     assert.ok(complete('kubectl-poolwatch ').includes('serve'));
     assert.ok(complete('poolwatch serve --so').includes('--source'));
-    assert.deepEqual(complete('poolwatch generate '), ['all', 'dashboards', 'rules', 'scrape']);
+    assert.deepEqual(complete('poolwatch generate '), ['all', 'dashboards', 'dashboard-objects', 'rules', 'scrape']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -66,7 +66,7 @@ test('zsh: the script parses and describes every command and option', async () =
     const out = run('zsh', ['-f', '-c', `autoload -U compinit && compinit -u -d ${join(dir, 'zcompdump')} && source ${file} && whence -w _poolwatch`]);
     assert.equal(out.trim(), '_poolwatch: function');
     const text = (await runInProcess(['completion', 'zsh'])).stdout;
-    for (const needle of ["'status:show how full", "'(-o --output)'{-o,--output}'[output format]:value:(table wide json)'", "'1:kind:(rules dashboards scrape all)'", "'--auth-token-file[require this bearer token"]) {
+    for (const needle of ["'status:show how full", "'(-o --output)'{-o,--output}'[output format]:value:(table wide json)'", "'1:kind:(rules dashboards dashboard-objects scrape all)'", "'--auth-token-file[require the bearer token in this file"]) {
       assert.ok(text.includes(needle), needle);
     }
   } finally {
