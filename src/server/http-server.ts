@@ -51,6 +51,8 @@ export function createServer(options: ServerOptions): PoolwatchServer {
   const log = deps.log;
   const closers: Array<() => void> = [];
   const auth = options.auth ?? (options.authToken ? fixedTokenAuth(options.authToken) : null);
+  // Open event streams would keep the server from closing.
+  if (deps.live) closers.push(() => deps.live!.close());
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<Reply | null> {
     let url: URL;

@@ -1,4 +1,4 @@
-// deploy/kubernetes: RBAC grants read access to exactly what the kube source watches; the Deployment is locked down.
+// deploy/kubernetes: RBAC grants read access to exactly the kinds in the kind list; the Deployment is locked down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { DEFAULT_CONFIG } from '../../../src/core/generate/config.ts';
+import { KINDS } from '../../../src/core/model/kinds/index.ts';
 import { watchedResources } from '../../../src/sources/kube/resources.ts';
+import { routes } from '../../../src/server/routes/index.ts';
 
 const dir = join(import.meta.dirname, '..', '..', '..', 'deploy', 'kubernetes');
 type Obj = { kind: string; metadata: { name: string; namespace?: string }; [k: string]: unknown };
@@ -23,7 +25,7 @@ function objects(): Obj[] {
 
 const find = (kind: string, namespace?: string) => objects().filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
 
-test('the RBAC rules are get/list/watch on exactly the watched resources, MetalLB\'s only in its namespace', () => {
+test('the RBAC rules are get/list/watch on exactly the kinds poolwatch reads, MetalLB\'s configuration only in its namespace', () => {
   const granted = (rules: Rule[]) =>
     rules.flatMap((r) => {
       assert.deepEqual(r.verbs, ['get', 'list', 'watch']);
@@ -31,12 +33,14 @@ test('the RBAC rules are get/list/watch on exactly the watched resources, MetalL
     }).sort();
   const clusterWide = granted(find('ClusterRole').filter((r) => r.metadata.name === 'poolwatch').flatMap((r) => (r['rules'] as Rule[]).filter((rule) => !rule.verbs.includes('create'))));
   const inMetallb = granted(find('Role', 'metallb-system').flatMap((r) => r['rules'] as Rule[]));
-  const watched = watchedResources('metallb-system').map((r) => {
-    const group = r.path.startsWith('/api/v1') ? '' : r.path.split('/')[2]!;
-    return { id: `${group}/${r.path.split('/').at(-1)}`, namespaced: r.path.includes('/namespaces/metallb-system/') };
-  });
-  assert.deepEqual(clusterWide, watched.filter((w) => !w.namespaced).map((w) => w.id).sort());
-  assert.deepEqual(inMetallb, watched.filter((w) => w.namespaced).map((w) => w.id).sort());
+  const read = (scope: string) => [...new Set(KINDS.filter((k) => k.resource.scope === scope).map((k) => `${k.resource.group}/${k.resource.plural}`))].sort();
+  assert.deepEqual(clusterWide, read('cluster'));
+  assert.deepEqual(inMetallb, read('metallb-namespace'));
+  // What is watched is what the kind list says, nothing more.
+  assert.deepEqual(
+    watchedResources('metallb-system').map((r) => r.path.split('/').at(-1)),
+    KINDS.map((k) => k.resource.plural),
+  );
   // Both bindings name the poolwatch service account.
   for (const b of [...find('ClusterRoleBinding'), ...find('RoleBinding', 'metallb-system')]) {
     assert.deepEqual(b['subjects'], [{ kind: 'ServiceAccount', name: 'poolwatch', namespace: 'poolwatch' }]);
@@ -123,9 +127,11 @@ test('--auth=kubernetes is on, with create on tokenreviews and subjectaccessrevi
     { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
   ]);
   const reader = find('ClusterRole').find((r) => r.metadata.name === 'poolwatch-reader');
-  assert.deepEqual(reader?.['rules'], [{ nonResourceURLs: ['/metrics', '/api/*', '/', '/ui/*'], verbs: ['get'] }]);
-  // Every route the server has is covered by the reader's URLs (the probes need no token).
-  for (const path of ['/metrics', '/api/v1/status', '/', '/ui/app.js']) {
+  assert.deepEqual(reader?.['rules'], [{ nonResourceURLs: ['/metrics', '/api/*'], verbs: ['get'] }]);
+  // Every route that needs a token is covered by the reader's URLs.
+  const guarded = routes.filter((r) => r.auth !== false).map((r) => r.path);
+  assert.ok(guarded.includes('/metrics') && guarded.includes('/api/v1/status'));
+  for (const path of guarded) {
     const urls = (reader!['rules'] as Array<{ nonResourceURLs: string[] }>)[0]!.nonResourceURLs;
     assert.ok(urls.some((u) => u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1)))), path);
   }
