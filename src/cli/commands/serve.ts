@@ -130,9 +130,9 @@ export const serveCommand: CliCommand = {
         let server: ReturnType<typeof createServer>;
         let startParts: () => Promise<void>;
         let stopParts: () => Promise<void>;
-        let lab: ReturnType<typeof createLabSource> | null;
+        if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
+        const lab = opts.source === 'lab' ? createLabSource(opts) : null;
         if (opts.source === 'prometheus') {
-          lab = null;
           if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source prometheus reads a store, not files: drop ${paths.join(' ')}`);
           const { deps, fleet } = fleetDeps({ url: storeUrl(opts.prometheusUrl, '--source prometheus'), lookback: opts.lookback, log });
           server = createServer({ deps, auth, tls });
@@ -145,8 +145,6 @@ export const serveCommand: CliCommand = {
           };
           stopParts = async () => unguard();
         } else {
-          if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
-          lab = opts.source === 'lab' ? createLabSource(opts) : null;
           const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
           let forecasts = () => [] as ReturnType<HistoryProvider['latest']>;
           const app = createApp({
