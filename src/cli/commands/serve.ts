@@ -11,6 +11,7 @@ import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
+import { maxInputSizeOption, parseSize } from '../options.ts';
 import type { CliIO } from '../io.ts';
 
 interface ServeOptions extends WebServeOptions {
@@ -28,6 +29,7 @@ interface ServeOptions extends WebServeOptions {
   logFormat: LogFormat;
   debounce: string;
   maxBackoff: string;
+  maxInputSize: string;
 }
 
 function readSecretFile(path: string, what: string): string {
@@ -48,7 +50,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
   const source = opts.source ?? (paths.length > 0 ? 'manifests' : 'kube');
   if (source === 'manifests') {
     if (paths.length === 0) throw new PoolwatchError('invalid-argument', '--source manifests needs at least one PATH');
-    return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce') });
+    return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce'), maxInputBytes: parseSize(opts.maxInputSize) });
   }
   if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source kube reads the cluster, not files: drop ${paths.join(' ')} or use --source manifests`);
   // The Kubernetes client takes seconds to load: only commands that talk to a cluster pay for it.
@@ -103,7 +105,8 @@ export const serveCommand: CliCommand = {
       .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
       .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
-      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000');
+      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
+      .addOption(maxInputSizeOption());
     addWebOptions(command)
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
