@@ -1,5 +1,5 @@
 // `poolwatch simulate PATH...`: what MetalLB will do with these manifests: which services get which address, which stay pending and why.
-import { simulationReport } from '../../core/allocator/simulation-report.ts';
+import { simulationReport } from '../../core/pipeline/simulation-report.ts';
 import type { IpFamily } from '../../core/address/index.ts';
 import { PoolwatchError } from '../../core/errors.ts';
 import { toJson } from '../../core/report/json.ts';

@@ -1,5 +1,5 @@
 // `poolwatch status [PATH...]`: pool usage per family, pending services with reasons, and findings.
-import { analyze } from '../../core/analysis/analyze.ts';
+import { analyze } from '../../core/pipeline/analyze.ts';
 import { PoolwatchError } from '../../core/errors.ts';
 import { filterReport } from '../../core/report/filter.ts';
 import { toJson } from '../../core/report/json.ts';

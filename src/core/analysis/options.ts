@@ -1,5 +1,4 @@
 // Analysis options: finding thresholds, MetalLB's load-balancer class, and the seam through which the allocator explains pending services.
-import { createPendingExplainer } from '../allocator/ledger-explainer.ts';
 import type { Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import type { LedgerView } from './ledger-view.ts';
@@ -18,7 +17,7 @@ export interface AnalysisOptions {
   nearlyExhaustedPercent?: number;
   /** MetalLB's `--lb-class`: null (the default) means MetalLB handles services with no loadBalancerClass. */
   loadBalancerClass?: string | null;
-  /** Default: the MetalLB-faithful allocator (createPendingExplainer); null turns explanations off. */
+  /** Null or absent: no explanations here (src/core/pipeline's createLedger wires the MetalLB-faithful allocator by default). */
   explainPending?: PendingExplainer | null;
 }
 
@@ -34,6 +33,6 @@ export function resolveOptions(o: AnalysisOptions = {}): ResolvedOptions {
     utilizationHighPercent: o.utilizationHighPercent ?? 80,
     nearlyExhaustedPercent: o.nearlyExhaustedPercent ?? 95,
     loadBalancerClass: o.loadBalancerClass ?? null,
-    explainPending: o.explainPending === undefined ? createPendingExplainer({ lbClass: o.loadBalancerClass ?? null }) : o.explainPending,
+    explainPending: o.explainPending ?? null,
   };
 }

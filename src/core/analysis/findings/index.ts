@@ -1,4 +1,4 @@
-// The one list of finding rules: adding a rule is one file plus one line here (and a section in docs/findings.md).
+// The one list of finding rules: adding a rule is one file plus one line here (and its code and a section in docs/findings.md).
 import { addressConflict } from './address-conflict.ts';
 import { addressOutsidePools } from './address-outside-pools.ts';
 import { deprecatedAnnotation } from './deprecated-annotation.ts';
@@ -6,6 +6,7 @@ import { deprecatedField } from './deprecated-field.ts';
 import type { FindingRule } from './finding.ts';
 import { invalidAddress } from './invalid-address.ts';
 import { invalidManifest } from './invalid-manifest.ts';
+import { invalidServiceAddress } from './invalid-service-address.ts';
 import { poolEmpty } from './pool-empty.ts';
 import { poolExhausted } from './pool-exhausted.ts';
 import { poolNearlyExhausted } from './pool-nearly-exhausted.ts';
@@ -18,6 +19,7 @@ import { staleAllocation } from './stale-allocation.ts';
 export const findingRules: readonly FindingRule[] = [
   invalidManifest,
   invalidAddress,
+  invalidServiceAddress,
   poolOverlap,
   poolEmpty,
   poolNotAdvertised,
