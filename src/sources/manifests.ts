@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { isAbsolute, join } from 'node:path';
 import { PoolwatchError } from '../core/errors.ts';
 import { snapshotFromTexts, type ManifestText } from '../core/manifest/snapshot.ts';
-import type { ClusterSnapshot } from '../core/model/types.ts';
+import type { ClusterSnapshot } from '../core/model/snapshot.ts';
 import type { SnapshotSource } from './source.ts';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;

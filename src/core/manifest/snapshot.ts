@@ -1,6 +1,6 @@
 // Manifest texts to one ClusterSnapshot: parse every file, decode every object, keep every problem.
-import { addToSnapshot, decodeObject } from '../model/decode/index.ts';
-import { emptySnapshot, type ClusterSnapshot } from '../model/types.ts';
+import { addToSnapshot, decodeObject } from '../model/kinds/decode-object.ts';
+import { emptySnapshot, SNAPSHOT_KEYS, type ClusterSnapshot } from '../model/snapshot.ts';
 import type { LocatedObject } from './located.ts';
 import { readManifestText } from './parse.ts';
 
@@ -24,7 +24,7 @@ export function snapshotFromTexts(texts: readonly ManifestText[]): ClusterSnapsh
   const snapshot = emptySnapshot();
   for (const text of texts) {
     const one = snapshotOfText(text);
-    for (const key of ['pools', 'advertisements', 'namespaces', 'services', 'events', 'problems'] as const) {
+    for (const key of SNAPSHOT_KEYS) {
       for (const x of one[key]) (snapshot[key] as unknown[]).push(x);
     }
   }

@@ -120,20 +120,6 @@ export interface InputProblem {
   location: SourceLocation | null;
 }
 
-/** Everything poolwatch knows about one cluster at one moment. */
-export interface ClusterSnapshot {
-  pools: Pool[];
-  advertisements: Advertisement[];
-  namespaces: Namespace[];
-  services: Service[];
-  events: AllocationFailedEvent[];
-  problems: InputProblem[];
-}
-
-export function emptySnapshot(): ClusterSnapshot {
-  return { pools: [], advertisements: [], namespaces: [], services: [], events: [], problems: [] };
-}
-
 export function formatLocation(l: SourceLocation | null | undefined): string | null {
   return l ? `${l.file}:${l.line}:${l.col}` : null;
 }
