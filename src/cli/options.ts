@@ -27,7 +27,7 @@ export function parseSize(text: string): number {
 }
 
 export function maxInputSizeOption(): Option {
-  return new Option('--max-input-size <size>', `read at most this much, per file and in total (YAML: an eighth of it)`).default(formatSize(DEFAULT_MAX_INPUT_BYTES).replace(' ', ''));
+  return new Option('--max-input-size <size>', `read at most this much, per file and in total (YAML: a sixteenth of it)`).default(formatSize(DEFAULT_MAX_INPUT_BYTES).replace(' ', ''));
 }
 
 /** How a command reads manifest paths: bounded, with notices about skipped files on standard error. */

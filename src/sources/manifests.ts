@@ -17,10 +17,26 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /**
- * YAML costs the parser about a hundred times its size in memory (JSON about ten), so a YAML file may
- * hold this fraction of the bound: 8 MiB by default.
+ * YAML costs the parser about a hundred times its size in memory (JSON about ten) and far more time, so
+ * a YAML file may hold this fraction of the bound: 4 MiB by default.
  */
-const YAML_SHARE = 8;
+const YAML_SHARE = 16;
+
+/** YAML documents per file at most: each costs the parser as much as a small file, even when empty. */
+export const MAX_YAML_DOCUMENTS = 10_000;
+
+/** Refuses YAML text the parser could not read within the memory and time a file may take. */
+function checkYamlCost(text: string, shown: string, max: number): void {
+  if (text.length * YAML_SHARE > max) {
+    throw tooLarge(`${shown} is YAML, which costs the parser about a hundred times its size in memory; YAML is bounded at 1/${YAML_SHARE} of`, max);
+  }
+  let documents = 0;
+  for (let i = text.indexOf('---'); i >= 0; i = text.indexOf('---', i + 3)) {
+    if ((i === 0 || text.charCodeAt(i - 1) === 10) && ++documents > MAX_YAML_DOCUMENTS) {
+      throw new PoolwatchError('unreadable-input', `${shown} holds more than ${MAX_YAML_DOCUMENTS.toLocaleString('en-US')} YAML documents: split it, or convert it to one JSON List (kubectl get -o json)`);
+    }
+  }
+}
 
 export interface ManifestSourceOptions {
   paths: readonly string[];
@@ -192,9 +208,7 @@ export async function readManifestTexts(options: ManifestSourceOptions): Promise
     if (typeof buf !== 'string' && looksBinary(buf)) throw new PoolwatchError('unreadable-input', `${shown}: is a binary file, not a YAML or JSON manifest`, {});
     const text = typeof buf === 'string' ? buf : decode(buf, shown, notice);
     const first = /\S/.exec(text.slice(0, 4096))?.[0];
-    if (first !== '{' && first !== '[' && text.length * YAML_SHARE > budget.max) {
-      throw tooLarge(`${shown} is YAML, which costs the parser about a hundred times its size in memory; YAML is bounded at 1/${YAML_SHARE} of`, budget.max);
-    }
+    if (first !== '{' && first !== '[') checkYamlCost(text, shown, budget.max);
     texts.push({ file: shown, text });
   };
   for (const path of options.paths) {

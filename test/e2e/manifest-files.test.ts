@@ -75,7 +75,12 @@ test('input is bounded per file and in total: one line and exit 2 before it is p
   assert.equal(stdin.stderr, 'poolwatch: - is larger than the input bound of 2 MiB (raise it with --max-input-size)\n');
   const yaml = run(['status', '--max-input-size', '16MB', join(dir, 'line.yaml')]);
   assert.equal(yaml.code, 2);
-  assert.match(yaml.stderr, /line\.yaml is YAML, which costs the parser about a hundred times its size in memory; YAML is bounded at 1\/8 of the input bound of 15\.3 MiB/);
+  assert.match(yaml.stderr, /line\.yaml is YAML, which costs the parser about a hundred times its size in memory; YAML is bounded at 1\/16 of the input bound of 15\.3 MiB/);
+  // Each YAML document costs the parser as much as a small file, even an empty one.
+  writeFileSync(join(dir, 'documents.yaml'), '---\n'.repeat(10_001));
+  const documents = run(['status', join(dir, 'documents.yaml')]);
+  assert.equal(documents.code, 2);
+  assert.match(documents.stderr, /documents\.yaml holds more than 10,000 YAML documents: split it/);
   // Two files each under the bound, together over it: the second is named.
   const json = join(repoRoot, 'test', 'fixtures', 'kubectl-list', 'cluster.json');
   cpSync(json, join(dir, 'second.json'));

@@ -120,3 +120,13 @@ test('a YAML alias bomb is one located problem, not a hang or an out-of-memory a
   assert.deepEqual(snapshot.namespaces.map((n) => n.name), ['ok']);
   assert.deepEqual(snapshot.problems.map((p) => [p.message, p.location?.line]), [['YAML: Excessive alias count indicates a resource exhaustion attack', 1]]);
 });
+
+test('a file with more than 1,000 problems lists the first 1,000 and counts the rest', () => {
+  const text = `{"apiVersion":"v1","kind":"List","items":[${'0,'.repeat(1499)}0,{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"kept"}}]}`;
+  const snapshot = snapshotFromTexts([{ file: 'many.json', text }]);
+  assert.deepEqual(snapshot.namespaces.map((n) => n.name), ['kept'], 'the valid item is still read');
+  assert.equal(snapshot.problems.length, 1001);
+  assert.equal(snapshot.problems[999]!.message, 'items[999] of the List is not an object');
+  assert.equal(snapshot.problems[1000]!.message, '500 more problems in this file are not listed (the first 1000 are)');
+  assert.deepEqual(snapshot.problems[1000]!.location, { file: 'many.json', line: 1, col: text.indexOf('[') + 2 + 2 * 1000 });
+});
