@@ -40,8 +40,11 @@ function typeOf(v: unknown): string {
 
 /** Every path in `value` (objects and arrays walked), the root excluded. */
 function paths(value: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([...at, i]), paths(v, [...at, i], out)));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) (out.push([...at, k]), paths(v, [...at, k], out));
+  const children: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : value !== null && typeof value === 'object' ? Object.entries(value) : [];
+  for (const [k, v] of children) {
+    out.push([...at, k]);
+    paths(v, [...at, k], out);
+  }
   return out;
 }
 
