@@ -66,3 +66,15 @@ test('error messages and log lines show control characters as escapes', async ()
   assertNoRawControls(logged.slice(0, -1), 'log line');
   assert.equal(logged.split('\n').length, 2, 'one record, one line');
 });
+
+test('forecast prints pool names from a history file with escapes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-ctl-history-'));
+  const file = join(dir, 'history.jsonl');
+  const lines = [JSON.stringify({ series: [[EVIL, 'ipv4', '254']] })];
+  for (let i = 0; i < 30; i++) lines.push(JSON.stringify({ t: 1795226400 + i * 300, u: [String(100 + i)] }));
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const { code, stdout, stderr } = await runInProcess(['forecast', '--history-file', file]);
+  assert.equal(code, 0, stderr);
+  assertNoRawControls(stdout, 'forecast');
+  assert.match(stdout, /web\\x1b\[2J/);
+});
