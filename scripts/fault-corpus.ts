@@ -35,22 +35,27 @@ async function worker(): Promise<void> {
     const run = await runCase(c, path, command);
     runs.push(run);
     const bad = violation(run);
-    if (bad) console.log(`VIOLATION ${bad}: ${command} ${c.name} (${c.family})`);
+    if (bad) console.log(`VIOLATION ${bad}: ${command} ${c.name} (${c.family}; wall ${run.seconds.toFixed(1)} s)`);
   }
 }
 await Promise.all(Array.from({ length: Number(values.jobs) }, worker));
 rmSync(dir, { recursive: true, force: true });
 
+/** The largest CPU time, wall time and peak memory among runs. */
+function extremes(mine: FaultRun[]): string[] {
+  const cpu = Math.max(...mine.map((r) => r.cpuSeconds ?? 0));
+  const peak = Math.max(...mine.map((r) => r.peakMiB ?? 0));
+  return [cpu ? `${cpu.toFixed(1)} s` : '-', `${Math.max(...mine.map((r) => r.seconds)).toFixed(1)} s`, peak ? `${Math.round(peak)} MiB` : '-'];
+}
+
 const families = [...new Set(runs.map((r) => r.family))];
 const rows = families.map((family) => {
   const mine = runs.filter((r) => r.family === family);
   const exits = [0, 1, 2].map((code) => mine.filter((r) => r.code === code).length);
-  const peak = Math.max(...mine.map((r) => r.peakMiB ?? 0));
-  const slowest = Math.max(...mine.map((r) => r.seconds));
-  return [family, mine.length, ...exits, mine.filter((r) => violation(r)).length, `${slowest.toFixed(1)} s`, peak ? `${Math.round(peak)} MiB` : '-'];
+  return [family, mine.length, ...exits, mine.filter((r) => violation(r)).length, ...extremes(mine)];
 });
-rows.push(['all', runs.length, ...[0, 1, 2].map((code) => runs.filter((r) => r.code === code).length), runs.filter((r) => violation(r)).length, `${Math.max(...runs.map((r) => r.seconds)).toFixed(1)} s`, `${Math.round(Math.max(...runs.map((r) => r.peakMiB ?? 0)))} MiB`]);
-const header = ['family', 'runs', 'exit 0', 'exit 1', 'exit 2', 'violations', 'slowest', 'peak RSS'];
+rows.push(['all', runs.length, ...[0, 1, 2].map((code) => runs.filter((r) => r.code === code).length), runs.filter((r) => violation(r)).length, ...extremes(runs)]);
+const header = ['family', 'runs', 'exit 0', 'exit 1', 'exit 2', 'violations', 'most CPU', 'slowest wall', 'peak RSS'];
 const table = [header, ...rows].map((r) => r.map(String));
 const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
 for (const r of table) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
