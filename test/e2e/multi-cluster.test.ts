@@ -175,6 +175,14 @@ describe('two clusters, federated and remote-written', () => {
     // A cluster's poolwatch stops: its Prometheus keeps the target (now down); the other cluster goes on.
     await fleet.cluster(WEST).stopPoolwatch();
     await expectAlerts(rulers, ALERTS_WEST_STOPPED);
+    for (const ruler of rulers) {
+      const absent = (await ruler.alerts()).filter((a) => a.labels['alertname'] === 'MetalLBPoolwatchAbsent');
+      assert.deepEqual(
+        absent.map((a) => a.annotations['description']),
+        [`No poolwatch target (job="poolwatch") has been up in cluster ${WEST} for 1s. Pool capacity, forecast and pending-service alerts there are blind until it is back.`],
+        ruler.name,
+      );
+    }
   });
 });
 

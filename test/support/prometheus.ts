@@ -1,8 +1,6 @@
 // A real Prometheus (Debian package) for tests: loopback listener, temporary data folder, stopped by PID; and the query API client every Prometheus-compatible store shares.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startProcess, waitFor, type RunningProcess } from './processes.ts';
+import { startServer, type RunningServer } from './processes.ts';
 
 export interface PrometheusOptions {
   /** prometheus.yml content; `scrape_configs` targets must be on 127.0.0.1. Default: no scrape configs. */
@@ -46,38 +44,23 @@ export async function activeAlerts(url: string): Promise<ActiveAlert[]> {
   return body.data.alerts ?? [];
 }
 
-export interface RunningPrometheus {
-  url: string;
-  process: RunningProcess;
+export interface RunningPrometheus extends RunningServer {
   /** Instant query; returns the `data.result` vector. */
   query(expr: string, time?: number): Promise<InstantSample[]>;
-  stop(): Promise<void>;
 }
 
 export async function startPrometheus(options: PrometheusOptions = {}): Promise<RunningPrometheus> {
-  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-prom-'));
-  const configPath = join(dir, 'prometheus.yml');
-  writeFileSync(configPath, options.config ?? 'global:\n  scrape_interval: 1s\n');
-  const port = await freePort();
-  const proc = startProcess(
-    '/usr/bin/prometheus',
-    [
-      `--config.file=${configPath}`,
+  const server = await startServer('Prometheus', '/usr/bin/prometheus', {
+    files: { 'prometheus.yml': options.config ?? 'global:\n  scrape_interval: 1s\n' },
+    args: (dir, port) => [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--storage.tsdb.retention.time=3650d',
       ...(options.extraArgs ?? []),
     ],
-    { lifetimeMs: options.lifetimeMs },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await proc.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  await waitFor('Prometheus to be ready', async () => ((await fetch(`${url}/-/ready`)).ok ? true : undefined)).catch(async (err) => {
-    await stop();
-    throw new Error(`${(err as Error).message}\n${proc.output()}`);
+    readyPath: '/-/ready',
+    lifetimeMs: options.lifetimeMs,
   });
-  return { url, process: proc, query: (expr, time) => instantQuery(url, expr, time), stop };
+  return { ...server, query: (expr, time) => instantQuery(server.url, expr, time) };
 }

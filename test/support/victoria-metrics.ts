@@ -1,45 +1,24 @@
 // A real VictoriaMetrics single node and vmalert (Debian package victoria-metrics) for tests: loopback, temporary data, stopped by PID.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startProcess, waitFor, type RunningProcess } from './processes.ts';
+import { startServer, type RunningServer } from './processes.ts';
 import { activeAlerts, instantQuery, type ActiveAlert, type InstantSample } from './prometheus.ts';
 
 export const VICTORIA_METRICS = '/usr/bin/victoria-metrics';
 export const VMALERT = '/usr/bin/vmalert';
 
-export interface RunningVictoriaMetrics {
-  url: string;
+export interface RunningVictoriaMetrics extends RunningServer {
   /** Where Prometheus' `remote_write` sends samples. */
   remoteWriteUrl: string;
-  process: RunningProcess;
   query(expr: string, time?: number): Promise<InstantSample[]>;
-  stop(): Promise<void>;
 }
 
-export interface RunningVmalert {
-  url: string;
-  process: RunningProcess;
+export interface RunningVmalert extends RunningServer {
   alerts(): Promise<ActiveAlert[]>;
-  stop(): Promise<void>;
-}
-
-async function ready(what: string, proc: RunningProcess, url: string, stop: () => Promise<void>): Promise<void> {
-  const exited = () => proc.child.exitCode !== null || proc.child.signalCode !== null;
-  const state = await waitFor(`${what} to be ready`, async () => (exited() ? 'exited' : (await fetch(`${url}/health`)).ok ? 'ready' : undefined)).catch(
-    (err: unknown) => (err as Error).message,
-  );
-  if (state === 'ready') return;
-  await stop();
-  throw new Error(`${state === 'exited' ? `${what} exited` : state}\n${proc.output()}`);
 }
 
 export async function startVictoriaMetrics(options: { lifetimeMs?: number } = {}): Promise<RunningVictoriaMetrics> {
-  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-vm-'));
-  const port = await freePort();
-  const proc = startProcess(
-    VICTORIA_METRICS,
-    [
+  const server = await startServer('VictoriaMetrics', VICTORIA_METRICS, {
+    args: (dir, port) => [
       `-httpListenAddr=127.0.0.1:${port}`,
       `-storageDataPath=${join(dir, 'data')}`,
       '-retentionPeriod=1',
@@ -48,15 +27,10 @@ export async function startVictoriaMetrics(options: { lifetimeMs?: number } = {}
       '-search.disableCache',
       '-loggerLevel=WARN',
     ],
-    { lifetimeMs: options.lifetimeMs },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await proc.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  await ready('VictoriaMetrics', proc, url, stop);
-  return { url, remoteWriteUrl: `${url}/api/v1/write`, process: proc, query: (expr, time) => instantQuery(url, expr, time), stop };
+    readyPath: '/health',
+    lifetimeMs: options.lifetimeMs,
+  });
+  return { ...server, remoteWriteUrl: `${server.url}/api/v1/write`, query: (expr, time) => instantQuery(server.url, expr, time) };
 }
 
 /**
@@ -71,10 +45,8 @@ export async function startVmalert(options: {
   interval?: string;
   lifetimeMs?: number;
 }): Promise<RunningVmalert> {
-  const port = await freePort();
-  const proc = startProcess(
-    VMALERT,
-    [
+  const server = await startServer('vmalert', VMALERT, {
+    args: (_dir, port) => [
       `-rule=${options.ruleFile}`,
       `-datasource.url=${options.datasourceUrl}`,
       `-remoteWrite.url=${options.remoteWriteUrl}`,
@@ -83,10 +55,8 @@ export async function startVmalert(options: {
       `-evaluationInterval=${options.interval ?? '1s'}`,
       '-loggerLevel=WARN',
     ],
-    { lifetimeMs: options.lifetimeMs },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => proc.stop();
-  await ready('vmalert', proc, url, stop);
-  return { url, process: proc, alerts: () => activeAlerts(url), stop };
+    readyPath: '/health',
+    lifetimeMs: options.lifetimeMs,
+  });
+  return { ...server, alerts: () => activeAlerts(server.url) };
 }
