@@ -9,11 +9,11 @@
 // - findings(): O(pools + the services each per-service rule is concerned with + shared addresses).
 //   Cached until the next change.
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
-import { findOverlaps, RangeIndex, formatIp, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
+import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { announcementOf } from '../announcement/announce.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
-import type { Announcement, Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
 import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
@@ -31,6 +31,22 @@ export { handledByMetallb } from './service-record.ts';
 /** The finding rules split by kind, once: the ledger keeps, per service rule, the services it is concerned with. */
 const serviceRules: readonly ServiceRule[] = findingRules.filter(isServiceRule);
 const ledgerRules: readonly LedgerRule[] = findingRules.filter((r): r is LedgerRule => !isServiceRule(r));
+
+/** Addresses shared by each pair of distinct pool names, counted over each pool's merged entries. */
+function sharedByPools(pools: readonly PoolState[]): PoolOverlapFact[] {
+  const items: LabelledRange<PoolState>[] = [];
+  for (const p of pools) for (const range of p.merged) items.push({ range, label: p });
+  const pairs = new Map<string, PoolOverlapFact>();
+  for (const o of findOverlaps(items)) {
+    if (o.a.label.name === o.b.label.name) continue;
+    const [first, second] = o.a.label.index < o.b.label.index ? [o.a.label, o.b.label] : [o.b.label, o.a.label];
+    const key = `${first.name}\u0000${second.name}`;
+    const fact = pairs.get(key) ?? { pool: first.name, otherPool: second.name, addresses: 0n };
+    fact.addresses += rangeSize(o.range);
+    pairs.set(key, fact);
+  }
+  return [...pairs.values()];
+}
 
 /** A service's entry in a report. */
 function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>, announcement: Announcement | null): ServiceReport {
@@ -66,7 +82,9 @@ export class PoolLedger implements LedgerView {
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
   private readonly events = new Map<string, AllocationFailedEvent>();
-  private cache: { findings: Finding[]; reasons: Map<string, Reason> } | null = null;
+  private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
+  /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
+  private poolPairs: PoolOverlapFact[] = [];
   /** What MetalLB reports about announcing (status objects, BGP peers and sessions, configuration states, nodes). */
   readonly announcementObjects = new AnnouncementObjectsIndex();
   /** Announcements of allocated services computed since the last change. */
@@ -100,6 +118,7 @@ export class PoolLedger implements LedgerView {
     this.rangeIndex = new RangeIndex(merged);
     this.anyAvoidsBuggyIps = pools.some((p) => p.avoidBuggyIPs);
     this.poolOverlaps = findOverlaps(entries);
+    this.poolPairs = sharedByPools(this.poolStates);
     // Every service is attributed afresh to the new pools.
     this.addresses.clear();
     this.pending.clear();
@@ -299,16 +318,19 @@ export class PoolLedger implements LedgerView {
     return this.evaluate().findings;
   }
 
-  private evaluate(): { findings: Finding[]; reasons: Map<string, Reason> } {
+  private evaluate(): { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } {
     if (this.cache) return this.cache;
     const reasons = new Map<string, Reason>();
+    const pendingPools = new Map<string, string>();
     if (this.pending.size > 0) {
       const explained = this.options.explainPending?.([...this.pending].map((r) => r.service), this);
       for (const rec of this.pending) {
-        const reason = explained?.get(rec.key);
+        const why = explained?.get(rec.key);
         const ev = this.events.get(rec.key);
-        if (reason) reasons.set(rec.key, reason);
-        else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
+        if (why) {
+          reasons.set(rec.key, why.reason);
+          if (why.pool !== null) pendingPools.set(rec.key, why.pool);
+        } else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
       }
     }
     const ctx = { ledger: this, options: this.options, reasons };
@@ -318,7 +340,7 @@ export class PoolLedger implements LedgerView {
     });
     // concat, not push(...): a rule may return more findings than a call may take arguments.
     const findings = sortFindings(([] as Finding[]).concat(...found));
-    this.cache = { findings, reasons };
+    this.cache = { findings, reasons, pendingPools };
     return this.cache;
   }
 
@@ -341,6 +363,7 @@ export class PoolLedger implements LedgerView {
     const sorted = (this.sorted ??= sortByKey(this.records.values()));
     const services = new Array<ServiceReport>(sorted.length);
     for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
-    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };
+    const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools };
+    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()], facts };
   }
 }

@@ -16,6 +16,7 @@ import { poolNearlyExhausted } from './pool-nearly-exhausted.ts';
 import { poolNotAdvertised } from './pool-not-advertised.ts';
 import { poolOverlap } from './pool-overlap.ts';
 import { poolUtilizationHigh } from './pool-utilization-high.ts';
+import { requestMismatch } from './request-mismatch.ts';
 import { serviceNotAnnounced } from './service-not-announced.ts';
 import { servicePending } from './service-pending.ts';
 import { staleAllocation } from './stale-allocation.ts';
@@ -30,6 +31,7 @@ export const findingRules: readonly FindingRule[] = [
   addressOutsidePools,
   addressConflict,
   staleAllocation,
+  requestMismatch,
   poolUtilizationHigh,
   poolNearlyExhausted,
   poolExhausted,
