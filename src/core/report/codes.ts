@@ -33,6 +33,10 @@ export const FINDING_CODES = [
   'service-pending',
   'deprecated-annotation',
   'deprecated-field',
+  'service-not-announced',
+  'l2-multiple-announcers',
+  'bgp-peer-down',
+  'metallb-config-invalid',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -53,6 +57,10 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'service-pending': 'warning',
   'deprecated-annotation': 'info',
   'deprecated-field': 'info',
+  'service-not-announced': 'warning',
+  'l2-multiple-announcers': 'warning',
+  'bgp-peer-down': 'warning',
+  'metallb-config-invalid': 'error',
 };
 
 /** Higher is more severe; used by `--fail-on`. */

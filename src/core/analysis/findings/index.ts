@@ -1,12 +1,15 @@
 // The one list of finding rules: adding a rule is one file plus one line here (and its code and a section in docs/findings.md).
 import { addressConflict } from './address-conflict.ts';
 import { addressOutsidePools } from './address-outside-pools.ts';
+import { bgpPeerDown } from './bgp-peer-down.ts';
 import { deprecatedAnnotation } from './deprecated-annotation.ts';
 import { deprecatedField } from './deprecated-field.ts';
 import type { FindingRule } from './finding.ts';
 import { invalidAddress } from './invalid-address.ts';
 import { invalidManifest } from './invalid-manifest.ts';
 import { invalidServiceAddress } from './invalid-service-address.ts';
+import { l2MultipleAnnouncers } from './l2-multiple-announcers.ts';
+import { metallbConfigInvalid } from './metallb-config-invalid.ts';
 import { poolEmpty } from './pool-empty.ts';
 import { poolExhausted } from './pool-exhausted.ts';
 import { poolNearlyExhausted } from './pool-nearly-exhausted.ts';
@@ -14,6 +17,7 @@ import { poolNotAdvertised } from './pool-not-advertised.ts';
 import { poolOverlap } from './pool-overlap.ts';
 import { poolUtilizationHigh } from './pool-utilization-high.ts';
 import { requestMismatch } from './request-mismatch.ts';
+import { serviceNotAnnounced } from './service-not-announced.ts';
 import { servicePending } from './service-pending.ts';
 import { staleAllocation } from './stale-allocation.ts';
 
@@ -34,4 +38,8 @@ export const findingRules: readonly FindingRule[] = [
   servicePending,
   deprecatedAnnotation,
   deprecatedField,
+  serviceNotAnnounced,
+  l2MultipleAnnouncers,
+  bgpPeerDown,
+  metallbConfigInvalid,
 ];
