@@ -38,4 +38,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The page renders what the API gives; it shares nothing with the command line.
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'src/ui must not depend on src/cli: shared formatting belongs in src/core.' }] }],
+    },
+  },
+  {
+    // The server reads a source through its public face (ReportSource, history), never its internals.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/sources/kube/**', '**/sources/cluster-store.ts', '**/sources/snapshot-store.ts', '**/sources/manifest-watch-source.ts', '**/sources/manifests.ts', '**/sources/lab.ts', '**/sources/kube-source.ts', '**/sources/source.ts'],
+          message: 'src/server uses a source through src/sources/live-source.ts (and the history readers), not its internals.',
+        }],
+      }],
+    },
+  },
 );

@@ -2,7 +2,7 @@
 import type { FamilyUsageJson, ForecastJson, PoolJson } from './api.ts';
 import { familyCondition, worseCondition, type PoolCondition as PoolState } from '../core/report/pool-condition.ts';
 import { humanCount } from '../core/report/human.ts';
-import { humanPercent } from '../cli/render/numbers.ts';
+import { humanPercent } from '../core/report/human.ts';
 
 /** "1,024": digit groups for exact counts. */
 export function grouped(text: string): string {

@@ -1,7 +1,7 @@
 // The one address state: who holds which address, every pool's distinct counts, and the used runs the allocator searches.
 import type { IpFamily } from '../address/index.ts';
 import { UsedAddresses } from './used-addresses.ts';
-import type { HeldAddress, ServiceRecord } from './ledger-view.ts';
+import type { HeldAddress, ServiceRecord } from './records.ts';
 
 const NO_HOLDERS: readonly HeldAddress[] = [];
 

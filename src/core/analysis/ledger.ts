@@ -338,8 +338,8 @@ export class PoolLedger implements LedgerView {
     serviceRules.forEach((rule, r) => {
       for (const rec of this.concerned[r]!) found.push(rule.evaluate(rec, ctx));
     });
-    // concat, not push(...): a rule may return more findings than a call may take arguments.
-    const findings = sortFindings(([] as Finding[]).concat(...found));
+    // flat(), not concat(...found): there is a list per concerned service, more than a call may take arguments.
+    const findings = sortFindings(found.flat());
     this.cache = { findings, reasons, pendingPools };
     return this.cache;
   }

@@ -1,6 +1,11 @@
 // One pool's distinct addresses per namespace: kept as lists in arrival order, found by name.
 import { dictionary } from '../report/dictionary.ts';
-import type { FamilyCounts } from './pool-state.ts';
+
+/** Distinct addresses per family. Plain numbers: they count addresses held in memory, far below 2^53. */
+export interface FamilyCounts {
+  ipv4: number;
+  ipv6: number;
+}
 
 /** bigints of the small counts nearly every per-namespace number is, made once: a report holds thousands of them. */
 const SMALL = Array.from({ length: 1024 }, (_, i) => BigInt(i));

@@ -2,13 +2,7 @@
 import { mergeRanges, usableCount, type AddressRange, type IpFamily } from '../address/index.ts';
 import type { Pool } from '../model/types.ts';
 import type { FamilyUsage } from '../report/types.ts';
-import { countPair, NamespaceCounts } from './namespace-counts.ts';
-
-/** Distinct addresses per family. Plain numbers: they count addresses held in memory, far below 2^53. */
-export interface FamilyCounts {
-  ipv4: number;
-  ipv6: number;
-}
+import { countPair, NamespaceCounts, type FamilyCounts } from './namespace-counts.ts';
 
 export class PoolState {
   /** The valid entries merged, so an address written twice in one pool counts once. */
