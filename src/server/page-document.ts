@@ -2,10 +2,10 @@
 import { describeForecast, forecastDocument, type Forecast, type ForecastDocument } from '../core/forecast/index.ts';
 import { toJson, type ReportJson } from '../core/report/json.ts';
 import type { Report } from '../core/report/types.ts';
-import type { HistoryProvider } from './history-provider.ts';
 import { FeedRegistry, LiveFeed, type LiveSnapshot } from './live-feed.ts';
 import { PoolwatchError } from '../core/errors.ts';
-import type { LiveFeeds } from './route.ts';
+import type { ClusterView, LiveFeeds } from './route.ts';
+export type { ClusterView };
 
 export interface PageDocument {
   apiVersion: ReportJson['apiVersion'];
@@ -32,11 +32,6 @@ export function pageDocument(report: Report, forecasts: readonly Forecast[] | nu
   };
 }
 
-/** What a page document is made from: one cluster's report and, when kept, its history. */
-export interface ClusterView {
-  report(): Report;
-  history?: HistoryProvider | undefined;
-}
 
 /** The snapshot of one cluster for a LiveFeed: a new document only when the report or the forecasts are new objects. */
 export async function clusterSnapshot(view: ClusterView): Promise<LiveSnapshot> {
