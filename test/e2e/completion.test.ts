@@ -33,7 +33,7 @@ test('bash completes commands, options, option values and generate kinds', async
     assert.deepEqual(complete('poolwatch s'), ['status', 'simulate', 'serve']);
     assert.deepEqual(complete('poolwatch lint --fail-on '), ['error', 'warning', 'info']);
     assert.deepEqual(complete('kubectl-poolwatch serve --sou'), ['--source']);
-    assert.deepEqual(complete('poolwatch serve --source '), ['kube', 'manifests', 'lab']);
+    assert.deepEqual(complete('poolwatch serve --source '), ['kube', 'manifests', 'lab', 'prometheus']);
     assert.deepEqual(complete('poolwatch generate '), ['rules', 'dashboards', 'dashboard-objects', 'scrape', 'all']);
     assert.deepEqual(complete('poolwatch completion '), ['bash', 'zsh', 'fish']);
     assert.ok(complete('poolwatch status -').includes('--version'));
