@@ -2,7 +2,7 @@
 import { PoolLedger } from '../core/analysis/ledger.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import { decodeObject } from '../core/model/decode/index.ts';
-import type { Advertisement, InputProblem, Namespace, Pool } from '../core/model/types.ts';
+import type { Advertisement, ConfigObject, InputProblem, Namespace, Pool } from '../core/model/types.ts';
 import type { Report } from '../core/report/types.ts';
 
 /** A Kubernetes object as read from the API (or a manifest): kind, apiVersion and metadata are what the store needs. */
@@ -31,6 +31,8 @@ export class ClusterStore {
   private readonly advertisements = new Map<string, Advertisement>();
   private readonly namespaces = new Map<string, Namespace>();
   private readonly problems = new Map<string, InputProblem[]>();
+  /** MetalLB configuration objects as written, by object key (for the configuration checks). */
+  private readonly config = new Map<string, ConfigObject>();
   /** AllocationFailed events by object key: the service they name. */
   private readonly events = new Map<string, { namespace: string; serviceName: string }>();
   private cached: { version: number; report: Report } | null = null;
@@ -68,6 +70,12 @@ export class ClusterStore {
     const hadProblems = this.problems.has(key);
     if (decoded.problems.length > 0) this.problems.set(key, decoded.problems);
     else this.problems.delete(key);
+    if (decoded.config) {
+      this.config.set(key, decoded.config);
+      this.ledger.setConfig(this.sortedValues(this.config));
+    } else if (this.config.delete(key)) {
+      this.ledger.setConfig(this.sortedValues(this.config));
+    }
 
     switch (kind) {
       case 'Service': {

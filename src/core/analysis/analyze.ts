@@ -16,6 +16,7 @@ export function ledgerFromSnapshot(snapshot: ClusterSnapshot, options: AnalysisO
   ledger.setAdvertisements(snapshot.advertisements);
   ledger.setNamespaces(snapshot.namespaces);
   ledger.setProblems(snapshot.problems);
+  ledger.setConfig(snapshot.config);
   for (const ev of snapshot.events) ledger.upsertEvent(ev);
   ledger.loadServices(snapshot.services);
   return ledger;

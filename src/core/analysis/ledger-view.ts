@@ -1,7 +1,7 @@
 // The read-only view of the ledger that finding rules, explainers and renderers use.
 import type { IpFamily } from '../address/index.ts';
 import type { Overlap } from '../address/index.ts';
-import type { Advertisement, AllocationFailedEvent, InputProblem, Namespace, Service } from '../model/types.ts';
+import type { Advertisement, AllocationFailedEvent, ConfigObject, InputProblem, Namespace, Service } from '../model/types.ts';
 import type { ServiceState } from '../report/types.ts';
 import type { PoolState } from './pool-state.ts';
 
@@ -73,6 +73,8 @@ export interface LedgerView {
   readonly advertisements: readonly Advertisement[];
   readonly namespaces: readonly Namespace[];
   readonly problems: readonly InputProblem[];
+  /** MetalLB configuration objects as written, in input order. */
+  readonly config: readonly ConfigObject[];
   poolByName(name: string): PoolState | undefined;
   /** Every pool holding the address (MetalLB's view: buggy IPs of avoidBuggyIPs pools excluded). */
   poolsHolding(family: IpFamily, value: bigint): readonly PoolState[];

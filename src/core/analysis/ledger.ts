@@ -12,7 +12,7 @@
 //   when a service is attached, so the rules never walk every service. Cached until the next change.
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
 import { findOverlaps, formatIp, RangeIndex, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
-import { serviceKey, type Advertisement, type AllocationFailedEvent, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
+import { serviceKey, type Advertisement, type AllocationFailedEvent, type ConfigObject, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { sortFindings } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
@@ -145,6 +145,7 @@ export class PoolLedger implements LedgerView {
   private ads: Advertisement[] = [];
   private nss: Namespace[] = [];
   private inputProblems: InputProblem[] = [];
+  private configObjects: ConfigObject[] = [];
   private anyAvoidsBuggyIps = false;
   /** namespace/name -> record. Empty while `loaded` holds the services. */
   private readonly records = new Map<string, ServiceRecord>();
@@ -363,6 +364,12 @@ export class PoolLedger implements LedgerView {
     this.changed();
   }
 
+  /** MetalLB configuration objects as written (for the configuration checks). */
+  setConfig(objects: readonly ConfigObject[]): void {
+    this.configObjects = [...objects];
+    this.changed();
+  }
+
   /** Problems met while reading the input (reported as findings). */
   setProblems(problems: readonly InputProblem[]): void {
     this.inputProblems = [...problems];
@@ -521,6 +528,9 @@ export class PoolLedger implements LedgerView {
   }
   get problems(): readonly InputProblem[] {
     return this.inputProblems;
+  }
+  get config(): readonly ConfigObject[] {
+    return this.configObjects;
   }
   poolByName(name: string): PoolState | undefined {
     return this.byName.get(name);

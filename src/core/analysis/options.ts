@@ -1,5 +1,6 @@
 // Analysis options: finding thresholds, MetalLB's load-balancer class, and the seam through which the allocator explains pending services.
 import { createPendingExplainer } from '../allocator/ledger-explainer.ts';
+import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
 import type { Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import type { LedgerView } from './ledger-view.ts';
@@ -18,6 +19,8 @@ export interface AnalysisOptions {
   nearlyExhaustedPercent?: number;
   /** MetalLB's `--lb-class`: null (the default) means MetalLB handles services with no loadBalancerClass. */
   loadBalancerClass?: string | null;
+  /** The namespace MetalLB reads its configuration from. Default metallb-system. */
+  metallbNamespace?: string;
   /** Default: the MetalLB-faithful allocator (createPendingExplainer); null turns explanations off. */
   explainPending?: PendingExplainer | null;
 }
@@ -26,6 +29,7 @@ export interface ResolvedOptions {
   utilizationHighPercent: number;
   nearlyExhaustedPercent: number;
   loadBalancerClass: string | null;
+  metallbNamespace: string;
   explainPending: PendingExplainer | null;
 }
 
@@ -34,6 +38,7 @@ export function resolveOptions(o: AnalysisOptions = {}): ResolvedOptions {
     utilizationHighPercent: o.utilizationHighPercent ?? 80,
     nearlyExhaustedPercent: o.nearlyExhaustedPercent ?? 95,
     loadBalancerClass: o.loadBalancerClass ?? null,
+    metallbNamespace: o.metallbNamespace ?? DEFAULT_METALLB_NAMESPACE,
     explainPending: o.explainPending === undefined ? createPendingExplainer({ lbClass: o.loadBalancerClass ?? null }) : o.explainPending,
   };
 }

@@ -1,5 +1,6 @@
 // The typed MetalLB and Kubernetes object model that every source produces and all analysis reads.
 import type { AddressRange, IpFamily } from '../address/index.ts';
+import type { Locator } from '../manifest/located.ts';
 
 /** Where an object or field was read from, when it came from a file (1-based line and column). */
 export interface SourceLocation {
@@ -52,6 +53,8 @@ export interface Pool {
   protocol: 'layer2' | 'bgp' | null;
   creationTimestamp: string | null;
   location: SourceLocation | null;
+  /** Where the address list (or, when absent, its closest written parent) was written. */
+  addressesLocation?: SourceLocation | null;
 }
 
 export interface Advertisement {
@@ -120,6 +123,25 @@ export interface InputProblem {
   location: SourceLocation | null;
 }
 
+/**
+ * A MetalLB configuration object as written (any metallb.io object, an object of a MetalLB kind in
+ * another group, the legacy ConfigMap), kept for the configuration checks that read fields the model
+ * does not need. Only configuration objects are kept this way: they are few, services are many.
+ */
+export interface ConfigObject {
+  apiVersion: string;
+  kind: string;
+  /** metadata.name, or '' when missing (then `invalid-manifest` says so). */
+  name: string;
+  /** metadata.namespace as written, or null when absent. */
+  namespace: string | null;
+  raw: Record<string, unknown>;
+  /** Where a field was written; null for objects read from the API. */
+  locate: Locator | null;
+  /** Whether the object was decoded without problems (checks of its fields skip it otherwise). */
+  readable: boolean;
+}
+
 /** Everything poolwatch knows about one cluster at one moment. */
 export interface ClusterSnapshot {
   pools: Pool[];
@@ -128,10 +150,17 @@ export interface ClusterSnapshot {
   services: Service[];
   events: AllocationFailedEvent[];
   problems: InputProblem[];
+  /** MetalLB configuration objects as written, in input order. */
+  config: ConfigObject[];
 }
 
 export function emptySnapshot(): ClusterSnapshot {
-  return { pools: [], advertisements: [], namespaces: [], services: [], events: [], problems: [] };
+  return { pools: [], advertisements: [], namespaces: [], services: [], events: [], problems: [], config: [] };
+}
+
+/** `IPAddressPool/metallb-system/default` for a configuration object. */
+export function configRef(o: ConfigObject): string {
+  return o.namespace ? `${o.kind}/${o.namespace}/${o.name}` : `${o.kind}/${o.name}`;
 }
 
 export function formatLocation(l: SourceLocation | null | undefined): string | null {

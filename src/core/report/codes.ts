@@ -32,6 +32,20 @@ export const FINDING_CODES = [
   'service-pending',
   'deprecated-annotation',
   'deprecated-field',
+  'unknown-kind',
+  'outside-metallb-namespace',
+  'duplicate-object',
+  'pool-no-addresses',
+  'address-syntax',
+  'address-host-bits',
+  'duplicate-entry',
+  'invalid-selector',
+  'advertisement-no-pool',
+  'aggregation-length',
+  'local-pref-conflict',
+  'invalid-community',
+  'legacy-config-map',
+  'legacy-config-invalid',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -51,6 +65,20 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'service-pending': 'warning',
   'deprecated-annotation': 'info',
   'deprecated-field': 'info',
+  'unknown-kind': 'error',
+  'outside-metallb-namespace': 'error',
+  'duplicate-object': 'error',
+  'pool-no-addresses': 'error',
+  'address-syntax': 'error',
+  'address-host-bits': 'warning',
+  'duplicate-entry': 'error',
+  'invalid-selector': 'error',
+  'advertisement-no-pool': 'error',
+  'aggregation-length': 'error',
+  'local-pref-conflict': 'error',
+  'invalid-community': 'error',
+  'legacy-config-map': 'error',
+  'legacy-config-invalid': 'error',
 };
 
 /** Higher is more severe; used by `--fail-on`. */

@@ -10,9 +10,13 @@
 // - `problems` lists what is wrong with the object (`invalid-manifest`). An object with a problem is
 //   left out of `objects` (except pools, whose unparsable address entries are kept on the pool with
 //   their error, so the valid entries still count and the `invalid-address` finding names the bad one).
+// - `config` is the object as written when it is MetalLB configuration (a metallb.io object, an object of
+//   a MetalLB kind in another group, the legacy ConfigMap), for the configuration checks; else null.
+//   A metallb.io kind in a version MetalLB does not serve gives no model object: the API server would refuse it.
 // `addToSnapshot(snapshot, result)` appends a result to a ClusterSnapshot.
 import type { Locator } from '../../manifest/located.ts';
-import type { Advertisement, AllocationFailedEvent, ClusterSnapshot, InputProblem, Namespace, Pool, Service } from '../types.ts';
+import { isServedMetallbKind, METALLB_GROUP, METALLB_KINDS, splitApiVersion } from '../metallb-kinds.ts';
+import type { Advertisement, AllocationFailedEvent, ClusterSnapshot, ConfigObject, InputProblem, Namespace, Pool, Service } from '../types.ts';
 import { decodeBgpAdvertisement } from './bgp-advertisement.ts';
 import { decodeAllocationFailedEvent } from './event.ts';
 import { FieldReader, isObject } from './fields.ts';
@@ -32,6 +36,7 @@ export type ModelObject =
 export interface DecodeResult {
   objects: ModelObject[];
   problems: InputProblem[];
+  config?: ConfigObject | null;
 }
 
 /** The API group of an apiVersion (`metallb.io/v1beta1` -> `metallb.io`, `v1` -> ``). */
@@ -56,7 +61,12 @@ export function decodeObject(raw: unknown, locate?: Locator): DecodeResult {
   const one = <K extends ModelObject['kind']>(k: K, v: Extract<ModelObject, { kind: K }>['value'] | null) => {
     if (v) objects.push({ kind: k, value: v } as ModelObject);
   };
-  if (group === 'metallb.io') {
+  const apiVersion = raw['apiVersion'] as string;
+  const legacyConfigMap = group === '' && kind === 'ConfigMap' && isLegacyMetallbConfigMap(raw);
+  const config = group === METALLB_GROUP || legacyConfigMap || Object.hasOwn(METALLB_KINDS, kind) ? configObject(raw, apiVersion, kind, locate) : null;
+  if (group === METALLB_GROUP && !isServedMetallbKind(kind, splitApiVersion(apiVersion).version)) {
+    // Not a kind MetalLB serves (the unknown-kind finding says so): nothing to decode.
+  } else if (group === METALLB_GROUP) {
     if (kind === 'IPAddressPool') one('pool', decodeIpAddressPool(r));
     else if (kind === 'L2Advertisement') one('advertisement', decodeL2Advertisement(r));
     else if (kind === 'BGPAdvertisement') one('advertisement', decodeBgpAdvertisement(r));
@@ -64,15 +74,23 @@ export function decodeObject(raw: unknown, locate?: Locator): DecodeResult {
     if (kind === 'Service') one('service', decodeService(r));
     else if (kind === 'Namespace') one('namespace', decodeNamespace(r));
     else if (kind === 'Event') one('event', decodeAllocationFailedEvent(r));
-    else if (kind === 'ConfigMap' && isLegacyMetallbConfigMap(raw)) {
+    else if (legacyConfigMap) {
       for (const p of decodeLegacyConfigMap(r)) objects.push({ kind: 'pool', value: p });
     }
   } else if (group === 'events.k8s.io' && kind === 'Event') {
     one('event', decodeAllocationFailedEvent(r));
   }
   // An object with a wrong field is left out as a whole: analysing half of it would mislead.
-  if (r.problems.length > 0) return { objects: [], problems: r.problems };
-  return { objects, problems: [] };
+  if (config) config.readable = r.problems.length === 0;
+  if (r.problems.length > 0) return { objects: [], problems: r.problems, config };
+  return { objects, problems: [], config };
+}
+
+function configObject(raw: Record<string, unknown>, apiVersion: string, kind: string, locate: Locator | undefined): ConfigObject {
+  const meta = isObject(raw['metadata']) ? raw['metadata'] : {};
+  const name = typeof meta['name'] === 'string' ? meta['name'] : '';
+  const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : null;
+  return { apiVersion, kind, name, namespace, raw, locate: locate ?? null, readable: true };
 }
 
 /** Appends decoded objects and problems to a snapshot. */
@@ -85,4 +103,5 @@ export function addToSnapshot(snapshot: ClusterSnapshot, result: DecodeResult): 
     else snapshot.events.push(o.value);
   }
   snapshot.problems.push(...result.problems);
+  if (result.config) snapshot.config.push(result.config);
 }
