@@ -82,8 +82,9 @@ export function decodeObject(raw: unknown, locate?: Locator): DecodeResult {
   }
   // An object with a wrong field is left out as a whole: analysing half of it would mislead.
   if (config) config.readable = r.problems.length === 0;
-  if (r.problems.length > 0) return { objects: [], problems: r.problems, config };
-  return { objects, problems: [], config };
+  const kept = config ? { config } : {};
+  if (r.problems.length > 0) return { objects: [], problems: r.problems, ...kept };
+  return { objects, problems: [], ...kept };
 }
 
 function configObject(raw: Record<string, unknown>, apiVersion: string, kind: string, locate: Locator | undefined): ConfigObject {
