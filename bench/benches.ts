@@ -8,4 +8,5 @@ export const BENCHES: Readonly<Record<string, string>> = {
   serve: './serve.bench.ts',
   'serve-load': './serve-load.bench.ts',
   simulate: './simulate.bench.ts',
+  startup: './startup.bench.ts',
 };

@@ -1,6 +1,6 @@
 // Overlap detection across 10,000 pools (sweep, never pairwise) and the cost of one service event in the ledger.
 import { findOverlaps, parseAddressEntry, type LabelledRange } from '../src/core/address/index.ts';
-import { ledgerFromSnapshot } from '../src/core/analysis/analyze.ts';
+import { ledgerFromSnapshot } from '../src/core/pipeline/analyze.ts';
 import { snapshotFromTexts } from '../src/core/manifest/snapshot.ts';
 import type { Service } from '../src/core/model/types.ts';
 import { bestOf, type Bench } from './bench.ts';

@@ -9,6 +9,8 @@ export const EXIT_USAGE = 2;
 
 export interface CliCommand {
   name: string;
+  /** Command lines shown at the end of the command's `--help`, each with what it does. */
+  examples: ReadonlyArray<readonly [command: string, what: string]>;
   /** Adds the sub-command; its action must call `done(exitCode)` (or throw a PoolwatchError). */
   register(program: Command, io: CliIO, done: (code: number) => void): void;
 }

@@ -1,10 +1,30 @@
 // Runs the CLI for given arguments and returns the exit code: the only place errors become messages and codes.
 import { Command, CommanderError } from 'commander';
 import { PoolwatchError } from '../core/errors.ts';
-import { EXIT_OK, EXIT_USAGE } from './command.ts';
-import { commands } from './commands/index.ts';
+import { EXIT_OK, EXIT_USAGE, type CliCommand } from './command.ts';
+import { commandLoaders, loadAllCommands } from './commands/index.ts';
 import type { CliIO } from './io.ts';
 import { VERSION } from '../version.ts';
+
+const HELP_FLAGS = new Set(['-h', '--help']);
+
+/**
+ * The commands this invocation needs: only the one named (its module alone is loaded), none for a
+ * bare `--version`, all for the program's help, `completion` and anything commander must reject.
+ */
+async function commandsFor(argv: readonly string[]): Promise<CliCommand[]> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const load = commandLoaders.find(([n]) => n === name)?.[1];
+  if (load && name !== 'completion') return [await load()];
+  if (name === undefined && argv.length > 0 && !argv.some((a) => HELP_FLAGS.has(a))) return [];
+  return loadAllCommands();
+}
+
+/** The text after a command's options in its `--help`: its examples, aligned. */
+export function examplesHelp(examples: CliCommand['examples']): string {
+  const width = Math.max(...examples.map(([cmd]) => cmd.length));
+  return `\nExamples:\n${examples.map(([cmd, what]) => `  ${cmd.padEnd(width)}  # ${what}\n`).join('')}`;
+}
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number | null = null;
@@ -20,8 +40,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const done = (code: number) => {
     exitCode = code;
   };
-  for (const command of commands) command.register(program, io, done);
-  program.commands.forEach((c) => c.exitOverride());
+  for (const command of await commandsFor(argv)) {
+    command.register(program, io, done);
+    const sub = program.commands.find((c) => c.name() === command.name);
+    if (!sub) throw new Error(`command ${command.name} did not register itself`);
+    sub.version(VERSION, '-V, --version').addHelpText('after', examplesHelp(command.examples)).exitOverride();
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

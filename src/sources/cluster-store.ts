@@ -1,5 +1,6 @@
 // The live snapshot: applies each add/update/delete of a Kubernetes object to the model and the incremental ledger.
-import { PoolLedger } from '../core/analysis/ledger.ts';
+import type { PoolLedger } from '../core/analysis/ledger.ts';
+import { createLedger } from '../core/pipeline/analyze.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import { decodeObject } from '../core/model/decode/index.ts';
 import type { Advertisement, ConfigObject, InputProblem, Namespace, Pool } from '../core/model/types.ts';
@@ -38,7 +39,7 @@ export class ClusterStore {
   private cached: { version: number; report: Report } | null = null;
 
   constructor(options: AnalysisOptions = {}) {
-    this.ledger = new PoolLedger(options);
+    this.ledger = createLedger(options);
   }
 
   /** Adds or replaces an object. */

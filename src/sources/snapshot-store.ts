@@ -1,5 +1,5 @@
 // A store over one whole snapshot (manifest files): the same ledger and report as the live store, loaded at once.
-import { ledgerFromSnapshot } from '../core/analysis/analyze.ts';
+import { ledgerFromSnapshot } from '../core/pipeline/analyze.ts';
 import type { PoolLedger } from '../core/analysis/ledger.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import type { ClusterSnapshot } from '../core/model/types.ts';

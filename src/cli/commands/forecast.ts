@@ -20,6 +20,11 @@ interface ForecastOptions {
 
 export const forecastCommand: CliCommand = {
   name: 'forecast',
+  examples: [
+    ['poolwatch forecast --history-file history.jsonl', "from serve's history file"],
+    ['poolwatch forecast --prometheus-url http://prometheus:9090', "from poolwatch's series in Prometheus"],
+    ['poolwatch forecast --pool web -o json', 'one pool, as JSON'],
+  ],
   register(program, io, done) {
     program
       .command('forecast')

@@ -10,6 +10,11 @@ import { renderBundleFile, renderBundleStream } from '../render/bundle-files.ts'
 
 export const generateCommand: CliCommand = {
   name: 'generate',
+  examples: [
+    ['poolwatch generate all --out monitoring/', 'every file of the monitoring bundle'],
+    ['poolwatch generate rules --config monitoring.yaml', 'alert rules with your thresholds, to stdout'],
+    ['poolwatch generate dashboards --out grafana/', 'the Grafana dashboard'],
+  ],
   register(program, io, done) {
     program
       .command('generate')

@@ -1,10 +1,20 @@
-// The one list of CLI commands: adding a command is one file plus one line here.
+// The one list of CLI commands, each loaded only when it runs: adding a command is one file plus one line here.
 import type { CliCommand } from '../command.ts';
-import { forecastCommand } from './forecast.ts';
-import { generateCommand } from './generate.ts';
-import { lintCommand } from './lint.ts';
-import { serveCommand } from './serve.ts';
-import { simulateCommand } from './simulate.ts';
-import { statusCommand } from './status.ts';
 
-export const commands: CliCommand[] = [statusCommand, lintCommand, simulateCommand, serveCommand, generateCommand, forecastCommand];
+/**
+ * Command name to its module. A command module pulls in what it needs (the Kubernetes client, the
+ * server and prom-client, the generators), so `poolwatch lint` never loads what `serve` uses.
+ */
+export const commandLoaders: ReadonlyArray<readonly [string, () => Promise<CliCommand>]> = [
+  ['status', async () => (await import('./status.ts')).statusCommand],
+  ['lint', async () => (await import('./lint.ts')).lintCommand],
+  ['simulate', async () => (await import('./simulate.ts')).simulateCommand],
+  ['serve', async () => (await import('./serve.ts')).serveCommand],
+  ['generate', async () => (await import('./generate.ts')).generateCommand],
+  ['forecast', async () => (await import('./forecast.ts')).forecastCommand],
+];
+
+/** Every command, in the order `--help` lists them. */
+export async function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(commandLoaders.map(([, load]) => load()));
+}

@@ -1,5 +1,5 @@
 // `poolwatch lint PATH...`: every finding as `file:line:col: severity code: message`; exit 1 at or above --fail-on.
-import { analyze } from '../../core/analysis/analyze.ts';
+import { analyze } from '../../core/pipeline/analyze.ts';
 import { severityRank, type Severity } from '../../core/report/codes.ts';
 import { REPORT_API_VERSION } from '../../core/report/json.ts';
 import { snapshotFromTexts } from '../../core/manifest/snapshot.ts';
@@ -17,6 +17,11 @@ interface LintOptions {
 
 export const lintCommand: CliCommand = {
   name: 'lint',
+  examples: [
+    ['poolwatch lint manifests/', 'file:line:col per problem, exit 1 on an error'],
+    ['poolwatch lint --fail-on warning manifests/', 'fail the build on warnings too'],
+    ['poolwatch lint -o json pools.yaml', 'findings as JSON'],
+  ],
   register(program, io, done) {
     program
       .command('lint')

@@ -78,6 +78,13 @@ function shutdownSignal(): Promise<string> {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
+  examples: [
+    ['poolwatch serve', 'watch the current kube context on :9742'],
+    ['poolwatch serve --compat metallb', 'also export the MetalLB names the guides use'],
+    ['poolwatch serve manifests/', 'serve from files, re-read when they change'],
+    ['poolwatch serve --source lab --listen 127.0.0.1:9742', 'the embedded lab (a simulated cluster)'],
+    ['poolwatch serve --auth-token-file token.txt', 'require a bearer token'],
+  ],
   register(program, io, done) {
     const command = program
       .command('serve')

@@ -1,5 +1,5 @@
 // `poolwatch simulate PATH...`: what MetalLB will do with these manifests: which services get which address, which stay pending and why.
-import { simulationReport } from '../../core/allocator/simulation-report.ts';
+import { simulationReport } from '../../core/pipeline/simulation-report.ts';
 import type { IpFamily } from '../../core/address/index.ts';
 import { PoolwatchError } from '../../core/errors.ts';
 import { toJson } from '../../core/report/json.ts';
@@ -27,6 +27,11 @@ export function parseClusterFamilies(text: string): IpFamily[] {
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
+  examples: [
+    ['poolwatch simulate manifests/', 'who gets which address, who stays pending and why'],
+    ['poolwatch simulate --fail-on-pending manifests/ live-services.yaml', 'exit 1 if a service would stay pending'],
+    ['poolwatch simulate -o json manifests/', 'the simulated report as JSON'],
+  ],
   register(program, io, done) {
     program
       .command('simulate')

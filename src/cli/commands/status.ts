@@ -1,5 +1,5 @@
 // `poolwatch status [PATH...]`: pool usage per family, pending services with reasons, and findings.
-import { analyze } from '../../core/analysis/analyze.ts';
+import { analyze } from '../../core/pipeline/analyze.ts';
 import { PoolwatchError } from '../../core/errors.ts';
 import { filterReport } from '../../core/report/filter.ts';
 import { toJson } from '../../core/report/json.ts';
@@ -27,6 +27,13 @@ export function sourceFor(paths: readonly string[], io: CliIO, context?: string)
 
 export const statusCommand: CliCommand = {
   name: 'status',
+  examples: [
+    ['poolwatch status', 'every pool of the current kube context'],
+    ['poolwatch status --context prod -o wide', 'another context, with more columns'],
+    ['poolwatch status manifests/ live-services.yaml', 'manifests instead of a cluster'],
+    ['kubectl get svc -A -o yaml | poolwatch status pools.yaml -', 'services from stdin'],
+    ['poolwatch status -o json --pool default', "one pool's exact report as JSON"],
+  ],
   register(program, io, done) {
     program
       .command('status')

@@ -1,10 +1,10 @@
-// The MetalLB-faithful allocator: an incremental controller model (configure, restore, allocate, release, explain).
+// The MetalLB-faithful allocator: MetalLB's allocation rules over the ledger's address index (restore, allocate, release, explain).
 /*
  * API (one instance models MetalLB's controller for one cluster; everything is synchronous and pure):
  *
- *   const a = new Allocator(pools, namespaces, { lbClass: null }, hooks?);
- *                                                           hooks (UsageHooks) run before any part of the state is read
- *                                                           or changed; the ledger explainer restores lazily through them
+ *   const a = new Allocator(pools, namespaces, { lbClass: null });   its own ledger holds the allocations
+ *   Allocator.reading(ledger, options)                               plans and explains over a ledger it does
+ *                                                                    not change (status, serve)
  *   a.setConfig(pools, namespaces)  -> StaleAllocation[]   new configuration; every holding is re-validated,
  *                                                           the ones it no longer allows are released and returned
  *   a.handles(svc)                  -> boolean             type LoadBalancer and MetalLB's loadBalancerClass
@@ -18,16 +18,20 @@
  *                                                           allocation-failed when an address is in fact free
  *   a.holding("ns/name"), a.usage(pool)                    what a service holds; a pool's numbers per family
  *
- * The lab plays MetalLB with allocate/release (retrying pending services after a release or a new
- * configuration, as MetalLB does); serve keeps one instance per snapshot, calls restore/release per service
- * event and explainPending for the pending ones. Ties MetalLB breaks at random (pools of equal priority,
- * fallback pools, overlapping pools) are broken by pool name.
+ * Who holds which address lives in one place, the ledger's AddressIndex; the allocator adds only what is
+ * its own: the next free address, the sharing rules and the order of pools. The lab plays MetalLB with
+ * allocate/release; `simulate` restores and allocates over a ledger of the snapshot; status and serve
+ * explain their ledger's pending services with Allocator.reading. Ties MetalLB breaks at random (pools of
+ * equal priority, fallback pools, overlapping pools) are broken by pool name.
  */
-import { formatIp, parseIp, type IpAddress, type IpFamily } from '../address/index.ts';
-import { metallbAnnotation } from '../model/annotations.ts';
+import { formatIp, type IpAddress, type IpFamily } from '../address/index.ts';
+import { PoolLedger } from '../analysis/ledger.ts';
+import type { LedgerView, ServiceRecord } from '../analysis/ledger-view.ts';
+import { handledByMetallb } from '../analysis/service-record.ts';
+import { ANNOTATION_PREFIX, metallbAnnotation } from '../model/annotations.ts';
 import { serviceKey, type AllocationFailedEvent, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
-import { AddressUsage, type Holding, type Requester, type UsageHooks } from './address-usage.ts';
+import { AddressState, type HolderFilter, type Requester } from './address-state.ts';
 import { fail, familyName, ok, type Outcome } from './outcome.ts';
 import { autoFailure, noMatchingPool, poolNumbers } from './pending-reasons.ts';
 import { hasFamily, PoolConfig, type AllocatorPool } from './pool-config.ts';
@@ -56,6 +60,8 @@ interface Choice {
   ips: IpAddress[];
 }
 
+const ALLOCATED_FROM = `${ANNOTATION_PREFIX}ip-allocated-from-pool`;
+
 function text(ips: readonly IpAddress[]): string[] {
   return ips.map((ip) => formatIp(ip.family, ip.value));
 }
@@ -68,40 +74,78 @@ function sameSet(a: readonly IpAddress[], b: readonly IpAddress[]): boolean {
   return a.length === b.length && a.every((x) => b.some((y) => y.family === x.family && y.value === x.value));
 }
 
+/** The service as it holds `ips` from `pool`: what MetalLB writes back (ingress and the ip-allocated-from-pool annotation). */
+function holdingFrom(svc: Service, pool: string, ips: readonly string[]): Service {
+  return { ...svc, ingressIPs: [...ips], annotations: { ...svc.annotations, [ALLOCATED_FROM]: pool } };
+}
+
 export class Allocator {
   private config: PoolConfig;
-  private readonly state: AddressUsage;
+  private readonly state: AddressState;
   private readonly options: AllocatorOptions;
+  /** The ledger read (who holds which address), and the same ledger when this allocator may change it. */
+  private readonly view: LedgerView;
+  private readonly ledger: PoolLedger | null;
 
-  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, hooks: UsageHooks | null = null) {
-    this.config = new PoolConfig(pools, namespaces);
+  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, view: LedgerView | null = null) {
     this.options = options;
-    this.state = new AddressUsage(hooks);
+    if (view) {
+      this.ledger = null;
+      this.view = view;
+    } else {
+      const ledger = new PoolLedger({ loadBalancerClass: options.lbClass ?? null, explainPending: null });
+      ledger.setPools(pools);
+      ledger.setNamespaces(namespaces);
+      this.ledger = ledger;
+      this.view = ledger;
+    }
+    this.config = new PoolConfig(pools, namespaces);
+    this.state = new AddressState(this.view);
+  }
+
+  /** An allocator that plans and explains over a ledger it never changes (its pools and namespaces as the configuration). */
+  static reading(view: LedgerView, options: AllocatorOptions = {}): Allocator {
+    return new Allocator(
+      view.pools.map((p) => p.pool),
+      view.namespaces,
+      options,
+      view,
+    );
   }
 
   get pools(): PoolConfig {
     return this.config;
   }
 
+  private store(): PoolLedger {
+    if (!this.ledger) throw new Error('this allocator only reads its ledger');
+    return this.ledger;
+  }
+
+  /** Puts the services, as they are, into the allocator's ledger at once (before `keep` checks each, as `simulate` does). */
+  load(services: readonly Service[]): void {
+    this.store().loadServices(services);
+  }
+
   /** Replaces the configuration and re-validates every holding in the order they were made. */
   setConfig(pools: readonly Pool[], namespaces: readonly Namespace[]): StaleAllocation[] {
+    const ledger = this.store();
+    const held = [...ledger.services()].filter((r) => r.state === 'allocated');
     this.config = new PoolConfig(pools, namespaces);
+    ledger.loadServices([]);
+    ledger.setPools(pools);
+    ledger.setNamespaces(namespaces);
     const stale: StaleAllocation[] = [];
-    for (const h of this.state.clear()) {
-      const svc = h.source as Service;
-      const r = this.validate(svc, h.ips, h);
-      if (r.ok) this.state.assign({ ...h, pool: r.value.pool.name });
-      else {
-        stale.push({ service: h.service, pool: h.pool, ips: text(h.ips), problem: r.reason.message });
-      }
+    for (const rec of held) {
+      ledger.upsertService(rec.service);
+      const r = this.keep(rec.key);
+      if (!r.ok) stale.push({ service: rec.key, pool: rec.pool?.name ?? '', ips: rec.ips, problem: r.problem });
     }
     return stale;
   }
 
   handles(svc: Service): boolean {
-    if (svc.type !== 'LoadBalancer') return false;
-    const wanted = this.options.lbClass ?? null;
-    return (svc.loadBalancerClass ?? null) === wanted;
+    return handledByMetallb(svc, this.options.lbClass ?? null);
   }
 
   /**
@@ -113,20 +157,33 @@ export class Allocator {
     const key = serviceKey(svc);
     this.release(key);
     if (!this.handles(svc)) return { ok: false, problem: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' };
-    const ips: IpAddress[] = [];
-    for (const t of svc.ingressIPs) {
-      try {
-        ips.push(parseIp(t));
-      } catch {
-        return { ok: false, problem: `status.loadBalancer.ingress holds "${t}", which is not an IP address` };
-      }
+    if (svc.ingressIPs.length === 0) return { ok: false, problem: 'the service holds no address' };
+    this.store().upsertService(svc);
+    return this.keep(key);
+  }
+
+  /**
+   * Whether MetalLB keeps what a service in the ledger holds (see restore); a holding it would not keep is
+   * released. `counts` says which other holders count for sharing (all, unless restoring in order).
+   */
+  keep(key: string, counts: HolderFilter = null): RestoreResult {
+    const ledger = this.store();
+    const rec = ledger.service(key);
+    if (!rec || rec.state !== 'allocated') return { ok: false, problem: 'the service holds no address' };
+    const r = this.validateRecord(rec, counts);
+    if (!r.ok) {
+      this.release(key);
+      return r;
     }
-    if (ips.length === 0) return { ok: false, problem: 'the service holds no address' };
-    const who = this.requester(svc, key);
-    const r = this.validate(svc, ips, who);
-    if (!r.ok) return { ok: false, problem: r.reason.message };
-    const h = this.commit(svc, who, r.value.pool, ips);
-    return { ok: true, pool: h.pool, ips: h.texts };
+    if (rec.pool?.name !== r.pool) ledger.upsertService(holdingFrom(rec.service, r.pool, rec.ips));
+    return r;
+  }
+
+  private validateRecord(rec: ServiceRecord, counts: HolderFilter): RestoreResult {
+    if (rec.unparsable.length > 0) return { ok: false, problem: `status.loadBalancer.ingress holds "${rec.unparsable[0]}", which is not an IP address` };
+    const ips: IpAddress[] = rec.addresses.map((a) => ({ family: a.family, value: a.value }));
+    const r = this.validate(rec.service, ips, this.requester(rec.service, rec.key), counts);
+    return r.ok ? { ok: true, pool: r.value.pool.name, ips: rec.ips } : { ok: false, problem: r.reason.message };
   }
 
   /** What MetalLB would assign the service now (it must hold nothing), without recording it. */
@@ -144,13 +201,15 @@ export class Allocator {
     if (!this.handles(svc)) return this.plan(svc);
     const r = this.decide(svc);
     if (!r.ok) return { ok: false, reason: r.reason };
-    const h = this.commit(svc, this.requester(svc), r.value.pool, r.value.ips);
-    return { ok: true, pool: h.pool, ips: h.texts };
+    const ips = text(r.value.ips);
+    this.store().upsertService(holdingFrom(svc, r.value.pool.name, ips));
+    return { ok: true, pool: r.value.pool.name, ips };
   }
 
   release(svc: Service | string): void {
     const key = typeof svc === 'string' ? svc : serviceKey(svc);
-    this.state.release(key);
+    const slash = key.indexOf('/');
+    this.store().removeService(key.slice(0, slash), key.slice(slash + 1));
   }
 
   /**
@@ -159,7 +218,7 @@ export class Allocator {
    * MetalLB's own event message when there is one.
    */
   explainPending(svc: Service, event?: AllocationFailedEvent | null): Reason {
-    const r = this.state.holding(serviceKey(svc)) ? null : this.plan(svc);
+    const r = this.holding(serviceKey(svc)) ? null : this.plan(svc);
     if (r && !r.ok) return r.reason;
     const where = r && r.ok ? `pool "${r.pool}" has ${r.ips.join(', ')} free for it` : 'poolwatch counts an address for it';
     const metallb = event ? `MetalLB reported: ${event.message}; yet` : 'MetalLB has not assigned an address, yet';
@@ -170,8 +229,8 @@ export class Allocator {
   }
 
   holding(service: string): { pool: string; ips: string[] } | undefined {
-    const h = this.state.holding(service);
-    return h ? { pool: h.pool, ips: h.texts } : undefined;
+    const rec = this.view.service(service);
+    return rec && rec.state === 'allocated' && rec.addresses.length > 0 ? { pool: rec.pool?.name ?? '', ips: rec.ips } : undefined;
   }
 
   /** In use (distinct addresses) and usable per family; null for a family the pool does not have. */
@@ -186,14 +245,8 @@ export class Allocator {
     return { service: key, ports: portsOf(svc), key: shareKeyOf(svc) };
   }
 
-  private commit(svc: Service, who: Requester, pool: AllocatorPool, ips: IpAddress[]): Holding {
-    const h: Holding = { service: who.service, pool: pool.name, ips, texts: text(ips), ports: who.ports, key: who.key, source: svc };
-    this.state.assign(h);
-    return h;
-  }
-
   /** MetalLB's convergeBalancer checks for addresses a service already holds. */
-  private validate(svc: Service, ips: IpAddress[], who: Requester): Outcome<Choice> {
+  private validate(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter): Outcome<Choice> {
     const need = serviceFamily(svc, this.options);
     if (!need.ok) return need;
     const held = familyOfAddresses(ips.map((ip) => ip.family));
@@ -203,7 +256,7 @@ export class Allocator {
     if (held !== need.value.family && !prefersDual && !need.value.predicted) {
       return fail('ip-family-mismatch', `the service holds ${text(ips).join(', ')} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
     }
-    const assigned = this.assignable(svc, ips, who);
+    const assigned = this.assignable(svc, ips, who, counts);
     if (!assigned.ok) return assigned;
     const wantedPool = metallbAnnotation(svc, 'address-pool');
     if (wantedPool && wantedPool.value !== '' && wantedPool.value !== assigned.value.pool.name) {
@@ -217,13 +270,13 @@ export class Allocator {
   }
 
   /** MetalLB's Assign: one pool holds every address, may serve the service, and every address can be shared. */
-  private assignable(svc: Service, ips: IpAddress[], who: Requester): Outcome<Choice> {
-    const pool = this.config.poolFor(ips);
+  private assignable(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter = null): Outcome<Choice> {
+    const pool = this.config.poolFor(ips, metallbAnnotation(svc, 'ip-allocated-from-pool')?.value ?? null);
     if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips));
     const why = this.config.incompatibility(pool, svc);
     if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`);
     for (const ip of ips) {
-      const c = this.state.conflict(ip, who);
+      const c = this.state.conflict(ip, who, counts);
       if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`);
     }
     return ok({ pool, ips });

@@ -1,7 +1,7 @@
 // The messages of pending reasons: which pools were considered, with their numbers, and why none could serve.
 import type { IpFamily } from '../address/index.ts';
 import type { Reason } from '../report/types.ts';
-import type { AddressUsage, Requester } from './address-usage.ts';
+import type { AddressState, Requester } from './address-state.ts';
 import { hasFamily, type AllocatorPool, type PoolConfig } from './pool-config.ts';
 import { familyName, listNames } from './outcome.ts';
 import type { FamilyNeed } from './service-family.ts';
@@ -11,7 +11,7 @@ import type { Service } from '../model/types.ts';
 const FAMILIES: readonly IpFamily[] = ['ipv4', 'ipv6'];
 
 /** `254/254 IPv4`: in use over usable, per family the pool has (or those asked for). */
-export function poolNumbers(p: AllocatorPool, usage: AddressUsage, families: readonly IpFamily[] = FAMILIES): string {
+export function poolNumbers(p: AllocatorPool, usage: AddressState, families: readonly IpFamily[] = FAMILIES): string {
   const parts = families.filter((f) => hasFamily(p, f)).map((f) => `${usage.inUse(p.name, f)}/${p.total[f]} ${familyName(f)}`);
   return parts.length > 0 ? parts.join(', ') : 'no usable addresses';
 }
@@ -48,7 +48,7 @@ export function noMatchingPool(svc: Service, config: PoolConfig): Reason {
  * pools): the service's family is missing everywhere, dual stack cannot be had from one pool, or every
  * pool that could serve it is full.
  */
-export function autoFailure(considered: readonly AllocatorPool[], need: FamilyNeed, who: Requester, usage: AddressUsage, origin: string): Reason {
+export function autoFailure(considered: readonly AllocatorPool[], need: FamilyNeed, who: Requester, usage: AddressState, origin: string): Reason {
   if (need.family !== 'dual') return singleFamilyFailure(considered, need.family, who, usage, origin);
   const withBoth = considered.filter((p) => hasFamily(p, 'ipv4') && hasFamily(p, 'ipv6'));
   if (need.policy === 'RequireDualStack' && withBoth.length === 0) {
@@ -66,7 +66,7 @@ export function autoFailure(considered: readonly AllocatorPool[], need: FamilyNe
   return exhausted(relevant, neededFamilies(need), what, who, usage);
 }
 
-function singleFamilyFailure(considered: readonly AllocatorPool[], family: IpFamily, who: Requester, usage: AddressUsage, origin: string): Reason {
+function singleFamilyFailure(considered: readonly AllocatorPool[], family: IpFamily, who: Requester, usage: AddressState, origin: string): Reason {
   const withFamily = considered.filter((p) => hasFamily(p, family));
   if (withFamily.length === 0) {
     const clauses = considered.map((p) => `"${p.name}" has ${familiesText(p)}`);
@@ -78,7 +78,7 @@ function singleFamilyFailure(considered: readonly AllocatorPool[], family: IpFam
   return exhausted(withFamily, [family], `free ${familyName(family)} address`, who, usage);
 }
 
-function exhausted(pools: readonly AllocatorPool[], families: IpFamily[], what: string, who: Requester, usage: AddressUsage): Reason {
+function exhausted(pools: readonly AllocatorPool[], families: IpFamily[], what: string, who: Requester, usage: AddressState): Reason {
   const shown = pools.map((p) => `"${p.name}" (${poolNumbers(p, usage, families)})`);
   const verb = pools.length === 1 ? 'has' : 'have';
   let message = `${pools.length === 1 ? 'pool' : 'pools'} ${listNames(shown)} ${verb} no ${what}`;

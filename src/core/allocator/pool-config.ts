@@ -8,6 +8,7 @@ import {
   type IpAddress,
   type IpFamily,
 } from '../address/index.ts';
+import { choosePool, poolsHoldingAll } from '../analysis/attribution.ts';
 import { formatSelector, selectorMatches } from '../model/selectors.ts';
 import type { LabelSelector, Namespace, Pool, Service } from '../model/types.ts';
 
@@ -147,25 +148,9 @@ export class PoolConfig {
     return all.filter((p) => !p.avoidBuggyIPs);
   }
 
-  /** Pools whose entries contain the address, .0/.255 of avoidBuggyIPs pools included. */
-  poolsContaining(ip: IpAddress): readonly AllocatorPool[] {
-    return this.index.lookup(ip.family, ip.value);
-  }
-
-  /** The same for an IPv4 address given as a number (no bigint made). */
-  poolsContainingIpv4(value: number): readonly AllocatorPool[] {
-    return this.index.lookupIpv4(value);
-  }
-
-  /** The one pool holding every address (MetalLB's poolFor; by name when several do), or null. */
-  poolFor(ips: readonly IpAddress[]): AllocatorPool | null {
+  /** The pool holding every address, as the ledger attributes it (attributedPool: the annotated pool, else the first by name), or null. */
+  poolFor(ips: readonly IpAddress[], annotated: string | null = null): AllocatorPool | null {
     if (ips.length === 0) return null;
-    if (ips.length === 1) return this.poolsHolding(ips[0]!)[0] ?? null;
-    let candidates = this.poolsHolding(ips[0]!);
-    for (const ip of ips.slice(1)) {
-      const holding = new Set(this.poolsHolding(ip));
-      candidates = candidates.filter((p) => holding.has(p));
-    }
-    return candidates[0] ?? null;
+    return choosePool(poolsHoldingAll(ips.map((ip) => this.poolsHolding(ip))), annotated);
   }
 }

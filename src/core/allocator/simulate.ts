@@ -12,7 +12,8 @@
  *   when an address is in fact free.
  */
 import { ANNOTATION_PREFIX } from '../model/annotations.ts';
-import { serviceKey, type AllocationFailedEvent, type ClusterSnapshot, type Service } from '../model/types.ts';
+import { latestEvents } from '../analysis/events.ts';
+import { serviceKey, type ClusterSnapshot, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 
@@ -56,24 +57,24 @@ export function processingOrder<T extends Pick<Service, 'creationTimestamp'>>(se
   return processingOrderIndices(services).map((i) => services[i]!);
 }
 
-/** The latest AllocationFailed event per service key. */
-export function latestEvents(events: readonly AllocationFailedEvent[]): Map<string, AllocationFailedEvent> {
-  const out = new Map<string, AllocationFailedEvent>();
-  for (const e of events) {
-    const key = `${e.namespace}/${e.serviceName}`;
-    const prev = out.get(key);
-    if (!prev || (e.lastTimestamp ?? '') >= (prev.lastTimestamp ?? '')) out.set(key, e);
-  }
-  return out;
-}
-
-/** Restores, oldest first, every allocation MetalLB would keep; returns per position the result or the problem. */
+/**
+ * Restores, oldest first, every allocation MetalLB would keep; returns per position the result or the
+ * problem. The services go into the allocator's ledger at once; each is then checked in MetalLB's order,
+ * sharing judged against the holders kept so far, and released when MetalLB would not keep it.
+ */
 function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options: AllocatorOptions) {
   const allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
+  allocator.load(snapshot.services);
   const kept: Array<RestoreResult | undefined> = new Array(snapshot.services.length);
+  const keys = new Set<string>();
+  const counts = (key: string) => keys.has(key);
   for (const i of order) {
     const svc = snapshot.services[i]!;
-    if (svc.ingressIPs.length > 0 && allocator.handles(svc)) kept[i] = allocator.restore(svc);
+    if (svc.ingressIPs.length === 0 || !allocator.handles(svc)) continue;
+    const key = serviceKey(svc);
+    const r = allocator.keep(key, counts);
+    kept[i] = r;
+    if (r.ok) keys.add(key);
   }
   return { allocator, kept };
 }

@@ -1,5 +1,4 @@
 // Analysis options: finding thresholds, MetalLB's load-balancer class, and the seam through which the allocator explains pending services.
-import { createPendingExplainer } from '../allocator/ledger-explainer.ts';
 import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
 import type { Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
@@ -21,7 +20,7 @@ export interface AnalysisOptions {
   loadBalancerClass?: string | null;
   /** The namespace MetalLB reads its configuration from. Default metallb-system. */
   metallbNamespace?: string;
-  /** Default: the MetalLB-faithful allocator (createPendingExplainer); null turns explanations off. */
+  /** Null or absent: no explanations here (src/core/pipeline's createLedger wires the MetalLB-faithful allocator by default). */
   explainPending?: PendingExplainer | null;
 }
 
@@ -39,6 +38,6 @@ export function resolveOptions(o: AnalysisOptions = {}): ResolvedOptions {
     nearlyExhaustedPercent: o.nearlyExhaustedPercent ?? 95,
     loadBalancerClass: o.loadBalancerClass ?? null,
     metallbNamespace: o.metallbNamespace ?? DEFAULT_METALLB_NAMESPACE,
-    explainPending: o.explainPending === undefined ? createPendingExplainer({ lbClass: o.loadBalancerClass ?? null }) : o.explainPending,
+    explainPending: o.explainPending ?? null,
   };
 }

@@ -1,8 +1,8 @@
-// A service's ledger record: its state, the addresses it holds as canonical text, its MetalLB annotations and notes.
+// A service's ledger record: its state, the addresses it holds as canonical text, and its MetalLB annotations.
 import { tryParseIpText, tryParseIpv4Number, type IpFamily } from '../address/index.ts';
 import { ANNOTATION_PREFIX, LEGACY_ANNOTATION_PREFIX } from '../model/annotations.ts';
 import type { Service } from '../model/types.ts';
-import { Note, type HeldAddress, type ServiceRecord } from './ledger-view.ts';
+import type { HeldAddress, ServiceRecord } from './ledger-view.ts';
 import type { ServiceState } from '../report/types.ts';
 
 /**
@@ -11,16 +11,15 @@ import type { ServiceState } from '../report/types.ts';
  */
 export const NONE = Object.freeze([]) as unknown as string[];
 const NO_ADDRESSES = Object.freeze([]) as unknown as HeldAddress[];
+const NO_POOLS: HeldAddress['pools'] = Object.freeze([]);
 
 /** buildRecord's annotations, read into one object reused for every record. */
-const scratch: MetallbAnnotations = { sharingKey: null, allocatedFrom: null, notes: 0 };
+const scratch: MetallbAnnotations = { sharingKey: null, allocatedFrom: null };
 
 const SHARED = `${ANNOTATION_PREFIX}allow-shared-ip`;
 const LEGACY_SHARED = `${LEGACY_ANNOTATION_PREFIX}allow-shared-ip`;
 const ALLOCATED = `${ANNOTATION_PREFIX}ip-allocated-from-pool`;
 const LEGACY_ALLOCATED = `${LEGACY_ANNOTATION_PREFIX}ip-allocated-from-pool`;
-const REQUESTED = `${ANNOTATION_PREFIX}loadBalancerIPs`;
-const LEGACY_REQUESTED = `${LEGACY_ANNOTATION_PREFIX}loadBalancerIPs`;
 
 /** Whether MetalLB's controller handles the service (type LoadBalancer and the matching loadBalancerClass). */
 export function handledByMetallb(svc: Service, loadBalancerClass: string | null): boolean {
@@ -30,7 +29,7 @@ export function handledByMetallb(svc: Service, loadBalancerClass: string | null)
 
 /** One held address. An IPv4 value is kept as a number and made a bigint only when asked for (rarely: findings about the address). */
 class Held implements HeldAddress {
-  pool: HeldAddress['pool'] = null;
+  pools: HeldAddress['pools'] = NO_POOLS;
 
   constructor(
     readonly family: IpFamily,
@@ -52,7 +51,6 @@ class LedgerRecord implements ServiceRecord {
   pool: ServiceRecord['pool'] = null;
   sharingKey: string | null = null;
   allocatedFrom: string | null = null;
-  notes = 0;
 
   constructor(
     readonly service: Service,
@@ -76,8 +74,6 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
   rec.sharingKey = read.sharingKey;
   rec.allocatedFrom = read.allocatedFrom;
   if (state === 'ignored') return rec;
-  rec.notes = read.notes;
-  if (svc.loadBalancerIP !== null) rec.notes |= Note.LoadBalancerIp;
   const ingress = svc.ingressIPs;
   // Arrays of the exact length (nearly always one address): an array grown by push reserves room for 16.
   let addresses = NO_ADDRESSES;
@@ -94,7 +90,6 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
     }
     if (held === null) {
       rec.unparsable = [...rec.unparsable, raw];
-      rec.notes |= Note.UnparsableIngress;
       continue;
     }
     const text = held.text;
@@ -110,25 +105,20 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
 export interface MetallbAnnotations {
   sharingKey: string | null;
   allocatedFrom: string | null;
-  /** Note bits the annotations give (LegacyAnnotation, RequestedIps). */
-  notes: number;
 }
 
 /**
- * Reads the MetalLB annotations the ledger and its rules need into `out`, in one walk over the keys (a
- * service has few): cheaper than a lookup per annotation name, and it finds legacy-prefixed keys too. The
- * metallb.io/ value wins over the legacy one, as in MetalLB.
+ * Reads the MetalLB annotations the ledger needs into `out`, in one walk over the keys (a service has few):
+ * cheaper than a lookup per annotation name. The metallb.io/ value wins over the legacy one, as in MetalLB.
  */
 export function readMetallbAnnotations(annotations: Readonly<Record<string, string>>, out: MetallbAnnotations): MetallbAnnotations {
   let sharing: string | null = null;
   let legacySharing: string | null = null;
   let allocated: string | null = null;
   let legacyAllocated: string | null = null;
-  let notes = 0;
   for (const k in annotations) {
     // Every key of interest starts with "metallb.".
     if (k.charCodeAt(0) !== 109 || !k.startsWith('metallb.')) continue;
-    if (k.startsWith(LEGACY_ANNOTATION_PREFIX)) notes |= Note.LegacyAnnotation;
     switch (k) {
       case SHARED:
         sharing = annotations[k]!;
@@ -142,14 +132,9 @@ export function readMetallbAnnotations(annotations: Readonly<Record<string, stri
       case LEGACY_ALLOCATED:
         legacyAllocated = annotations[k]!;
         break;
-      case REQUESTED:
-      case LEGACY_REQUESTED:
-        notes |= Note.RequestedIps;
-        break;
     }
   }
   out.sharingKey = sharing ?? legacySharing;
   out.allocatedFrom = allocated ?? legacyAllocated;
-  out.notes = notes;
   return out;
 }

@@ -1,14 +1,6 @@
 // Expands `kind: List` (what `kubectl get -o yaml` prints) and typed lists (ServiceList, ...) into their items.
 import type { FieldPath, LocatedObject, Locator, ManifestParseResult } from './located.ts';
 
-/** Locates the fields of a list's item `index`; a parser that already knows where items start can do better than this default. */
-export type ItemLocators = (index: number) => Locator;
-
-/** The default: item `index`'s field `path` is the list's field `['items', index, ...path]`. */
-function itemsBelow(locate: Locator): ItemLocators {
-  return (index) => (path: FieldPath) => locate(['items', index, ...path]);
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -17,13 +9,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * Appends the objects a document holds to `out`: the document itself, or the items of a list. Items
  * of a typed list from the API (`ServiceList`) carry no kind or apiVersion; they inherit them.
  */
-export function expandLists(raw: Record<string, unknown>, locate: Locator, out: ManifestParseResult, itemLocators: ItemLocators = itemsBelow(locate)): void {
+export function expandLists(raw: Record<string, unknown>, locate: Locator, out: ManifestParseResult): void {
   const items = raw['items'];
   if (!isList(raw) || !Array.isArray(items)) {
     out.objects.push({ raw, locate });
     return;
   }
-  for (let i = 0; i < items.length; i++) expandItem(raw, i, items[i], itemLocators(i), out);
+  // Item i's field `path` is the list's field `['items', i, ...path]`.
+  for (let i = 0; i < items.length; i++) expandItem(raw, i, items[i], (path: FieldPath) => locate(['items', i, ...path]), out);
 }
 
 /** Whether an object is a list kind (`List`, `ServiceList`, ...), whose items are the objects. */
@@ -49,7 +42,7 @@ export function expandItem(list: Record<string, unknown>, index: number, item: u
 }
 
 /** Wraps one parsed document: lists are expanded, anything that is not an object is a problem. */
-export function addDocument(value: unknown, locate: Locator, out: ManifestParseResult, what: string, itemLocators?: ItemLocators): void {
+export function addDocument(value: unknown, locate: Locator, out: ManifestParseResult, what: string): void {
   if (value === null || value === undefined) return;
   if (!isObject(value)) {
     out.problems.push({
@@ -60,7 +53,7 @@ export function addDocument(value: unknown, locate: Locator, out: ManifestParseR
     });
     return;
   }
-  expandLists(value, locate, out, itemLocators);
+  expandLists(value, locate, out);
 }
 
 export type { LocatedObject };

@@ -21,7 +21,17 @@ export interface ManifestParseResult {
   problems: InputProblem[];
 }
 
-/** Maps byte offsets to 1-based line and column numbers with one binary search. */
+/** Hands each object on and drops it, so a large dump is never held twice (raw and decoded) in memory. */
+export function handOn(parsed: ManifestParseResult, onObject: (o: LocatedObject) => void): InputProblem[] {
+  const objects = parsed.objects as Array<LocatedObject | null>;
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    objects[i] = null;
+    onObject(o);
+  }
+  return parsed.problems;
+}
+
 /** file:line:col of offsets into `text`; the line index is built on the first call (most texts are never located into). */
 export function offsetLocator(text: string, file: string): (offset: number) => SourceLocation {
   let lines: LineIndex | null = null;

@@ -1,10 +1,9 @@
 // Manifest texts to one ClusterSnapshot: parse every file, decode every object, keep every problem.
 import { addToSnapshot, decodeObject } from '../model/decode/index.ts';
 import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
-import { emptySnapshot, type ClusterSnapshot, type InputProblem } from '../model/types.ts';
-import { readJsonListItems } from './json-list-items.ts';
+import { emptySnapshot, type ClusterSnapshot } from '../model/types.ts';
 import type { LocatedObject } from './located.ts';
-import { manifestBody, parseManifestText } from './parse.ts';
+import { readManifestText } from './parse.ts';
 
 export interface ManifestText {
   /** The name used in locations (a path as the user gave it, or `-` for stdin). */
@@ -14,22 +13,9 @@ export interface ManifestText {
 
 /** One file's objects decoded, and its problems: those of reading the text first, then those of decoding. */
 function snapshotOfText({ file, text }: ManifestText): ClusterSnapshot {
-  let decoded = emptySnapshot();
-  const decode = (o: LocatedObject) => addToSnapshot(decoded, decodeObject(o.raw, o.locate));
-  // A JSON list (what `kubectl get -o json` prints) is decoded item by item as it is parsed.
-  let problems: InputProblem[] | null = readJsonListItems(manifestBody(text), file, decode);
-  if (problems === null) {
-    decoded = emptySnapshot(); // objects of an abandoned item-by-item attempt are dropped
-    const parsed = parseManifestText(text, file);
-    problems = parsed.problems;
-    const objects = parsed.objects as Array<LocatedObject | null>;
-    for (let i = 0; i < objects.length; i++) {
-      const obj = objects[i]!;
-      // Drop each raw object once decoded, so a large dump is never held twice (raw and model) in memory.
-      objects[i] = null;
-      decode(obj);
-    }
-  }
+  const decoded = emptySnapshot();
+  // Each object is decoded as it is read (a JSON list item by item), so raw objects die young.
+  const problems = readManifestText(text, file, (o: LocatedObject) => addToSnapshot(decoded, decodeObject(o.raw, o.locate)));
   decoded.problems = [...problems, ...decoded.problems];
   return decoded;
 }

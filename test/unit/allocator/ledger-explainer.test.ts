@@ -2,10 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PoolLedger } from '../../../src/core/analysis/ledger.ts';
+import { createLedger } from '../../../src/core/pipeline/analyze.ts';
 import { pool, svc } from './build.ts';
 
 test('pending reasons follow service events and pool changes', () => {
-  const ledger = new PoolLedger();
+  const ledger = createLedger();
   ledger.setPools([pool('tiny', ['10.0.0.0/31'])]);
   ledger.upsertService(svc('shop/a', { ingress: ['10.0.0.0'] }));
   ledger.upsertService(svc('shop/b', { ingress: ['10.0.0.1'] }));
@@ -23,7 +24,7 @@ test('pending reasons follow service events and pool changes', () => {
 });
 
 test('a service refused for a conflict is retried once the other holder goes away', () => {
-  const ledger = new PoolLedger();
+  const ledger = createLedger();
   ledger.setPools([pool('one', ['10.0.0.0/32'])]);
   ledger.upsertService(svc('shop/a', { ingress: ['10.0.0.0'], created: '2026-01-01T00:00:00Z' }));
   ledger.upsertService(svc('shop/b', { ingress: ['10.0.0.0'], created: '2026-01-02T00:00:00Z' }));

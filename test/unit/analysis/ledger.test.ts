@@ -2,8 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, ledgerFromSnapshot } from '../../../src/core/analysis/analyze.ts';
-import { PoolLedger } from '../../../src/core/analysis/ledger.ts';
+import { analyze, createLedger, ledgerFromSnapshot } from '../../../src/core/pipeline/analyze.ts';
 import { parseAddressEntry } from '../../../src/core/address/index.ts';
 import { emptySnapshot, type Pool, type Service } from '../../../src/core/model/types.ts';
 import { toJson } from '../../../src/core/report/json.ts';
@@ -30,7 +29,7 @@ const pools = [pool('a', ['10.0.0.0/29']), pool('b', ['10.0.0.4-10.0.0.11', 'fd0
 const addressPool = ['10.0.0.1', '10.0.0.5', '10.0.0.9', '10.0.1.0', '10.0.1.2', '10.9.9.9', 'fd00::1', 'fd00::2', 'FD00:0::2', 'not-an-ip'];
 
 test('a shared address counts once; per-namespace attribution is distinct per namespace', () => {
-  const ledger = new PoolLedger();
+  const ledger = createLedger();
   ledger.setPools(pools);
   ledger.upsertService(service('x', 's1', ['10.0.0.1'], { 'metallb.io/allow-shared-ip': 'k' }, 53));
   ledger.upsertService(service('y', 's2', ['10.0.0.1'], { 'metallb.io/allow-shared-ip': 'k' }, 54));
@@ -53,7 +52,7 @@ test('a shared address counts once; per-namespace attribution is distinct per na
 });
 
 test('the annotated pool wins when overlapping pools both hold the address; avoidBuggyIPs pools never hold .0/.255', () => {
-  const ledger = new PoolLedger();
+  const ledger = createLedger();
   ledger.setPools(pools);
   ledger.upsertService(service('x', 'in-b', ['10.0.0.5'], { 'metallb.io/ip-allocated-from-pool': 'b' }));
   ledger.upsertService(service('x', 'in-a', ['10.0.0.6']));
@@ -77,7 +76,7 @@ test('any sequence of upserts and removals equals a fresh analysis of the final 
   });
   fc.assert(
     fc.property(fc.array(event, { maxLength: 40 }), fc.boolean(), (events, poolsLate) => {
-      const ledger = new PoolLedger();
+      const ledger = createLedger();
       if (!poolsLate) ledger.setPools(pools);
       const final = new Map<string, Service>();
       for (const e of events) {
@@ -168,8 +167,8 @@ test('a batch load, then any events, equals upserting every service one at a tim
   const event = fc.record({ remove: fc.boolean(), svc });
   fc.assert(
     fc.property(fc.array(svc, { maxLength: 30 }), fc.array(event, { maxLength: 10 }), fc.boolean(), (initial, events, poolsLate) => {
-      const batch = new PoolLedger();
-      const single = new PoolLedger();
+      const batch = createLedger();
+      const single = createLedger();
       if (!poolsLate) {
         batch.setPools(pools);
         single.setPools(pools);

@@ -1,8 +1,8 @@
-// JSON lists read fast (item starts in one pass, fields by a short scan, items parsed one by one) give the same objects and locations as an eager walk and a whole parse.
+// JSON lists read fast (item starts in one pass, fields by a short scan, items parsed one by one) give the same objects and locations as an eager walk and a whole parse; broken lists keep their complete items.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readJsonListItems } from '../../../src/core/manifest/json-list-items.ts';
-import { arrayItemOffsets } from '../../../src/core/manifest/json-manifests.ts';
+import { arrayBounds } from '../../../src/core/manifest/json-cursor.ts';
+import { readJsonDocument, readListItems } from '../../../src/core/manifest/json-manifests.ts';
 import type { LocatedObject } from '../../../src/core/manifest/located.ts';
 import { snapshotFromTexts } from '../../../src/core/manifest/snapshot.ts';
 import { parseManifestText, type FieldPath } from '../../../src/core/manifest/parse.ts';
@@ -125,12 +125,16 @@ function expected(eager: Map<string, { line: number; col: number }>, path: Field
   throw new Error('the document itself is always located');
 }
 
-test('arrayItemOffsets finds each item of a list, whatever its strings hold', () => {
+test('arrayBounds finds each item of a list, whatever its strings hold', () => {
+  const pieces = (text: string) => {
+    const bounds: number[] = [];
+    const close = arrayBounds(text, 0, bounds);
+    return { close, pieces: bounds.slice(1).map((b, k) => text.slice(bounds[k]! + 1, b).trim()) };
+  };
   const text = '[ "a\\"]" ,{"k":"\\\\"},\r\n[1,[2]] ,3,\t"}" ]';
-  const starts = arrayItemOffsets(text, 0);
-  assert.deepEqual(starts.map((s) => text.slice(s, s + 3)), ['"a\\', '{"k', '[1,', '3,\t', '"}"']);
-  assert.deepEqual(arrayItemOffsets('[]', 0), []);
-  assert.deepEqual(arrayItemOffsets('{"a":1}', 0), [], 'not a list: no items');
+  assert.deepEqual(pieces(text), { close: text.length - 1, pieces: ['"a\\"]"', '{"k":"\\\\"}', '[1,[2]]', '3', '"}"'] });
+  assert.deepEqual(pieces('[]'), { close: 1, pieces: [''] });
+  assert.deepEqual(pieces('[1,{"a":[2'), { close: -1, pieces: ['1'] }, 'cut off: the complete pieces, and no end');
 });
 
 function randomDocument(seed: number): { doc: { items: unknown[] }; text: string } {
@@ -178,49 +182,77 @@ test('every field of every item is located where an eager walk of the text puts 
 test('a list read item by item gives the objects, locations and problems of the whole parse (random documents)', () => {
   for (let seed = 1; seed <= 150; seed++) {
     const { text } = randomDocument(seed);
-    const whole = parseManifestText(text, 'f.json');
+    const whole: LocatedObject[] = [];
+    const wholeProblems = readJsonDocument(text, 'f.json', (o) => whole.push(o));
     const objects: LocatedObject[] = [];
-    const problems = readJsonListItems(text, 'f.json', (o) => objects.push(o));
-    assert.deepEqual(problems, whole.problems, `seed ${seed}: problems`);
-    assert.equal(objects.length, whole.objects.length, `seed ${seed}: objects`);
+    const problems = readListItems(text, 'f.json', (o) => objects.push(o));
+    assert.deepEqual(problems, wholeProblems, `seed ${seed}: problems`);
+    assert.equal(objects.length, whole.length, `seed ${seed}: objects`);
     objects.forEach((o, n) => {
-      const w = whole.objects[n]!;
+      const w = whole[n]!;
       assert.deepEqual(o.raw, w.raw, `seed ${seed}: item ${n}`);
       for (const path of pathsOf(w.raw, [], [])) assert.deepEqual(o.locate(path), w.locate(path), `seed ${seed}: item ${n} ${JSON.stringify(path)}`);
     });
   }
 });
 
-test('a list is read item by item only when that equals the whole parse; otherwise the text is read whole', () => {
+test('a text that cannot be read as a list item by item is read as one document', () => {
   const ns = (name: string) => `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${name}"}}`;
-  const whole = [
-    ['a trailing comma', `{"kind":"List","items":[${ns('a')},]}`],
-    ['an empty item', `{"kind":"List","items":[${ns('a')},,${ns('b')}]}`],
-    ['a missing comma', `{"kind":"List","items":[${ns('a')} ${ns('b')}]}`],
-    ['a raw control character in a string', `{"kind":"List","items":[${ns('a')}]}`],
-    ['text after the document', `{"kind":"List","items":[${ns('a')}]} x`],
+  const oneDocument = [
     ['a second items key (JSON.parse keeps the last)', `{"kind":"List","items":[${ns('a')}],"items":[]}`],
     ['a second, empty items key written with an escape', `{"kind":"List","items":[${ns('a')}],"\\u0069tems":[]}`],
     ['not a list kind', `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"a"},"items":[${ns('b')}]}`],
-    ['an empty list', '{"kind":"List","items":[ ]}'],
     ['a top-level array', `[${ns('a')}]`],
   ];
-  for (const [what, text] of whole) {
-    const seen: LocatedObject[] = [];
-    assert.equal(readJsonListItems(text!, 'f.json', (o) => seen.push(o)), null, what);
-    // What the reader saw before giving up is dropped: the snapshot is that of the whole parse.
-    const snapshot = snapshotFromTexts([{ file: 'f.json', text: text! }]);
-    const parsed = parseManifestText(text!, 'f.json');
-    assert.equal(snapshot.namespaces.length, parsed.objects.length, what);
-    assert.equal(snapshot.problems.length >= parsed.problems.length, true, what);
-  }
+  for (const [what, text] of oneDocument) assert.equal(readListItems(text!, 'f.json', () => assert.fail(what)), null, what);
   for (const second of ['items', '\\u0069tems']) {
     const text = `{"apiVersion":"v1","kind":"List","items":[${ns('a')}],"${second}":[${ns('b')}]}`;
     assert.deepEqual(snapshotFromTexts([{ file: 'f.json', text }]).namespaces.map((n) => n.name), ['b'], 'the last items key wins, as in JSON.parse');
   }
+  assert.deepEqual(snapshotFromTexts([{ file: 'f.json', text: '{"kind":"List","items":[ ]}' }]), snapshotFromTexts([{ file: 'f.json', text: '' }]), 'an empty list holds nothing');
   // A typed list lends its kind; a byte order mark is not counted in columns.
   const body = '{"apiVersion":"v1","kind":"NamespaceList","items":[ {"metadata":{"name":"a"}}, 7 ]}';
   const snapshot = snapshotFromTexts([{ file: 'f.json', text: `\ufeff${body}` }]);
   assert.deepEqual(snapshot.namespaces.map((n) => [n.name, n.location]), [['a', { file: 'f.json', line: 1, col: body.indexOf('{"metadata"') + 1 }]]);
   assert.deepEqual(snapshot.problems.map((p) => [p.message, p.location]), [['items[1] of the NamespaceList is not an object', { file: 'f.json', line: 1, col: body.indexOf('7') + 1 }]]);
+});
+
+test('a broken item of a JSON list is one located problem; every other item is read', () => {
+  const ns = (name: string) => `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${name}"}}`;
+  const cases: Array<[string, string, string[], RegExp, string]> = [
+    ['a trailing comma', `{"kind":"List","items":[${ns('a')},\n]}`, ['a'], /^items\[1\] of the List is empty/, '2:1'],
+    ['an empty item', `{"kind":"List","items":[${ns('a')},,${ns('b')}]}`, ['a', 'b'], /^items\[1\] of the List is empty/, `1:${26 + ns('a').length}`],
+    ['a missing comma', `{"kind":"List","items":[${ns('a')},\n${ns('b')} ${ns('c')},${ns('d')}]}`, ['a', 'd'], /^items\[1\] of the List is not valid JSON: Unexpected non-whitespace character after JSON$/, `2:${ns('b').length + 2}`],
+    ['a raw control character in a string', `{"kind":"List","items":[\n${ns('a\u0001')},${ns('b')}]}`, ['b'], /^items\[0\] of the List is not valid JSON: Bad control character in string literal$/, '2:60'],
+  ];
+  for (const [what, text, names, message, where] of cases) {
+    const snapshot = snapshotFromTexts([{ file: 'f.json', text }]);
+    assert.deepEqual(snapshot.namespaces.map((n) => n.name), names, what);
+    assert.equal(snapshot.problems.length, 1, what);
+    const [p] = snapshot.problems;
+    assert.match(p!.message, message, what);
+    assert.equal(`${p!.location!.line}:${p!.location!.col}`, where, what);
+  }
+});
+
+test('a kubectl List cut off part way keeps every complete item and says where it ends', () => {
+  // kubectl writes `items` before `kind`, so a cut-off dump has lost its kind: the reader assumes List.
+  const dump = JSON.stringify({ apiVersion: 'v1', items: [0, 1, 2].map((i) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `n${i}` } })), kind: 'List', metadata: { resourceVersion: '' } }, null, 4);
+  const lines = dump.split('\n');
+  const third = dump.indexOf('"n2"');
+  for (const [cut, names, message] of [
+    [third, ['n0', 'n1'], /^the text ends inside items\[2\] of the List \(cut off\?\); the items before it are read$/],
+    [dump.indexOf('],') + 0, ['n0', 'n1', 'n2'], /^the text ends before the List is closed/],
+    [dump.indexOf('"kind": "List"') + 5, ['n0', 'n1', 'n2'], /^the text ends before the List is closed/],
+  ] as const) {
+    const text = dump.slice(0, cut);
+    const snapshot = snapshotFromTexts([{ file: 'cut.json', text }]);
+    assert.deepEqual(snapshot.namespaces.map((n) => n.name), names, `cut at ${cut}`);
+    assert.equal(snapshot.problems.length, 1, `cut at ${cut}`);
+    assert.equal(snapshot.problems[0]!.code, 'invalid-manifest');
+    assert.match(snapshot.problems[0]!.message, message);
+    const loc = snapshot.problems[0]!.location!;
+    if (names.length === 2) assert.equal(lines[loc.line - 1]!.slice(loc.col - 1), '{', 'located at the start of the broken item');
+    else assert.deepEqual([loc.line, loc.col], [text.split('\n').length, text.split('\n').at(-1)!.length + 1], 'located at the end of the text');
+  }
 });

@@ -3,7 +3,7 @@ import { formatIp } from '../../address/index.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
 import type { ServiceRecord } from '../ledger-view.ts';
-import { finding, type FindingRule } from './finding.ts';
+import { finding, type LedgerRule } from './finding.ts';
 
 /** MetalLB's backend key: the selector for externalTrafficPolicy Local, else empty. */
 function backendKey(rec: ServiceRecord): string {
@@ -32,7 +32,7 @@ export function sharingProblem(holders: readonly ServiceRecord[]): string | null
   return null;
 }
 
-export const addressConflict: FindingRule = {
+export const addressConflict: LedgerRule = {
   code: 'address-conflict',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

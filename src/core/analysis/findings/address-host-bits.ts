@@ -2,9 +2,9 @@
 import { formatIp, rangeSize, tryParseIp } from '../../address/index.ts';
 import { poolRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
-import { finding, readableCount, type FindingRule } from './finding.ts';
+import { finding, readableCount, type LedgerRule } from './finding.ts';
 
-export const addressHostBits: FindingRule = {
+export const addressHostBits: LedgerRule = {
   code: 'address-host-bits',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

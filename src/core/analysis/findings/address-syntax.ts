@@ -1,7 +1,7 @@
 // Rule address-syntax: pool entries poolwatch can read but MetalLB refuses: a CIDR without a prefix length, or with spaces in it.
 import { poolRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
-import { finding, type FindingRule } from './finding.ts';
+import { finding, type LedgerRule } from './finding.ts';
 
 /**
  * Why MetalLB refuses an entry that poolwatch parsed, or null. MetalLB reads an entry without a dash as a
@@ -17,7 +17,7 @@ export function refusedEntry(text: string): string | null {
   return null;
 }
 
-export const addressSyntax: FindingRule = {
+export const addressSyntax: LedgerRule = {
   code: 'address-syntax',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

@@ -4,9 +4,9 @@ import type { Finding } from '../../report/types.ts';
 import { ipAddressPools } from './bgp-advertisements.ts';
 import { configFinding, described, listAt, metallbObjects } from './config-objects.ts';
 import { selectorText } from './config-lists.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
-export const advertisementNoPool: FindingRule = {
+export const advertisementNoPool: LedgerRule = {
   code: 'advertisement-no-pool',
   evaluate: ({ ledger, options }) => {
     const out: Finding[] = [];

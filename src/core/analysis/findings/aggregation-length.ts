@@ -3,12 +3,12 @@ import { rangeToCidrs, type IpFamily } from '../../address/index.ts';
 import type { Finding } from '../../report/types.ts';
 import { bgpAdvertisements } from './bgp-advertisements.ts';
 import { configFinding, described, fieldAt } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
 const FIELD: Record<IpFamily, 'aggregationLength' | 'aggregationLengthV6'> = { ipv4: 'aggregationLength', ipv6: 'aggregationLengthV6' };
 const DEFAULT: Record<IpFamily, number> = { ipv4: 32, ipv6: 128 };
 
-export const aggregationLength: FindingRule = {
+export const aggregationLength: LedgerRule = {
   code: 'aggregation-length',
   evaluate: (ctx) => {
     const out: Finding[] = [];

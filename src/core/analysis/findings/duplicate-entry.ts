@@ -4,7 +4,7 @@ import { pathText } from '../../model/decode/fields.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, listAt, metallbObjects } from './config-objects.ts';
 import { expressionKey, SELECTOR_LISTS, selectorKey, selectorText, STRING_LISTS } from './config-lists.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
 /** The index of every entry that repeats an earlier one, with the earlier one's index. */
 function repeats(items: readonly unknown[], key: (x: unknown) => string): Array<[number, number]> {
@@ -19,7 +19,7 @@ function repeats(items: readonly unknown[], key: (x: unknown) => string): Array<
   return out;
 }
 
-export const duplicateEntry: FindingRule = {
+export const duplicateEntry: LedgerRule = {
   code: 'duplicate-entry',
   evaluate: ({ ledger, options }) => {
     const out: Finding[] = [];

@@ -2,9 +2,9 @@
 import { formatLocation } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, locationOf, namespaceOf } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
-export const duplicateObject: FindingRule = {
+export const duplicateObject: LedgerRule = {
   code: 'duplicate-object',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

@@ -2,7 +2,7 @@
 import { formatLocation, type SourceLocation } from '../../model/types.ts';
 import { FINDING_SEVERITY, severityRank, type FindingCode } from '../../report/codes.ts';
 import type { Finding, Reason } from '../../report/types.ts';
-import type { LedgerView } from '../ledger-view.ts';
+import type { LedgerView, ServiceRecord } from '../ledger-view.ts';
 import type { ResolvedOptions } from '../options.ts';
 
 export interface FindingContext {
@@ -12,10 +12,30 @@ export interface FindingContext {
   reasons: ReadonlyMap<string, Reason>;
 }
 
-/** One rule: one finding code, evaluated over the whole ledger (linear in its size). */
-export interface FindingRule {
+/** A rule about the pools, the configuration or the whole ledger: evaluated once per report. */
+export interface LedgerRule {
   code: FindingCode;
   evaluate(ctx: FindingContext): Finding[];
+}
+
+/**
+ * A rule about one service at a time. `concerns` says, from the service alone, whether the rule has
+ * anything to say about it; it runs when the service comes into the ledger (so it must be cheap, and must
+ * read only the record: its service, state, addresses and their pools). The ledger keeps the services each
+ * rule is concerned with, so `evaluate` runs only for those, never over every service. MetalLB ignores the
+ * services the ledger marks `ignored`; no rule sees them.
+ */
+export interface ServiceRule {
+  code: FindingCode;
+  concerns(rec: ServiceRecord): boolean;
+  evaluate(rec: ServiceRecord, ctx: FindingContext): Finding[];
+}
+
+/** One file, one rule: add it to the list in ./index.ts. */
+export type FindingRule = LedgerRule | ServiceRule;
+
+export function isServiceRule(rule: FindingRule): rule is ServiceRule {
+  return 'concerns' in rule;
 }
 
 export function finding(code: FindingCode, message: string, objects: string[], location: SourceLocation | null | undefined): Finding {

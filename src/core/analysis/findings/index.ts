@@ -1,4 +1,4 @@
-// The one list of finding rules: adding a rule is one file plus one line here (and a section in docs/findings.md).
+// The one list of finding rules: adding a rule is one file plus one line here (and its code and a section in docs/findings.md).
 import { addressConflict } from './address-conflict.ts';
 import { addressHostBits } from './address-host-bits.ts';
 import { addressOutsidePools } from './address-outside-pools.ts';
@@ -13,6 +13,7 @@ import type { FindingRule } from './finding.ts';
 import { invalidAddress } from './invalid-address.ts';
 import { invalidCommunity } from './invalid-community.ts';
 import { invalidManifest } from './invalid-manifest.ts';
+import { invalidServiceAddress } from './invalid-service-address.ts';
 import { invalidSelector } from './invalid-selector.ts';
 import { legacyConfigInvalid } from './legacy-config-invalid.ts';
 import { legacyConfigMap } from './legacy-config-map.ts';
@@ -32,6 +33,7 @@ import { unknownKind } from './unknown-kind.ts';
 export const findingRules: readonly FindingRule[] = [
   invalidManifest,
   invalidAddress,
+  invalidServiceAddress,
   unknownKind,
   outsideMetallbNamespace,
   duplicateObject,

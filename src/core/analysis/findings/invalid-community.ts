@@ -2,7 +2,7 @@
 import { formatLocation } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, fieldAt, listAt, locationOf, metallbObjects } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
 function fits(part: string, bits: 16 | 32): boolean {
   return /^[0-9]+$/.test(part) && BigInt(part) < 1n << BigInt(bits);
@@ -22,7 +22,7 @@ export function badCommunity(value: string): string | null {
   return `"${value}" is not a community: write x:y (16-bit halves) or large:x:y:z (32-bit parts)`;
 }
 
-export const invalidCommunity: FindingRule = {
+export const invalidCommunity: LedgerRule = {
   code: 'invalid-community',
   evaluate: ({ ledger, options }) => {
     const out: Finding[] = [];

@@ -4,7 +4,7 @@ import { pathText } from '../../model/decode/fields.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, fieldAt, listAt, metallbObjects } from './config-objects.ts';
 import { SELECTOR_LISTS } from './config-lists.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -55,7 +55,7 @@ function selectorProblems(at: FieldPath, get: (p: FieldPath) => unknown, list: (
   return out;
 }
 
-export const invalidSelector: FindingRule = {
+export const invalidSelector: LedgerRule = {
   code: 'invalid-selector',
   evaluate: ({ ledger, options }) => {
     const out: Finding[] = [];

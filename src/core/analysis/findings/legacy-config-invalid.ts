@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, fieldAt } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 import { badCommunity } from './invalid-community.ts';
 
 /** The keys v0.12 knows at each level of its configuration. */
@@ -88,7 +88,7 @@ export function legacyProblems(config: Record<string, unknown>): string[] {
   return out;
 }
 
-export const legacyConfigInvalid: FindingRule = {
+export const legacyConfigInvalid: LedgerRule = {
   code: 'legacy-config-invalid',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

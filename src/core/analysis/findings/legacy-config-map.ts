@@ -1,9 +1,9 @@
 // Rule legacy-config-map: MetalLB v0.13 and later ignore the legacy ConfigMap; the configuration must be converted to custom resources.
 import type { Finding } from '../../report/types.ts';
 import { configFinding } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
-export const legacyConfigMap: FindingRule = {
+export const legacyConfigMap: LedgerRule = {
   code: 'legacy-config-map',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

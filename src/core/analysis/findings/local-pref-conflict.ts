@@ -3,7 +3,7 @@ import type { Finding } from '../../report/types.ts';
 import type { PoolState } from '../pool-state.ts';
 import { bgpAdvertisements, type BgpAdvertisementFacts } from './bgp-advertisements.ts';
 import { configFinding, described } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
 /** MetalLB's test: the two send different kinds of update for this pool (their aggregation differs for every family it has). */
 function aggregationDiffers(a: BgpAdvertisementFacts, b: BgpAdvertisementFacts, pool: PoolState): boolean {
@@ -29,7 +29,7 @@ function sharePeers(a: BgpAdvertisementFacts, b: BgpAdvertisementFacts): boolean
   return a.peers.some((p) => b.peers.includes(p));
 }
 
-export const localPrefConflict: FindingRule = {
+export const localPrefConflict: LedgerRule = {
   code: 'local-pref-conflict',
   evaluate: (ctx) => {
     const out: Finding[] = [];

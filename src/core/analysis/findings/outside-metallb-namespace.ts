@@ -2,9 +2,9 @@
 import { METALLB_CONFIG_KINDS } from '../../model/metallb-kinds.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, isMetallbKind, namespaceOf } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
-export const outsideMetallbNamespace: FindingRule = {
+export const outsideMetallbNamespace: LedgerRule = {
   code: 'outside-metallb-namespace',
   evaluate: ({ ledger, options }) => {
     const out: Finding[] = [];

@@ -1,9 +1,9 @@
 // Rule pool-empty: a pool from which MetalLB can hand out no address at all.
 import { poolRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
-import { finding, type FindingRule } from './finding.ts';
+import { finding, type LedgerRule } from './finding.ts';
 
-export const poolEmpty: FindingRule = {
+export const poolEmpty: LedgerRule = {
   code: 'pool-empty',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

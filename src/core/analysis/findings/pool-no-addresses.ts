@@ -1,9 +1,9 @@
 // Rule pool-no-addresses: a pool that lists no addresses at all, which MetalLB refuses ("no prefixes defined").
 import { poolRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
-import { finding, type FindingRule } from './finding.ts';
+import { finding, type LedgerRule } from './finding.ts';
 
-export const poolNoAddresses: FindingRule = {
+export const poolNoAddresses: LedgerRule = {
   code: 'pool-no-addresses',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

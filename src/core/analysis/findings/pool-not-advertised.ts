@@ -2,7 +2,7 @@
 import { selectorMatches } from '../../model/selectors.ts';
 import { poolRef, type Advertisement, type Pool } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
-import { finding, type FindingRule } from './finding.ts';
+import { finding, type LedgerRule } from './finding.ts';
 
 /** Whether the advertisement announces the pool (no pools and no selectors means every pool). */
 export function advertises(ad: Advertisement, pool: Pool): boolean {
@@ -12,7 +12,7 @@ export function advertises(ad: Advertisement, pool: Pool): boolean {
   return ad.ipAddressPoolSelectors.some((sel) => selectorMatches(sel, pool.labels));
 }
 
-export const poolNotAdvertised: FindingRule = {
+export const poolNotAdvertised: LedgerRule = {
   code: 'pool-not-advertised',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

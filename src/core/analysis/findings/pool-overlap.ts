@@ -1,9 +1,9 @@
 // Rule pool-overlap: two address entries (of two pools, or of one pool) share addresses; MetalLB rejects such a configuration.
 import { formatRange, rangeSize } from '../../address/index.ts';
 import { poolRef } from '../../model/types.ts';
-import { finding, readableCount, type FindingRule } from './finding.ts';
+import { finding, readableCount, type LedgerRule } from './finding.ts';
 
-export const poolOverlap: FindingRule = {
+export const poolOverlap: LedgerRule = {
   code: 'pool-overlap',
   evaluate: ({ ledger }) =>
     ledger.overlaps().map((o) => {

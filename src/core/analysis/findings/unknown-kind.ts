@@ -2,7 +2,7 @@
 import { METALLB_GROUP, METALLB_KINDS, REMOVED_METALLB_KINDS, splitApiVersion } from '../../model/metallb-kinds.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding } from './config-objects.ts';
-import type { FindingRule } from './finding.ts';
+import type { LedgerRule } from './finding.ts';
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */
 function distance(a: string, b: string): number {
@@ -30,7 +30,7 @@ function versionsOf(kind: string): string {
   return METALLB_KINDS[kind]!.map((v) => `${METALLB_GROUP}/${v}`).join(' and ');
 }
 
-export const unknownKind: FindingRule = {
+export const unknownKind: LedgerRule = {
   code: 'unknown-kind',
   evaluate: ({ ledger }) => {
     const out: Finding[] = [];

@@ -12,6 +12,13 @@ export class UsedAddresses {
   private ends: bigint[] = [];
   private built = false;
 
+  /** Forgets the runs (rebuilt from `values` on the next search). */
+  reset(): void {
+    this.starts = [];
+    this.ends = [];
+    this.built = false;
+  }
+
   /** `values` lists the used addresses; the owner calls add/delete exactly when one becomes used or free. */
   constructor(
     readonly family: IpFamily,

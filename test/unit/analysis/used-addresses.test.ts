@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { UsedAddresses } from '../../../src/core/allocator/index.ts';
+import { UsedAddresses } from '../../../src/core/analysis/used-addresses.ts';
 import { isBuggyIp, type IpFamily } from '../../../src/core/address/index.ts';
 
 /** A used-address set with its membership, as the allocator keeps it. */
