@@ -4,8 +4,9 @@ import { peakRssMb, timed } from './bench.ts';
 import { performance } from 'node:perf_hooks';
 import { syntheticCluster } from './synthetic-cluster.ts';
 import { simulate } from '../src/core/allocator/index.ts';
-import { addToSnapshot, decodeObject } from '../src/core/model/decode/index.ts';
-import { emptySnapshot, type ClusterSnapshot, type Service } from '../src/core/model/types.ts';
+import { addToSnapshot, decodeObject } from '../src/core/model/kinds/decode-object.ts';
+import { emptySnapshot, type ClusterSnapshot } from '../src/core/model/snapshot.ts';
+import type { Service } from '../src/core/model/types.ts';
 
 /** 10,000 services not applied yet: plain IPv4, PreferDualStack, shared pairs, requested addresses and named pools. */
 function newServices(count: number, pools: number): Service[] {

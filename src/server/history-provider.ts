@@ -112,17 +112,24 @@ export class LocalHistory implements HistoryProvider {
   }
 }
 
-/** History and forecasts from poolwatch's own series in Prometheus (`--prometheus-url`). */
+/** History and forecasts from poolwatch's own series in Prometheus (`--prometheus-url`), optionally one cluster's (`matchers`). */
 export class PrometheusHistory implements HistoryProvider {
   readonly lookbackSeconds: number;
   private readonly url: string;
+  private readonly matchers: string[];
   private cached: Forecast[] = [];
+  /** When the cached forecasts were read (ms): the store is asked at most once per `cacheMs`, however many pages ask. */
+  private cachedAt = -Infinity;
+  private pending: Promise<Forecast[]> | null = null;
+  private readonly cacheMs: number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly onError: (err: unknown) => void;
 
-  constructor(options: { url: string; lookbackSeconds: number; onError?: (err: unknown) => void }) {
+  constructor(options: { url: string; lookbackSeconds: number; matchers?: string[]; cacheMs?: number; onError?: (err: unknown) => void }) {
     this.url = options.url;
     this.lookbackSeconds = options.lookbackSeconds;
+    this.matchers = options.matchers ?? [];
+    this.cacheMs = options.cacheMs ?? 5000;
     this.onError = options.onError ?? (() => {});
   }
 
@@ -134,17 +141,24 @@ export class PrometheusHistory implements HistoryProvider {
     return this.cached;
   }
 
-  async forecasts(): Promise<Forecast[]> {
+  forecasts(): Promise<Forecast[]> {
+    if (Date.now() - this.cachedAt < this.cacheMs) return Promise.resolve(this.cached);
+    this.pending ??= this.read().finally(() => (this.pending = null));
+    return this.pending;
+  }
+
+  private async read(): Promise<Forecast[]> {
     const now = this.now();
-    const inputs = await prometheusForecastInputs(this.url, { now, lookbackSeconds: this.lookbackSeconds });
+    const inputs = await prometheusForecastInputs(this.url, { now, lookbackSeconds: this.lookbackSeconds, matchers: this.matchers });
     this.cached = forecastAll(inputs, { now, lookbackSeconds: this.lookbackSeconds });
+    this.cachedAt = Date.now();
     return this.cached;
   }
 
   range(pool: string, family: IpFamily, from: number, to: number): Promise<HistoryPoint[]> {
     // About 500 points per chart, never finer than a minute.
     const step = Math.max(60, Math.ceil((to - from) / 500));
-    return prometheusHistoryRange(this.url, { pool, family, from, to, step });
+    return prometheusHistoryRange(this.url, { pool, family, from, to, step, matchers: this.matchers });
   }
 
   start(): void {

@@ -55,6 +55,8 @@ export function createServer(options: ServerOptions): PoolwatchServer {
   const { deps } = options;
   const log = deps.log;
   const closers: Array<() => void> = [];
+  // Open event streams would keep the server from closing.
+  if (deps.live) closers.push(() => deps.live!.close());
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<Reply | null> {
     let url: URL;

@@ -5,6 +5,7 @@ import type { Report } from '../core/report/types.ts';
 import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../sources/health.ts';
 import type { HistoryProvider } from './history-provider.ts';
+import type { LiveFeed } from './live-feed.ts';
 
 /** What handlers can read. Features that need more (history, forecasts) add optional fields here. */
 export interface ServerDeps {
@@ -16,6 +17,24 @@ export interface ServerDeps {
   log: Logger;
   /** Usage history and forecasts (absent: /api/v1/history and /api/v1/forecast answer 404). */
   history?: HistoryProvider;
+  /** What the page needs to know about this server (GET /api/v1/info). */
+  info?: ServerInfo;
+  /** Live page documents (GET /api/v1/live and the event stream /api/v1/events); absent: those answer 404. */
+  live?: LiveFeeds;
+}
+
+export interface ServerInfo {
+  /** `cluster`: one cluster's poolwatch; `fleet`: many clusters read from a Prometheus-compatible store. */
+  mode: 'cluster' | 'fleet';
+  source: string;
+  /** Present when the clock is not real time (the lab): simulated seconds per real second. */
+  simulatedSpeed: number | null;
+}
+
+export interface LiveFeeds {
+  /** The feed for `?cluster=` (undefined: this server's one cluster, or a fleet server's overview). */
+  feed(cluster: string | undefined): Promise<LiveFeed>;
+  close(): void;
 }
 
 export interface RouteRequest {

@@ -2,8 +2,10 @@
 import type { PoolLedger } from '../core/analysis/ledger.ts';
 import { createLedger } from '../core/pipeline/analyze.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
-import { decodeObject } from '../core/model/decode/index.ts';
-import type { Advertisement, ConfigObject, InputProblem, Namespace, Pool } from '../core/model/types.ts';
+import { decodeObject, groupOf } from '../core/model/kinds/decode-object.ts';
+import { kindOf, type AnyKind } from '../core/model/kinds/index.ts';
+import type { Kind } from '../core/model/kinds/kind.ts';
+import type { ConfigObject, InputProblem } from '../core/model/types.ts';
 import type { Report } from '../core/report/types.ts';
 
 /** A Kubernetes object as read from the API (or a manifest): kind, apiVersion and metadata are what the store needs. */
@@ -17,9 +19,9 @@ export interface RawObject {
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Holds what the cluster looks like now. A Service or Event touches only its own entry in the ledger
- * (no recomputation of other services or pools); pool, advertisement and namespace changes, which are
- * rare, re-set that list in the ledger.
+ * Holds what the cluster looks like now. Each kind says how its objects reach the ledger (see
+ * src/core/model/kinds/kind.ts): a Service or Event touches only its own entry (no recomputation of other
+ * services or pools); pools, advertisements and namespaces, which are rare, re-set their whole list.
  */
 export class ClusterStore {
   readonly ledger: PoolLedger;
@@ -28,14 +30,11 @@ export class ClusterStore {
   /** Called with the seconds each applied event took. */
   onApplied: ((seconds: number) => void) | null = null;
 
-  private readonly pools = new Map<string, Pool[]>();
-  private readonly advertisements = new Map<string, Advertisement>();
-  private readonly namespaces = new Map<string, Namespace>();
+  /** Per slot, the values of each object by object key: kept for `all` kinds, and for `each` kinds that remember. */
+  private readonly slots = new Map<string, Map<string, unknown[]>>();
   private readonly problems = new Map<string, InputProblem[]>();
   /** MetalLB configuration objects as written, by object key (for the configuration checks). */
   private readonly config = new Map<string, ConfigObject>();
-  /** AllocationFailed events by object key: the service they name. */
-  private readonly events = new Map<string, { namespace: string; serviceName: string }>();
   private cached: { version: number; report: Report } | null = null;
 
   constructor(options: AnalysisOptions = {}) {
@@ -47,7 +46,7 @@ export class ClusterStore {
     this.apply(object, false);
   }
 
-  /** Removes an object (only kind, namespace and name are read). */
+  /** Removes an object (only kind, apiVersion, namespace and name are read). */
   remove(object: RawObject): void {
     this.apply(object, true);
   }
@@ -64,71 +63,38 @@ export class ClusterStore {
 
   private apply(object: RawObject, removed: boolean): void {
     const started = performance.now();
-    const kind = object.kind ?? '?';
+    const kindName = object.kind ?? '?';
     const ns = object.metadata.namespace ?? '';
-    const key = `${kind}/${ns}/${object.metadata.name}`;
+    const key = `${kindName}/${ns}/${object.metadata.name}`;
     const decoded = removed ? { objects: [], problems: [] } : decodeObject(object);
     const hadProblems = this.problems.has(key);
     if (decoded.problems.length > 0) this.problems.set(key, decoded.problems);
     else this.problems.delete(key);
-    if (decoded.config) {
-      this.config.set(key, decoded.config);
-      this.ledger.setConfig(this.sortedValues(this.config));
-    } else if (this.config.delete(key)) {
-      this.ledger.setConfig(this.sortedValues(this.config));
-    }
+    if (decoded.config) this.config.set(key, decoded.config);
+    if (decoded.config || this.config.delete(key)) this.ledger.setConfig([...this.config.keys()].sort(compareKeys).map((k) => this.config.get(k)!));
 
-    switch (kind) {
-      case 'Service': {
-        const svc = decoded.objects.find((o) => o.kind === 'service');
-        if (svc && svc.kind === 'service') this.ledger.upsertService(svc.value);
-        else this.ledger.removeService(ns, object.metadata.name);
-        break;
-      }
-      case 'Event': {
-        const ev = decoded.objects.find((o) => o.kind === 'event');
-        const before = this.events.get(key);
-        if (ev && ev.kind === 'event') {
-          this.events.set(key, { namespace: ev.value.namespace, serviceName: ev.value.serviceName });
-          this.ledger.upsertEvent(ev.value);
-        } else if (before) {
-          this.events.delete(key);
-          this.ledger.removeEvent(before.namespace, before.serviceName);
-        }
-        break;
-      }
-      case 'Namespace': {
-        const n = decoded.objects.find((o) => o.kind === 'namespace');
-        if (n && n.kind === 'namespace') this.namespaces.set(key, n.value);
-        else this.namespaces.delete(key);
-        this.ledger.setNamespaces(this.sortedValues(this.namespaces));
-        break;
-      }
-      case 'IPAddressPool':
-      case 'ConfigMap': {
-        const pools = decoded.objects.flatMap((o) => (o.kind === 'pool' ? [o.value] : []));
-        if (pools.length > 0) this.pools.set(key, pools);
-        else if (!this.pools.delete(key)) break;
-        this.ledger.setPools([...this.pools.keys()].sort(compareKeys).flatMap((k) => this.pools.get(k)!));
-        break;
-      }
-      case 'L2Advertisement':
-      case 'BGPAdvertisement': {
-        const a = decoded.objects.find((o) => o.kind === 'advertisement');
-        if (a && a.kind === 'advertisement') this.advertisements.set(key, a.value);
-        else this.advertisements.delete(key);
-        this.ledger.setAdvertisements(this.sortedValues(this.advertisements));
-        break;
-      }
-      default:
-        break;
-    }
+    const kind = kindOf(groupOf(object.apiVersion) ?? '', kindName);
+    if (kind) this.applyKind(kind, key, { namespace: ns, name: object.metadata.name }, decoded.objects.map((o) => o.value));
     if (hadProblems || decoded.problems.length > 0) this.ledger.setProblems([...this.problems.values()].flat());
-    this.eventsApplied.set(kind, (this.eventsApplied.get(kind) ?? 0) + 1);
+    this.eventsApplied.set(kindName, (this.eventsApplied.get(kindName) ?? 0) + 1);
     this.onApplied?.((performance.now() - started) / 1000);
   }
 
-  private sortedValues<T>(map: Map<string, T>): T[] {
-    return [...map.keys()].sort(compareKeys).map((k) => map.get(k)!);
+  private applyKind(anyKind: AnyKind, key: string, ref: { namespace: string; name: string }, after: unknown[]): void {
+    // One kind's values are all of its own type; the list's union type cannot say so per call.
+    const kind = anyKind as Kind<unknown>;
+    const slot = this.slots.get(kind.slot) ?? this.slots.set(kind.slot, new Map()).get(kind.slot)!;
+    const before = slot.get(key);
+    const live = kind.live;
+    if (live.mode === 'each') {
+      if (after.length > 0) for (const v of after) live.upsert(this.ledger, v);
+      else live.remove(this.ledger, ref, before?.[0]);
+      if (!live.remember) return;
+    } else if (after.length === 0 && before === undefined) {
+      return; // nothing was known of it and nothing is now
+    }
+    if (after.length > 0) slot.set(key, after);
+    else slot.delete(key);
+    if (live.mode === 'all') live.set(this.ledger, [...slot.keys()].sort(compareKeys).flatMap((k) => slot.get(k)!));
   }
 }

@@ -1,7 +1,7 @@
 // The current kube context as a one-shot source (`status` with no PATH): lists every resource once into a snapshot.
 import { PoolwatchError } from '../core/errors.ts';
-import { addToSnapshot, decodeObject } from '../core/model/decode/index.ts';
-import { emptySnapshot } from '../core/model/types.ts';
+import { addToSnapshot, decodeObject } from '../core/model/kinds/decode-object.ts';
+import { emptySnapshot } from '../core/model/snapshot.ts';
 import { getJson, KubeRequestError } from './kube/list-request.ts';
 import { typedObject, watchedResources } from './kube/resources.ts';
 import type { SnapshotSource } from './source.ts';

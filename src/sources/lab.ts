@@ -76,6 +76,11 @@ export class LabSource {
     this.lab.drainChanges(); // already in the snapshot
   }
 
+  /** Simulated seconds per real second. */
+  get speed(): number {
+    return this.options.speed;
+  }
+
   /** The simulated clock in seconds since the epoch. */
   now(): number {
     if (!this.anchor) return this.lab.now;

@@ -9,7 +9,7 @@ import type { SourceHealth } from './health.ts';
 import type { LiveSource, ReportSource } from './live-source.ts';
 import { readManifestTexts, requireUsable } from './manifests.ts';
 import { SnapshotStore } from './snapshot-store.ts';
-import { emptySnapshot } from '../core/model/types.ts';
+import { emptySnapshot } from '../core/model/snapshot.ts';
 
 export interface ManifestWatchOptions {
   paths: readonly string[];

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { PoolwatchError } from '../core/errors.ts';
 import { snapshotFromTexts, type ManifestText } from '../core/manifest/snapshot.ts';
-import type { ClusterSnapshot } from '../core/model/types.ts';
+import type { ClusterSnapshot } from '../core/model/snapshot.ts';
 import type { SnapshotSource } from './source.ts';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;

@@ -2,7 +2,7 @@
 import { ledgerFromSnapshot } from '../core/pipeline/analyze.ts';
 import type { PoolLedger } from '../core/analysis/ledger.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
-import type { ClusterSnapshot } from '../core/model/types.ts';
+import type { ClusterSnapshot } from '../core/model/snapshot.ts';
 import type { Report } from '../core/report/types.ts';
 import type { ReportSource } from './live-source.ts';
 

@@ -1,5 +1,5 @@
 // The seam between where a cluster's objects come from and everything that analyses them.
-import type { ClusterSnapshot } from '../core/model/types.ts';
+import type { ClusterSnapshot } from '../core/model/snapshot.ts';
 
 /**
  * A place poolwatch reads a cluster from: manifest files (src/sources/manifests.ts), the current

@@ -1,5 +1,6 @@
-// Readable exact numbers for the page: digit grouping, 2^n for big powers of two, utilization and pool state.
-import type { FamilyUsageJson, PoolJson } from './api.ts';
+// Readable exact numbers for the page: digit grouping, 2^n for big powers of two, utilization and pool condition.
+import type { FamilyUsageJson, ForecastJson, PoolJson } from './api.ts';
+import { familyCondition, worseCondition, type PoolCondition as PoolState } from '../core/report/pool-condition.ts';
 import { humanCount } from '../core/report/human.ts';
 import { humanPercent } from '../cli/render/numbers.ts';
 
@@ -19,29 +20,17 @@ export function percent(u: FamilyUsageJson): string {
   return humanPercent(BigInt(u.inUse), BigInt(u.total));
 }
 
-export type PoolState = 'ok' | 'high' | 'nearly-exhausted' | 'exhausted';
-export const STATE_LABEL: Record<PoolState, string> = { ok: 'ok', high: 'high', 'nearly-exhausted': 'nearly exhausted', exhausted: 'exhausted' };
-const RANK: Record<PoolState, number> = { ok: 0, high: 1, 'nearly-exhausted': 2, exhausted: 3 };
+export type { PoolCondition as PoolState } from '../core/report/pool-condition.ts';
+export { CONDITION_LABEL as STATE_LABEL, conditionRank as stateRank } from '../core/report/pool-condition.ts';
 
-/** The same thresholds as the findings: 80% high, 95% nearly exhausted, 100% exhausted (exact, in bigint). */
-export function familyState(u: FamilyUsageJson | null): PoolState {
-  if (!u) return 'ok';
-  const inUse = BigInt(u.inUse);
-  const total = BigInt(u.total);
-  if (total > 0n && inUse >= total) return 'exhausted';
-  if (inUse * 100n >= total * 95n && total > 0n) return 'nearly-exhausted';
-  if (inUse * 100n >= total * 80n && total > 0n) return 'high';
-  return 'ok';
+/** A family's condition from its numbers alone (the gauge's colour): the alerts' capacity thresholds, exact in bigint. */
+export function familyState(u: FamilyUsageJson | null, forecast: ForecastJson | null = null, now = 0): PoolState {
+  return familyCondition(u && { inUse: BigInt(u.inUse), total: BigInt(u.total) }, forecast, now);
 }
 
-export function poolState(p: PoolJson): PoolState {
-  const a = familyState(p.ipv4);
-  const b = familyState(p.ipv6);
-  return RANK[a] >= RANK[b] ? a : b;
-}
-
-export function stateRank(s: PoolState): number {
-  return RANK[s];
+/** A pool's condition: the worst of its families, with "filling" when a forecast would raise the filling-up warning. */
+export function poolState(p: PoolJson, forecastOf: (family: 'ipv4' | 'ipv6') => ForecastJson | null, now: number): PoolState {
+  return worseCondition(familyState(p.ipv4, forecastOf('ipv4'), now), familyState(p.ipv6, forecastOf('ipv6'), now));
 }
 
 export function familyLabel(f: 'ipv4' | 'ipv6'): string {
@@ -52,4 +41,9 @@ export function trendText(perDay: number | null): string {
   if (perDay === null) return '';
   const rounded = Math.abs(perDay) >= 10 ? Math.round(perDay) : Math.round(perDay * 10) / 10;
   return `${rounded > 0 ? '+' : ''}${rounded}/day`;
+}
+
+/** "1 finding", "4 findings": a count with its noun in the right number. */
+export function plural(n: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : pluralNoun}`;
 }

@@ -6,6 +6,7 @@ import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, t
 import { createApp } from '../../server/app.ts';
 import { createServer } from '../../server/http-server.ts';
 import { parseListen } from '../../server/listen-address.ts';
+import { singleClusterFeeds } from '../../server/page-document.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
 import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
@@ -133,7 +134,9 @@ export const serveCommand: CliCommand = {
         });
         const history = await createHistory(opts, { report: app.report, log, lab });
         forecasts = () => history.latest();
-        const server = createServer({ deps: { ...app, history }, authToken, tls });
+        const info = { mode: 'cluster' as const, source: source.health().source, simulatedSpeed: lab ? lab.speed : null };
+        const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
+        const server = createServer({ deps: { ...app, history, info, live }, authToken, tls });
         const stopping = shutdownSignal();
         await source.start();
         history.start();

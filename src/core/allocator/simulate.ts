@@ -13,7 +13,8 @@
  */
 import { ANNOTATION_PREFIX } from '../model/annotations.ts';
 import { latestEvents } from '../analysis/events.ts';
-import { serviceKey, type ClusterSnapshot, type Service } from '../model/types.ts';
+import type { ClusterSnapshot } from '../model/snapshot.ts';
+import { serviceKey, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 

@@ -1,5 +1,6 @@
 // The lab: a seeded simulation of a cluster whose services come and go with an upward trend, allocated by a MetalLB model.
-import type { AllocationFailedEvent, ClusterSnapshot, Pool, Service } from '../model/types.ts';
+import type { ClusterSnapshot } from '../model/snapshot.ts';
+import type { AllocationFailedEvent, Pool, Service } from '../model/types.ts';
 import { serviceKey } from '../model/types.ts';
 import type { LabController } from './controller.ts';
 import { Allocator } from '../allocator/index.ts';

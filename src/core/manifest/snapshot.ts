@@ -1,7 +1,7 @@
 // Manifest texts to one ClusterSnapshot: parse every file, decode every object, keep every problem.
-import { addToSnapshot, decodeObject } from '../model/decode/index.ts';
+import { addToSnapshot, decodeObject } from '../model/kinds/decode-object.ts';
 import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
-import { emptySnapshot, type ClusterSnapshot } from '../model/types.ts';
+import { emptySnapshot, SNAPSHOT_KEYS, type ClusterSnapshot } from '../model/snapshot.ts';
 import type { LocatedObject } from './located.ts';
 import { readManifestText } from './parse.ts';
 
@@ -41,7 +41,7 @@ export function snapshotFromTexts(texts: readonly ManifestText[], options: Snaps
   const snapshot = emptySnapshot();
   for (const text of texts) {
     const one = snapshotOfText(text);
-    for (const key of ['pools', 'advertisements', 'namespaces', 'services', 'events', 'problems', 'config'] as const) {
+    for (const key of SNAPSHOT_KEYS) {
       for (const x of one[key]) (snapshot[key] as unknown[]).push(x);
     }
   }

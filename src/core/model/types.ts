@@ -142,22 +142,6 @@ export interface ConfigObject {
   readable: boolean;
 }
 
-/** Everything poolwatch knows about one cluster at one moment. */
-export interface ClusterSnapshot {
-  pools: Pool[];
-  advertisements: Advertisement[];
-  namespaces: Namespace[];
-  services: Service[];
-  events: AllocationFailedEvent[];
-  problems: InputProblem[];
-  /** MetalLB configuration objects as written, in input order. */
-  config: ConfigObject[];
-}
-
-export function emptySnapshot(): ClusterSnapshot {
-  return { pools: [], advertisements: [], namespaces: [], services: [], events: [], problems: [], config: [] };
-}
-
 /** `IPAddressPool/metallb-system/default` for a configuration object. */
 export function configRef(o: ConfigObject): string {
   return o.namespace ? `${o.kind}/${o.namespace}/${o.name}` : `${o.kind}/${o.name}`;

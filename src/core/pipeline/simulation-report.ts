@@ -1,7 +1,8 @@
 // `simulate`'s report: the status report of the snapshot after simulation, new addresses marked, stale allocations shown moving.
 import { analyze } from './analyze.ts';
 import { finding, sortFindings } from '../analysis/findings/finding.ts';
-import { serviceKey, serviceRef, type ClusterSnapshot } from '../model/types.ts';
+import type { ClusterSnapshot } from '../model/snapshot.ts';
+import { serviceKey, serviceRef } from '../model/types.ts';
 import type { Reason, Report } from '../report/types.ts';
 import type { AllocatorOptions } from '../allocator/allocator.ts';
 import { simulate, type SimulatedService } from '../allocator/simulate.ts';

@@ -1,8 +1,11 @@
 // The one list of HTTP routes: adding an endpoint is one file plus one line here.
 import type { Route } from '../route.ts';
 import { apiFindings } from './api-findings.ts';
+import { apiEvents } from './api-events.ts';
 import { apiForecast } from './api-forecast.ts';
 import { apiHistory } from './api-history.ts';
+import { apiInfo } from './api-info.ts';
+import { apiLive } from './api-live.ts';
 import { apiPool } from './api-pool.ts';
 import { apiPools } from './api-pools.ts';
 import { apiServices } from './api-services.ts';
@@ -12,4 +15,4 @@ import { metrics } from './metrics.ts';
 import { readyz } from './readyz.ts';
 import { uiAssets, uiIndex } from './ui.ts';
 
-export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiFindings, apiForecast, apiHistory, uiIndex, uiAssets];
+export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiFindings, apiForecast, apiHistory, apiInfo, apiLive, apiEvents, uiIndex, uiAssets];

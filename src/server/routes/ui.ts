@@ -38,12 +38,16 @@ function asset(name: string): Reply {
   return { contentType: type, body, headers: { ...SECURITY, 'cache-control': 'no-cache' } };
 }
 
+// The page's code holds no cluster data, so it loads without the token: a browser cannot send one on navigation,
+// and the page then asks for it and sends it with every API request.
 export const uiIndex: Route = {
   path: '/',
+  auth: false,
   handle: () => asset('index.html'),
 };
 
 export const uiAssets: Route = {
   path: '/ui/{file*}',
+  auth: false,
   handle: ({ params }) => asset(params['file'] ?? ''),
 };

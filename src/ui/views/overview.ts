@@ -1,9 +1,9 @@
 // The overview: one card per pool with a gauge per family, exact numbers, service count, state and forecast.
 import { h } from '../dom.ts';
 import type { FamilyUsageJson, PoolJson } from '../api.ts';
-import { familyLabel, grouped, poolState, shortCount, STATE_LABEL, stateRank, type PoolState } from '../format.ts';
+import { familyLabel, grouped, plural, shortCount, STATE_LABEL, stateRank, type PoolState } from '../format.ts';
 import { gauge } from '../gauge.ts';
-import { forecastKey, routeHash, type PageData, type Route } from '../state.ts';
+import { forecastKey, poolCondition, routeHash, type PageData, type Route } from '../state.ts';
 import { empty, filterBar, forecastText, limitedList, matches, type View } from './common.ts';
 
 /** "12 of 254 used · 242 free"; a huge total also shows exactly in grouped digits. */
@@ -33,19 +33,26 @@ export function familyBlock(pool: PoolJson, family: 'ipv4' | 'ipv6', data: PageD
   );
 }
 
-function card(pool: PoolJson, data: PageData): HTMLElement {
-  const state = poolState(pool);
+export function card(pool: PoolJson, data: PageData, cluster: string | null): HTMLElement {
+  const state = poolCondition(data, pool);
   return h(
     'article',
     { class: `card state-${state}`, 'data-pool': pool.name, 'data-state': state },
-    h('header', null, h('h2', null, h('a', { href: routeHash('pool', {}, pool.name) }, pool.name)), h('span', { class: `badge state-${state}` }, STATE_LABEL[state])),
+    h('header', null, h('h2', null, h('a', { href: routeHash('pool', {}, pool.name, cluster) }, pool.name)), h('span', { class: `badge state-${state}` }, STATE_LABEL[state])),
     h('div', { class: 'families' }, familyBlock(pool, 'ipv4', data), familyBlock(pool, 'ipv6', data)),
     !pool.ipv4 && !pool.ipv6 ? h('p', { class: 'muted' }, 'no usable addresses') : null,
-    h('footer', null, `${pool.services} service${pool.services === 1 ? '' : 's'}`, pool.autoAssign ? '' : ' · autoAssign off', pool.priority !== null ? ` · priority ${pool.priority}` : ''),
+    h('footer', null, plural(pool.services, 'service'), pool.autoAssign ? '' : ' · autoAssign off', pool.priority !== null ? ` · priority ${pool.priority}` : ''),
   );
 }
 
-const STATES: Array<[string, string]> = [['', 'any state'], ['exhausted', 'exhausted'], ['nearly-exhausted', 'nearly exhausted or worse'], ['high', 'high or worse']];
+/** Pools worst first: by condition, then by the fuller family, then by name. */
+export function worstFirst(data: PageData): Array<{ p: PoolJson; state: PoolState; util: number }> {
+  return data.pools
+    .map((p) => ({ p, state: poolCondition(data, p), util: Math.max(p.ipv4?.utilization ?? 0, p.ipv6?.utilization ?? 0) }))
+    .sort((a, b) => stateRank(b.state) - stateRank(a.state) || b.util - a.util || (a.p.name < b.p.name ? -1 : 1));
+}
+
+const STATES: Array<[string, string]> = [['', 'any state'], ['exhausted', 'exhausted'], ['nearly-exhausted', 'nearly exhausted or worse'], ['high', 'high or worse'], ['filling', 'filling or worse']];
 
 export function overviewView(route: Route, ctx: { data(): PageData; setParams(p: Record<string, string>): void; rerender(): void }): View {
   const list = { limit: 200 };
@@ -68,23 +75,20 @@ export function overviewView(route: Route, ctx: { data(): PageData; setParams(p:
     render(content) {
       const data = ctx.data();
       const floor = minState ? stateRank(minState as PoolState) : 0;
-      const pools = data.pools
-        .map((p) => ({ p, state: poolState(p), util: Math.max(p.ipv4?.utilization ?? 0, p.ipv6?.utilization ?? 0) }))
-        .filter(({ p, state }) => stateRank(state) >= floor && matches(query, p.name, ...p.addresses))
-        .sort((a, b) => stateRank(b.state) - stateRank(a.state) || b.util - a.util || (a.p.name < b.p.name ? -1 : 1));
+      const pools = worstFirst(data).filter(({ p, state }) => stateRank(state) >= floor && matches(query, p.name, ...p.addresses));
       const { services, findings } = data.summary;
       content.replaceChildren(
         h(
           'p',
           { class: 'summary' },
-          `${data.pools.length} pools · ${services.allocated} services with addresses · `,
-          h('a', { href: '#/pending' }, `${services.pending} pending`),
+          `${plural(data.pools.length, 'pool')} · ${plural(services.allocated, 'service')} with addresses · `,
+          h('a', { href: routeHash('pending', {}, undefined, route.cluster) }, `${services.pending} pending`),
           ' · ',
-          h('a', { href: '#/findings' }, `${data.findings.length} findings (${findings.error} errors)`),
+          h('a', { href: routeHash('findings', {}, undefined, route.cluster) }, `${plural(data.findings.length, 'finding')} (${plural(findings.error, 'error')})`),
         ),
         ...(pools.length === 0
           ? [empty(data.pools.length ? 'No pool matches the filter.' : 'No address pools found.')]
-          : limitedList(pools, list, ({ p }) => card(p, data), () => h('div', { class: 'cards' }), ctx.rerender)),
+          : limitedList(pools, list, ({ p }) => card(p, data, route.cluster), () => h('div', { class: 'cards' }), ctx.rerender)),
       );
     },
   };

@@ -2,8 +2,8 @@
 import { h } from '../dom.ts';
 import { api, type HistoryJson, type ServiceJson } from '../api.ts';
 import { renderChart } from '../chart.ts';
-import { familyLabel, grouped, poolState, STATE_LABEL } from '../format.ts';
-import { forecastKey, type PageData, type Route } from '../state.ts';
+import { familyLabel, grouped, STATE_LABEL } from '../format.ts';
+import { forecastKey, poolCondition, routeHash, type PageData, type Route } from '../state.ts';
 import { empty, filterBar, limitedList, matches, type View } from './common.ts';
 import { familyBlock } from './overview.ts';
 
@@ -50,7 +50,7 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
     if (servicesFor === generatedAt) return;
     servicesFor = generatedAt;
     try {
-      services = (await api.poolServices(name)).services;
+      services = (await api.poolServices(route.cluster, name)).services;
       servicesError = null;
     } catch (err) {
       servicesError = `Services unavailable: ${(err as Error).message}`;
@@ -65,7 +65,7 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
     const families = (['ipv4', 'ipv6'] as const).filter((f) => pool[f]);
     let histories: HistoryJson[];
     try {
-      histories = await Promise.all(families.map((f) => api.history(name, f, chartFrom(data))));
+      histories = await Promise.all(families.map((f) => api.history(route.cluster, name, f, chartFrom(data))));
     } catch (err) {
       for (const host of charts.values()) host.replaceChildren(h('p', { class: 'error' }, `History unavailable: ${(err as Error).message}`));
       return;
@@ -84,10 +84,10 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
       const data = ctx.data();
       const pool = data.pools.find((p) => p.name === name);
       if (!pool) {
-        content.replaceChildren(h('h2', null, name), empty(`There is no pool named "${name}" (any more).`), h('p', null, h('a', { href: '#/' }, 'Back to all pools')));
+        content.replaceChildren(h('h2', null, name), empty(`There is no pool named "${name}" (any more).`), h('p', null, h('a', { href: routeHash('overview', {}, undefined, route.cluster) }, 'Back to all pools')));
         return;
       }
-      const state = poolState(pool);
+      const state = poolCondition(data, pool);
       charts.clear();
       const familySections = (['ipv4', 'ipv6'] as const).flatMap((f) => {
         if (!pool[f]) return [];
@@ -95,9 +95,10 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
         charts.set(f, host);
         return [h('section', { class: 'family-section' }, familyBlock(pool, f, data), host)];
       });
+      const poolFamilies = (['ipv4', 'ipv6'] as const).filter((f) => pool[f]);
       const namespaces = Object.entries(pool.namespaces).sort(([a], [b]) => (a < b ? -1 : 1));
       content.replaceChildren(
-        h('p', null, h('a', { href: '#/' }, '← All pools')),
+        h('p', null, h('a', { href: routeHash('overview', {}, undefined, route.cluster) }, '← All pools')),
         h('h2', { class: 'pool-title' }, pool.name, ' ', h('span', { class: `badge state-${state}` }, STATE_LABEL[state])),
         h(
           'dl',
@@ -115,9 +116,10 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
           ? empty('No namespace holds an address from this pool.')
           : h(
               'table',
-              { class: 'list' },
-              h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col', class: 'num' }, 'IPv4'), h('th', { scope: 'col', class: 'num' }, 'IPv6'))),
-              h('tbody', null, ...namespaces.map(([ns, use]) => h('tr', null, h('td', null, ns), h('td', { class: 'num' }, grouped(use.ipv4)), h('td', { class: 'num' }, grouped(use.ipv6))))),
+              { class: 'list', 'data-table': 'namespaces' },
+              // Only the families the pool has: an IPv4-only pool gets no column of IPv6 zeros.
+              h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), ...poolFamilies.map((f) => h('th', { scope: 'col', class: 'num' }, familyLabel(f))))),
+              h('tbody', null, ...namespaces.map(([ns, use]) => h('tr', null, h('td', null, ns), ...poolFamilies.map((f) => h('td', { class: 'num' }, grouped(use[f])))))),
             ),
         (servicesHost = h('div', { class: 'services' })),
       );

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainPending, processingOrder, simulate } from '../../../src/core/allocator/index.ts';
-import { emptySnapshot, type ClusterSnapshot } from '../../../src/core/model/types.ts';
+import { emptySnapshot, type ClusterSnapshot } from '../../../src/core/model/snapshot.ts';
 import { pool, svc } from './build.ts';
 
 function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {

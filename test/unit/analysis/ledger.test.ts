@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, createLedger, ledgerFromSnapshot } from '../../../src/core/pipeline/analyze.ts';
 import { parseAddressEntry } from '../../../src/core/address/index.ts';
-import { emptySnapshot, type Pool, type Service } from '../../../src/core/model/types.ts';
+import { emptySnapshot } from '../../../src/core/model/snapshot.ts';
+import type { Pool, Service } from '../../../src/core/model/types.ts';
 import { toJson } from '../../../src/core/report/json.ts';
 
 const now = new Date('2026-11-21T10:00:00Z');

@@ -1,10 +1,11 @@
-// deploy/kubernetes: RBAC grants read access to exactly what the kube source watches; the Deployment is locked down.
+// deploy/kubernetes: RBAC grants read access to exactly the kinds in the kind list; the Deployment is locked down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { DEFAULT_CONFIG } from '../../../src/core/generate/config.ts';
+import { KINDS } from '../../../src/core/model/kinds/index.ts';
 import { watchedResources } from '../../../src/sources/kube/resources.ts';
 
 const dir = join(import.meta.dirname, '..', '..', '..', 'deploy', 'kubernetes');
@@ -21,7 +22,7 @@ function objects(): Obj[] {
 
 const find = (kind: string, namespace?: string) => objects().filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
 
-test('the RBAC rules are get/list/watch on exactly the watched resources, MetalLB\'s only in its namespace', () => {
+test('the RBAC rules are get/list/watch on exactly the kinds poolwatch reads, MetalLB\'s configuration only in its namespace', () => {
   const granted = (rules: Rule[]) =>
     rules.flatMap((r) => {
       assert.deepEqual(r.verbs, ['get', 'list', 'watch']);
@@ -29,12 +30,14 @@ test('the RBAC rules are get/list/watch on exactly the watched resources, MetalL
     }).sort();
   const clusterWide = granted(find('ClusterRole').flatMap((r) => r['rules'] as Rule[]));
   const inMetallb = granted(find('Role', 'metallb-system').flatMap((r) => r['rules'] as Rule[]));
-  const watched = watchedResources('metallb-system').map((r) => {
-    const group = r.path.startsWith('/api/v1') ? '' : r.path.split('/')[2]!;
-    return { id: `${group}/${r.path.split('/').at(-1)}`, namespaced: r.path.includes('/namespaces/metallb-system/') };
-  });
-  assert.deepEqual(clusterWide, watched.filter((w) => !w.namespaced).map((w) => w.id).sort());
-  assert.deepEqual(inMetallb, watched.filter((w) => w.namespaced).map((w) => w.id).sort());
+  const read = (scope: string) => [...new Set(KINDS.filter((k) => k.resource.scope === scope).map((k) => `${k.resource.group}/${k.resource.plural}`))].sort();
+  assert.deepEqual(clusterWide, read('cluster'));
+  assert.deepEqual(inMetallb, read('metallb-namespace'));
+  // What is watched is what the kind list says, nothing more.
+  assert.deepEqual(
+    watchedResources('metallb-system').map((r) => r.path.split('/').at(-1)),
+    KINDS.map((k) => k.resource.plural),
+  );
   // Both bindings name the poolwatch service account.
   for (const b of [...find('ClusterRoleBinding'), ...find('RoleBinding', 'metallb-system')]) {
     assert.deepEqual(b['subjects'], [{ kind: 'ServiceAccount', name: 'poolwatch', namespace: 'poolwatch' }]);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifestText } from '../../../src/core/manifest/parse.ts';
 import { snapshotFromTexts } from '../../../src/core/manifest/snapshot.ts';
-import { decodeObject } from '../../../src/core/model/decode/index.ts';
+import { decodeObject } from '../../../src/core/model/kinds/decode-object.ts';
 
 test('JSON: objects and fields are located by line and column', () => {
   const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ kind: 'A' }, { kind: 'B', spec: { addresses: ['x', 'y"z', 'w'] } }] }, null, 2);
@@ -37,8 +37,8 @@ test('decodeObject works on API objects without a locator', () => {
   assert.deepEqual(problems, []);
   assert.equal(objects.length, 1);
   const pool = objects[0]!;
-  assert.equal(pool.kind, 'pool');
-  if (pool.kind !== 'pool') return;
+  assert.equal(pool.slot, 'pools');
+  if (pool.slot !== 'pools') return;
   assert.equal(pool.value.location, null);
   assert.equal(pool.value.addresses[0]!.range!.end - pool.value.addresses[0]!.range!.start, 3n);
   assert.match(pool.value.addresses[1]!.error!, /invalid address "nonsense"/);
@@ -53,15 +53,15 @@ test('decodeObject works on API objects without a locator', () => {
 test('the legacy ConfigMap yields one pool per address-pools entry', () => {
   const raw = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config', namespace: 'metallb-system' }, data: { config: 'address-pools:\n- name: x\n  protocol: layer2\n  addresses: [10.1.0.0/30]\n  avoid-buggy-ips: true\n- name: y\n  protocol: bgp\n  auto-assign: false\n  addresses: ["fd00::/120"]\n' } };
   const { objects } = decodeObject(raw);
-  const pools = objects.flatMap((o) => (o.kind === 'pool' ? [o.value] : []));
+  const pools = objects.flatMap((o) => (o.slot === 'pools' ? [o.value] : []));
   assert.deepEqual(pools.map((p) => [p.name, p.origin, p.protocol, p.autoAssign, p.avoidBuggyIPs]), [['x', 'ConfigMap', 'layer2', true, true], ['y', 'ConfigMap', 'bgp', false, false]]);
 });
 
 test('AllocationFailed events from core/v1 and events.k8s.io/v1 are kept; other events are skipped', () => {
   const core = decodeObject({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'e', namespace: 'n' }, reason: 'AllocationFailed', message: 'Failed to allocate IP for "n/s": no available IPs', involvedObject: { kind: 'Service', name: 's', namespace: 'n' } });
-  assert.equal(core.objects[0]?.kind, 'event');
+  assert.equal(core.objects[0]?.slot, 'events');
   const modern = decodeObject({ apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'e', namespace: 'n' }, reason: 'AllocationFailed', note: 'nope', regarding: { kind: 'Service', name: 's', namespace: 'n' } });
-  assert.equal(modern.objects[0]?.kind === 'event' && modern.objects[0].value.message, 'nope');
+  assert.equal(modern.objects[0]?.slot === 'events' && modern.objects[0].value.message, 'nope');
   assert.deepEqual(decodeObject({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'e' }, reason: 'IPAllocated', involvedObject: { kind: 'Service', name: 's' } }).objects, []);
 });
 

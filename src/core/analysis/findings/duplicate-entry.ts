@@ -1,6 +1,6 @@
 // Rule duplicate-entry: an entry listed twice where MetalLB refuses repeats (pool names, communities, peers, namespaces, label selectors, expressions, values).
 import type { FieldPath } from '../../manifest/located.ts';
-import { pathText } from '../../model/decode/fields.ts';
+import { pathText } from '../../model/kinds/fields.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, listAt, metallbObjects } from './config-objects.ts';
 import { expressionKey, SELECTOR_LISTS, selectorKey, selectorText, STRING_LISTS } from './config-lists.ts';

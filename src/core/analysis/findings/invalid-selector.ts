@@ -1,6 +1,6 @@
 // Rule invalid-selector: a label selector MetalLB cannot turn into a selector (bad label key or value, values where none belong, none where they must be).
 import type { FieldPath } from '../../manifest/located.ts';
-import { pathText } from '../../model/decode/fields.ts';
+import { pathText } from '../../model/kinds/fields.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, fieldAt, listAt, metallbObjects } from './config-objects.ts';
 import { SELECTOR_LISTS } from './config-lists.ts';

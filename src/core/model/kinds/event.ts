@@ -1,6 +1,7 @@
-// Decodes a core/v1 or events.k8s.io/v1 Event with reason AllocationFailed about a Service; other events are skipped.
+// The Event kind: a core/v1 or events.k8s.io/v1 Event with reason AllocationFailed about a Service; other events are skipped.
 import type { AllocationFailedEvent } from '../types.ts';
 import type { FieldReader } from './fields.ts';
+import { defineKind } from './kind.ts';
 
 export function decodeAllocationFailedEvent(r: FieldReader): AllocationFailedEvent | null {
   if (r.get(['reason']) !== 'AllocationFailed') return null;
@@ -21,3 +22,19 @@ export function decodeAllocationFailedEvent(r: FieldReader): AllocationFailedEve
     location: r.locate([]),
   };
 }
+
+export const allocationFailedEventKind = defineKind({
+  kind: 'Event',
+  groups: ['', 'events.k8s.io'],
+  // MetalLB's controller reports allocation failures as Warning events with this reason.
+  resource: { group: '', version: 'v1', plural: 'events', scope: 'cluster', fieldSelector: 'reason=AllocationFailed', optional: false },
+  slot: 'events',
+  decode: decodeAllocationFailedEvent,
+  live: {
+    mode: 'each',
+    upsert: (model, ev) => model.upsertEvent(ev),
+    // An event object names its service only in its body: the value applied last says which.
+    remove: (model, _ref, before) => before && model.removeEvent(before.namespace, before.serviceName),
+    remember: true,
+  },
+});

@@ -1,6 +1,7 @@
-// Decodes a metallb.io IPAddressPool into a Pool.
+// The IPAddressPool kind (metallb.io), decoded into a Pool.
 import type { Pool, ServiceAllocation } from '../types.ts';
 import type { FieldReader } from './fields.ts';
+import { defineKind, type LiveApply } from './kind.ts';
 import { decodePoolAddresses } from './pool-addresses.ts';
 
 export const METALLB_NAMESPACE = 'metallb-system';
@@ -36,3 +37,15 @@ export function decodeIpAddressPool(r: FieldReader): Pool | null {
     addressesLocation: r.locate(['spec', 'addresses']),
   };
 }
+
+/** Pools are rare and their order matters (MetalLB's tie-breaks): the whole list is set again. */
+export const applyPools: LiveApply<Pool> = { mode: 'all', set: (model, pools) => model.setPools(pools) };
+
+export const ipAddressPoolKind = defineKind({
+  kind: 'IPAddressPool',
+  groups: ['metallb.io'],
+  resource: { group: 'metallb.io', version: 'v1beta1', plural: 'ipaddresspools', scope: 'metallb-namespace', optional: true },
+  slot: 'pools',
+  decode: decodeIpAddressPool,
+  live: applyPools,
+});

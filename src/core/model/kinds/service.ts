@@ -1,8 +1,9 @@
-// Decodes a core/v1 Service: what MetalLB reads to allocate, and the addresses the cluster reports it holds.
+// The Service kind: decodes a core/v1 Service (what MetalLB reads to allocate, and the addresses the cluster reports it holds).
 import type { IpFamily } from '../../address/index.ts';
 import type { IpFamilyPolicy, Service, ServicePort } from '../types.ts';
 import type { FieldPath } from '../../manifest/located.ts';
 import { exactLength, isObject, type FieldReader } from './fields.ts';
+import { defineKind } from './kind.ts';
 
 const FAMILIES: Record<string, IpFamily> = { IPv4: 'ipv4', IPv6: 'ipv6' };
 const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
@@ -82,3 +83,19 @@ export function decodeService(r: FieldReader): Service | null {
     location: r.locate([]),
   };
 }
+
+/** Services change often: each is applied on its own. */
+export const serviceKind = defineKind({
+  kind: 'Service',
+  groups: [''],
+  resource: { group: '', version: 'v1', plural: 'services', scope: 'cluster', optional: false },
+  slot: 'services',
+  decode: decodeService,
+  live: {
+    mode: 'each',
+    upsert: (model, svc) => model.upsertService(svc),
+    remove: (model, ref) => model.removeService(ref.namespace, ref.name),
+    remember: false,
+    load: (model, services) => model.loadServices(services),
+  },
+});

@@ -1,8 +1,9 @@
-// Decodes the legacy MetalLB ConfigMap (`config`, key `config` holding `address-pools`) into Pools.
+// The legacy MetalLB ConfigMap kind (`config`, key `config` holding `address-pools`), decoded into Pools.
 import { parse as parseYaml } from 'yaml';
 import type { Pool } from '../types.ts';
 import { FieldReader, isObject } from './fields.ts';
-import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { applyPools, METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { defineKind } from './kind.ts';
 import { decodePoolAddresses } from './pool-addresses.ts';
 
 /** Whether a ConfigMap is MetalLB's legacy configuration: named `config`, in the MetalLB namespace or holding `address-pools`. */
@@ -57,3 +58,14 @@ export function decodeLegacyConfigMap(r: FieldReader): Pool[] {
   r.problems.push(...inner.problems);
   return pools;
 }
+
+export const legacyConfigMapKind = defineKind({
+  kind: 'ConfigMap',
+  groups: [''],
+  // The legacy (before v0.13) configuration: ConfigMap `config` in MetalLB's namespace.
+  resource: { group: '', version: 'v1', plural: 'configmaps', scope: 'metallb-namespace', fieldSelector: 'metadata.name=config', optional: false },
+  slot: 'pools',
+  accepts: isLegacyMetallbConfigMap,
+  decode: decodeLegacyConfigMap,
+  live: applyPools,
+});

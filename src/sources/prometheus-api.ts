@@ -1,0 +1,31 @@
+// The HTTP edge to a Prometheus-compatible query API (Prometheus, Thanos, Mimir, VictoriaMetrics): built-in fetch, one-line errors.
+import { PoolwatchError } from '../core/errors.ts';
+
+const TIMEOUT_MS = 15_000;
+
+/** GET `path` (relative to the base URL, which may carry a path prefix) and return `data.result`. */
+export async function queryApi<T>(base: string, path: string, params: Record<string, string>): Promise<T> {
+  let url: URL;
+  try {
+    url = new URL(path, base.endsWith('/') ? base : `${base}/`);
+  } catch {
+    throw new PoolwatchError('invalid-argument', `--prometheus-url ${JSON.stringify(base)} is not a URL (expected http://HOST:PORT[/PATH])`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PoolwatchError('invalid-argument', `--prometheus-url ${JSON.stringify(base)} must be an http or https URL`);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    throw new PoolwatchError('source-unavailable', `cannot reach Prometheus: ${cause}`, { location: base });
+  }
+  let body: { status?: string; error?: string; data?: { result?: unknown } };
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new PoolwatchError('source-unavailable', `Prometheus answered ${res.status} with something that is not JSON`, { location: base });
+  }
+  if (body.status !== 'success') throw new PoolwatchError('source-unavailable', `Prometheus query failed: ${body.error ?? res.status}`, { location: base });
+  return body.data!.result as T;
+}
