@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, Chromium) are installed.
+// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, VictoriaMetrics, Chromium) are installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -7,6 +7,9 @@ const needs = [
   { bin: '/usr/bin/prometheus', pkg: 'prometheus' },
   { bin: '/usr/bin/promtool', pkg: 'prometheus' },
   { bin: '/usr/bin/amtool', pkg: 'prometheus-alertmanager' },
+  { bin: '/usr/bin/prometheus-alertmanager', pkg: 'prometheus-alertmanager' },
+  { bin: '/usr/bin/victoria-metrics', pkg: 'victoria-metrics' },
+  { bin: '/usr/bin/vmalert', pkg: 'victoria-metrics' },
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
 ];
 const missing = [...new Set(needs.filter((n) => !existsSync(n.bin)).map((n) => n.pkg))];

@@ -16,4 +16,6 @@ export interface LiveSource {
   health(): SourceHealth;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Starts reading afresh, keeping what is served meanwhile (after an error nothing else caught); sources that cannot are left alone. */
+  restart?(): Promise<void>;
 }

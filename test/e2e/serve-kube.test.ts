@@ -77,6 +77,39 @@ test('serve follows the cluster, serves the last known state through an outage a
   assert.ok(lines.some((l) => l.msg === 'watch expired (410 Gone): listing again and applying deletions'));
 });
 
+test('serve survives malformed watch events: each is counted and skipped, and the served state is the truth again', async () => {
+  const fake = await startFakeApiServer({ bookmarkEveryMs: 200 });
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-serve-kube-'));
+  writeFileSync(join(dir, 'config'), fake.kubeconfig());
+  loadFixture(fake, join(repoRoot, 'test', 'fixtures', 'dual-stack'));
+  const serve = await startServe(['--source', 'kube', '--max-backoff', '400', '--log-format', 'json'], { KUBECONFIG: join(dir, 'config') });
+  const inUse = 'poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}';
+  try {
+    await waitFor('readyz', async () => ((await serve.get('/readyz')).status === 200 ? true : undefined), WAIT_MS);
+    // The four lines the issue names: each stopped the process (exit 1) with a stack trace.
+    const lines = ['{"type":"ADDED","object":{}}', '{"type":"ADDED","object":null}', '{"type":"DELETED"}', '{"type":"ERROR","object":null}'];
+    for (const [i, line] of lines.entries()) {
+      await waitFor('the services watch open', async () => (fake.openWatches('services') === 1 ? true : undefined), WAIT_MS);
+      fake.injectWatchText('services', `${line}\n`);
+      fake.apply('services', svc('shop', `extra-${i}`, `192.168.20.${11 + i}`));
+      await waitFor(`the service after line ${i + 1}`, async () => ((await serve.metric(inUse)) === 2 + i ? true : undefined), WAIT_MS);
+    }
+    assert.equal(serve.process.child.exitCode, null, serve.process.output());
+    assert.equal(await serve.metric('poolwatch_watch_errors_total{resource="Service",reason="invalid-object"}'), 3);
+    assert.equal(await serve.metric('poolwatch_watch_errors_total{resource="Service",reason="invalid-error"}'), 1);
+    assert.ok((await serve.metric('poolwatch_source_last_event_timestamp_seconds{resource="Service"}'))! > Date.now() / 1000 - 60);
+    await waitFor('source_up 1', async () => ((await serve.metric('poolwatch_source_up')) === 1 ? true : undefined), WAIT_MS);
+    const api = JSON.parse((await serve.get('/api/v1/status')).text);
+    assert.deepEqual(api.services.map((s: { name: string }) => s.name).sort(), fake.list('services').map((s) => s.metadata.name).sort());
+  } finally {
+    await serve.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(serve.process.child.exitCode, 0, serve.process.output());
+  assert.doesNotMatch(serve.process.output(), /^\s+at /m, 'no stack trace');
+});
+
 test('serve refuses a bad kubeconfig, listen address or token file with a one-line message and exit 2', async () => {
   const cases: Array<[string[], Record<string, string>, RegExp]> = [
     [['serve'], {}, /^poolwatch: no Kubernetes configuration found/],

@@ -48,6 +48,14 @@ interface OpenWatch {
   res: ServerResponse;
   /** A frozen watch keeps its connection open but delivers nothing, like a half-open connection. */
   frozen?: boolean;
+  /** The next event goes out half-written, then the stream ends. */
+  cutNext?: boolean;
+}
+
+/** A paginated list in progress: the snapshot its continue tokens page through. */
+interface ListSnapshot {
+  items: Obj[];
+  rv: number;
 }
 
 export interface RequestRecord {
@@ -62,6 +70,8 @@ export interface FakeApiServerOptions {
   crds?: Array<'ipaddresspools' | 'l2advertisements' | 'bgpadvertisements'>;
   /** Port to listen on (default: any free one). */
   port?: number;
+  /** How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one; default 1000 ms. */
+  bookmarkEveryMs?: number;
 }
 
 export interface FakeApiServer {
@@ -75,8 +85,11 @@ export interface FakeApiServer {
   remove(resource: FakeResource, namespace: string | null, name: string): boolean;
   /** Current objects of a resource. */
   list(resource: FakeResource): Obj[];
-  /** The next `count` requests whose path includes `pathPart` (default: any) answer `status` (default 500). */
-  failNext(count: number, options?: { status?: number; pathPart?: string }): void;
+  /**
+   * The next `count` requests whose path includes `pathPart` (default: any), and that carry the query
+   * parameter `withQuery` if given, answer `status` (default 500).
+   */
+  failNext(count: number, options?: { status?: number; pathPart?: string; withQuery?: string }): void;
   /** Delays every response (list bodies and watch headers) by `ms`; 0 turns it off. */
   setDelay(ms: number): void;
   /** Compacts history: open watches get an ERROR 410 event and are closed; watches from an older resourceVersion get 410. */
@@ -89,6 +102,12 @@ export interface FakeApiServer {
   goDown(): Promise<void>;
   /** Listens again on the same port. */
   comeUp(): Promise<void>;
+  /** Writes `text` as it is (add the newline yourself) to every open watch of `resource`: for malformed events and garbage. */
+  injectWatchText(resource: FakeResource, text: string): void;
+  /** Every open watch of `resource` gets the first half of the JSON line of its next event, then the server ends the stream. */
+  cutNextEvent(resource: FakeResource): void;
+  /** Every request whose path includes `pathPart` (default: any) answers `status` (default 500) until `clear()` is called. */
+  failAll(options?: { status?: number; pathPart?: string }): { clear(): void };
   /** Number of watches currently open, for one resource or all. */
   openWatches(resource?: FakeResource): number;
   /** Every request answered so far. */
@@ -144,11 +163,16 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     store.set(r, new Map());
     history.set(r, []);
   }
+  const bookmarkEveryMs = options.bookmarkEveryMs ?? 1000;
+  /** Paginated lists in progress, by continue token; compaction (expire) forgets them, as etcd does. */
+  const snapshots = new Map<string, ListSnapshot>();
+  let snapshotCounter = 0;
   let rv = 100;
   /** Watches from a resourceVersion below this answer 410 Gone. */
   let compactedBelow = 0;
   let delayMs = 0;
-  const faults: Array<{ remaining: number; status: number; pathPart: string }> = [];
+  const faults: Array<{ remaining: number; status: number; pathPart: string; withQuery: string | null }> = [];
+  const persistentFaults = new Set<{ status: number; pathPart: string }>();
   const watches = new Set<OpenWatch>();
   const sockets = new Set<Socket>();
   const requests: RequestRecord[] = [];
@@ -163,8 +187,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   }
 
   function send(w: OpenWatch, type: string, object: unknown): void {
-    if (w.frozen) return;
-    w.res.write(`${JSON.stringify({ type, object })}\n`);
+    if (w.frozen || w.res.writableEnded) return;
+    const line = `${JSON.stringify({ type, object })}\n`;
+    if (w.cutNext && type !== 'BOOKMARK') {
+      w.res.end(line.slice(0, Math.floor(line.length / 2)));
+      watches.delete(w);
+      return;
+    }
+    w.res.write(line);
   }
 
   function record(resource: FakeResource, type: WatchEventType, object: Obj): void {
@@ -184,9 +214,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const pathname = url.pathname;
     if (delayMs > 0) await sleep(delayMs);
     if (res.destroyed) return;
-    const fault = faults.find((f) => f.remaining > 0 && pathname.includes(f.pathPart));
+    const counted = faults.find((f) => f.remaining > 0 && pathname.includes(f.pathPart) && (f.withQuery === null || f.withQuery in query));
+    const fault = counted ?? [...persistentFaults].find((f) => pathname.includes(f.pathPart));
     if (fault) {
-      fault.remaining--;
+      if (counted) counted.remaining--;
       respond(req, res, fault.status, statusBody(fault.status, 'InternalError', 'injected fault'), query, pathname);
       return;
     }
@@ -209,11 +240,33 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
         .filter((o) => watchMatches(probe, o))
         .map((o) => (RESOURCES[resource].group === '' ? { ...o, kind: undefined, apiVersion: undefined } : o));
       const info = RESOURCES[resource];
+      // Pagination: the first page takes a snapshot; continue tokens page through it (a consistent list, as etcd gives).
+      let snapshot: ListSnapshot = { items, rv };
+      let offset = 0;
+      const token = query['continue'];
+      if (token) {
+        const [id, at] = token.split(':');
+        const found = snapshots.get(id ?? '');
+        if (!found) {
+          respond(req, res, 410, statusBody(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result.'), query, pathname);
+          return;
+        }
+        snapshot = found;
+        offset = Number(at);
+      }
+      const limit = Number(query['limit'] ?? 0);
+      const page = limit > 0 ? snapshot.items.slice(offset, offset + limit) : snapshot.items.slice(offset);
+      const metadata: { resourceVersion: string; continue?: string } = { resourceVersion: String(snapshot.rv) };
+      if (limit > 0 && offset + limit < snapshot.items.length) {
+        const id = token ? token.split(':')[0]! : String(++snapshotCounter);
+        snapshots.set(id, snapshot);
+        metadata.continue = `${id}:${offset + limit}`;
+      }
       const body = {
         kind: `${info.kind}List`,
         apiVersion: info.group === '' ? info.version : `${info.group}/${info.version}`,
-        metadata: { resourceVersion: String(rv) },
-        items,
+        metadata,
+        items: page,
       };
       respond(req, res, 200, JSON.stringify(body), query, pathname);
       return;
@@ -234,7 +287,19 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       for (const e of history.get(resource)!) if (e.rv > Number(from) && watchMatches(probe, e.object)) send(probe, e.type, e.object);
     }
     watches.add(probe);
-    res.on('close', () => watches.delete(probe));
+    const timers: NodeJS.Timeout[] = [];
+    if (query['allowWatchBookmarks'] === 'true') {
+      const info = RESOURCES[resource];
+      const apiVersion = info.group === '' ? info.version : `${info.group}/${info.version}`;
+      timers.push(setInterval(() => send(probe, 'BOOKMARK', { kind: info.kind, apiVersion, metadata: { resourceVersion: String(rv) } }), bookmarkEveryMs));
+    }
+    // The server-side timeout the client asked for: the stream ends cleanly, as the API server's does.
+    const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);
+    if (timeoutSeconds > 0) timers.push(setTimeout(() => res.end(), timeoutSeconds * 1000));
+    res.on('close', () => {
+      watches.delete(probe);
+      for (const t of timers) clearTimeout(t);
+    });
   }
 
   const server: Server = createServer((req, res) => {
@@ -314,14 +379,15 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       return [...store.get(resource)!.values()];
     },
     failNext(count, opts = {}) {
-      faults.push({ remaining: count, status: opts.status ?? 500, pathPart: opts.pathPart ?? '' });
+      faults.push({ remaining: count, status: opts.status ?? 500, pathPart: opts.pathPart ?? '', withQuery: opts.withQuery ?? null });
     },
     setDelay(ms) {
       delayMs = ms;
     },
     expire() {
-      // Like etcd compaction: every resourceVersion before the current one is gone.
+      // Like etcd compaction: every resourceVersion before the current one is gone, and so are list snapshots.
       compactedBelow = rv;
+      snapshots.clear();
       for (const r of history.keys()) history.set(r, []);
       for (const w of [...watches]) {
         send(w, 'ERROR', { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 });
@@ -346,6 +412,18 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     },
     async comeUp() {
       await listen();
+    },
+    injectWatchText(resource, text) {
+      for (const w of watches) if (w.resource === resource && !w.frozen) w.res.write(text);
+    },
+    cutNextEvent(resource) {
+      // Only the watches open now: the ones the client opens afterwards work normally.
+      for (const w of watches) if (w.resource === resource) w.cutNext = true;
+    },
+    failAll(opts = {}) {
+      const fault = { status: opts.status ?? 500, pathPart: opts.pathPart ?? '' };
+      persistentFaults.add(fault);
+      return { clear: () => persistentFaults.delete(fault) };
     },
     openWatches(resource) {
       return [...watches].filter((w) => resource === undefined || w.resource === resource).length;

@@ -1,6 +1,9 @@
 // Starting and stopping real helper processes in tests: loopback only, bounded waits, stopped by PID.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A free TCP port on 127.0.0.1 (bound and released). */
@@ -65,4 +68,47 @@ export function startProcess(command: string, args: string[], options: { cwd?: s
       }
     },
   };
+}
+
+export interface RunningServer {
+  url: string;
+  /** The server's temporary folder (removed by stop). */
+  dir: string;
+  process: RunningProcess;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Files written into the temporary folder before the start, by name. */
+  files?: Record<string, string>;
+  /** The command line, given the temporary folder and a free port on 127.0.0.1. */
+  args(dir: string, port: number): string[];
+  /** Path that answers 2xx once the server is ready, e.g. `/-/ready`. */
+  readyPath: string;
+  lifetimeMs?: number;
+}
+
+/**
+ * Starts a server binary in a temporary folder on a free loopback port and waits until it is ready (failing at once
+ * if it exits, with its output). stop() ends it by PID and removes the folder.
+ */
+export async function startServer(what: string, command: string, options: ServerOptions): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), `poolwatch-${what.toLowerCase().replace(/[^a-z]+/g, '-')}-`));
+  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), content);
+  const port = await freePort();
+  const proc = startProcess(command, options.args(dir, port), { lifetimeMs: options.lifetimeMs });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await proc.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const exited = () => proc.child.exitCode !== null || proc.child.signalCode !== null;
+  const state = await waitFor(`${what} to be ready`, async () => (exited() ? 'exited' : (await fetch(`${url}${options.readyPath}`)).ok ? 'ready' : undefined)).catch(
+    (err: unknown) => (err as Error).message,
+  );
+  if (state !== 'ready') {
+    await stop();
+    throw new Error(`${state === 'exited' ? `${what} exited` : state}\n${proc.output()}`);
+  }
+  return { url, dir, process: proc, stop };
 }

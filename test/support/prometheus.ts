@@ -1,8 +1,6 @@
-// A real Prometheus (Debian package) for tests: loopback listener, temporary data folder, stopped by PID.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// A real Prometheus (Debian package) for tests: loopback listener, temporary data folder, stopped by PID; and the query API client every Prometheus-compatible store shares.
 import { join } from 'node:path';
-import { freePort, startProcess, waitFor, type RunningProcess } from './processes.ts';
+import { startServer, type RunningServer } from './processes.ts';
 
 export interface PrometheusOptions {
   /** prometheus.yml content; `scrape_configs` targets must be on 127.0.0.1. Default: no scrape configs. */
@@ -10,47 +8,59 @@ export interface PrometheusOptions {
   /** An existing TSDB folder (e.g. made by `promtool tsdb create-blocks-from openmetrics`). */
   dataDir?: string;
   extraArgs?: string[];
+  /** Hard lifetime after which the process is killed (default: startProcess's). */
+  lifetimeMs?: number;
 }
 
-export interface RunningPrometheus {
-  url: string;
-  process: RunningProcess;
+/** One series of an instant vector, as the query API returns it. */
+export interface InstantSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+/** An alert as `GET /api/v1/alerts` of Prometheus and vmalert lists it. */
+export interface ActiveAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: string;
+}
+
+/** Instant query against any Prometheus-compatible query API (Prometheus, VictoriaMetrics); returns `data.result`. */
+export async function instantQuery(url: string, expr: string, time?: number): Promise<InstantSample[]> {
+  const params = new URLSearchParams({ query: expr });
+  if (time !== undefined) params.set('time', String(time));
+  const res = await fetch(`${url}/api/v1/query?${params}`);
+  const body = (await res.json()) as { status: string; error?: string; data?: { resultType: string; result: InstantSample[] } };
+  if (body.status !== 'success') throw new Error(`query ${expr} failed: ${body.error ?? res.status}`);
+  if (body.data!.resultType !== 'vector') throw new Error(`query ${expr} returned a ${body.data!.resultType}, not a vector`);
+  return body.data!.result;
+}
+
+/** The alerts a Prometheus or vmalert currently holds (pending and firing). */
+export async function activeAlerts(url: string): Promise<ActiveAlert[]> {
+  const res = await fetch(`${url}/api/v1/alerts`);
+  const body = (await res.json()) as { status: string; data: { alerts: ActiveAlert[] | null } };
+  if (body.status !== 'success') throw new Error(`GET ${url}/api/v1/alerts failed: ${res.status}`);
+  return body.data.alerts ?? [];
+}
+
+export interface RunningPrometheus extends RunningServer {
   /** Instant query; returns the `data.result` vector. */
-  query(expr: string, time?: number): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>>;
-  stop(): Promise<void>;
+  query(expr: string, time?: number): Promise<InstantSample[]>;
 }
 
 export async function startPrometheus(options: PrometheusOptions = {}): Promise<RunningPrometheus> {
-  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-prom-'));
-  const configPath = join(dir, 'prometheus.yml');
-  writeFileSync(configPath, options.config ?? 'global:\n  scrape_interval: 1s\n');
-  const port = await freePort();
-  const proc = startProcess('/usr/bin/prometheus', [
-    `--config.file=${configPath}`,
-    `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    '--storage.tsdb.retention.time=3650d',
-    ...(options.extraArgs ?? []),
-  ]);
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor('Prometheus to be ready', async () => ((await fetch(`${url}/-/ready`)).ok ? true : undefined)).catch((err) => {
-    void proc.stop();
-    throw new Error(`${(err as Error).message}\n${proc.output()}`);
+  const server = await startServer('Prometheus', '/usr/bin/prometheus', {
+    files: { 'prometheus.yml': options.config ?? 'global:\n  scrape_interval: 1s\n' },
+    args: (dir, port) => [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${options.dataDir ?? join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--storage.tsdb.retention.time=3650d',
+      ...(options.extraArgs ?? []),
+    ],
+    readyPath: '/-/ready',
+    lifetimeMs: options.lifetimeMs,
   });
-  return {
-    url,
-    process: proc,
-    async query(expr, time) {
-      const params = new URLSearchParams({ query: expr });
-      if (time !== undefined) params.set('time', String(time));
-      const res = await fetch(`${url}/api/v1/query?${params}`);
-      const body = (await res.json()) as { status: string; error?: string; data?: { result: never } };
-      if (body.status !== 'success') throw new Error(`query ${expr} failed: ${body.error ?? res.status}`);
-      return body.data!.result;
-    },
-    async stop() {
-      await proc.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...server, query: (expr, time) => instantQuery(server.url, expr, time) };
 }

@@ -10,6 +10,7 @@ import { singleClusterFeeds } from '../../server/page-document.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
 import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
+import { guardUnhandledRejections } from '../rejection-guard.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import type { CliIO } from '../io.ts';
@@ -29,6 +30,7 @@ interface ServeOptions extends WebServeOptions {
   logFormat: LogFormat;
   debounce: string;
   maxBackoff: string;
+  deadWatchTimeout: string;
 }
 
 function readSecretFile(path: string, what: string): string {
@@ -61,6 +63,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
     metallbNamespace: opts.metallbNamespace,
     logger: log.child({ source: 'kube' }),
     backoff: { initialMs: 500, maxMs: Math.max(500, milliseconds(opts.maxBackoff, '--max-backoff')) },
+    deadWatchMs: Math.max(1, milliseconds(opts.deadWatchTimeout, '--dead-watch-timeout')),
   });
 }
 
@@ -104,7 +107,8 @@ export const serveCommand: CliCommand = {
       .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
       .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
-      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000');
+      .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
+      .option('--dead-watch-timeout <ms>', 'kube: a watch with no event and no bookmark for this long is dead and the resource is listed again; failing reconnects for this long make /readyz fail', '120000');
     addWebOptions(command)
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
@@ -138,6 +142,7 @@ export const serveCommand: CliCommand = {
         const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
         const server = createServer({ deps: { ...app, history, info, live }, authToken, tls });
         const stopping = shutdownSignal();
+        const unguard = guardUnhandledRejections(process, log, source);
         await source.start();
         history.start();
         let address;
@@ -163,6 +168,7 @@ export const serveCommand: CliCommand = {
         await server.close(5000);
         await history.stop();
         await source.stop();
+        unguard();
         log.info('stopped');
         done(EXIT_OK);
       });

@@ -19,6 +19,8 @@ export interface MonitoringConfig {
   selectors: Selectors;
   /** Label that tells clusters apart in federated/Thanos/Mimir setups; kept by every rule and used by the dashboard. */
   clusterLabel: string;
+  /** Shows the dashboard's cluster variable and puts the cluster in legends (kubernetes-mixin's `showMultiCluster`). Off: the variable is hidden; queries still keep the label. */
+  showMultiCluster: boolean;
   /** Runbook link pattern; `{anchor}` becomes the alert's heading anchor in docs/runbook.md. */
   runbookUrlPattern: string;
   /** Pool names (exact) left out of the capacity and forecast alerts, e.g. static pools that are full by design. */
@@ -86,6 +88,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     kubeStateMetrics: 'job="kube-state-metrics"',
   },
   clusterLabel: 'cluster',
+  showMultiCluster: true,
   runbookUrlPattern: 'https://github.com/poolwatch/poolwatch/blob/main/docs/runbook.md#{anchor}',
   excludePools: [],
   capacity: { highRatio: 0.8, highFor: '10m', nearlyExhaustedRatio: 0.95, nearlyExhaustedFor: '5m', exhaustedFor: '1m' },
@@ -169,6 +172,7 @@ const labelMap: Check = (v) =>
   isRecord(v) && Object.entries(v).every(([k, val]) => typeof val === 'string' && /^[a-zA-Z0-9./_-]+$/.test(k))
     ? null
     : 'must be a map of label names to string values';
+const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
 const runbookPattern: Check = (v) => (typeof v === 'string' && v.includes('{anchor}') ? null : 'must be a URL containing {anchor}');
 
 /** The schema: one check per leaf, grouped like MonitoringConfig. `required` leaves have no default in a config file. */
@@ -181,6 +185,7 @@ const SCHEMA = {
     kubeStateMetrics: selector,
   },
   clusterLabel: text(LABEL_NAME, 'a Prometheus label name'),
+  showMultiCluster: boolean,
   runbookUrlPattern: runbookPattern,
   excludePools: poolList,
   capacity: { highRatio: ratio, highFor: duration, nearlyExhaustedRatio: ratio, nearlyExhaustedFor: duration, exhaustedFor: duration },

@@ -33,7 +33,11 @@ export function clusterBy(config: MonitoringConfig, ...labels: string[]): string
   return [config.clusterLabel, ...labels].join(', ');
 }
 
-/** Alert-template text naming the cluster when the series carries the cluster label, and nothing otherwise. */
+/**
+ * Alert-template text naming the cluster when it is known, and nothing otherwise: from the series' cluster label on a
+ * central ruler (federation, Thanos, Mimir, VictoriaMetrics), or from the ruler's own external labels in the cluster.
+ */
 export function inCluster(config: MonitoringConfig): string {
-  return `{{ with $labels.${config.clusterLabel} }} in cluster {{ . }}{{ end }}`;
+  const label = config.clusterLabel;
+  return `{{ with or $labels.${label} $externalLabels.${label} }} in cluster {{ . }}{{ end }}`;
 }

@@ -16,6 +16,8 @@ export interface KubeLiveOptions {
   logger: Logger;
   analysis?: AnalysisOptions;
   backoff?: BackoffOptions;
+  /** See KubeWatchSourceOptions.deadWatchMs. */
+  deadWatchMs?: number;
 }
 
 export class KubeLiveSource implements LiveSource {
@@ -33,6 +35,7 @@ export class KubeLiveSource implements LiveSource {
       logger: options.logger,
       ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.deadWatchMs !== undefined ? { deadWatchMs: options.deadWatchMs } : {}),
     });
   }
 
@@ -50,5 +53,9 @@ export class KubeLiveSource implements LiveSource {
 
   async stop(): Promise<void> {
     await this.watch.stop();
+  }
+
+  async restart(): Promise<void> {
+    await this.watch.restart();
   }
 }

@@ -1,5 +1,5 @@
-// One GET of a Kubernetes list, as plain JSON (the same shape watch events carry), authenticated by the client library.
-import { request as httpRequest, type Agent } from 'node:http';
+// Requests to the API server authenticated by the client library's configuration: one GET of a list page as plain JSON.
+import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 
@@ -16,7 +16,7 @@ export interface KubeList {
   items: KubeObject[];
 }
 
-/** An HTTP failure; `statusCode` is what the informer looks at (410 means relist). */
+/** An HTTP failure; `statusCode` is what the watcher looks at (410 means list again, 404 a CRD that is not installed). */
 export class KubeRequestError extends Error {
   readonly statusCode: number | undefined;
   constructor(message: string, statusCode?: number) {
@@ -26,11 +26,14 @@ export class KubeRequestError extends Error {
   }
 }
 
+/** TCP keep-alive probes after this much idle time, as client-go's dialer does: a peer that vanished is noticed. */
+export const KEEP_ALIVE_MS = 30_000;
+
 /**
- * GETs `path` (with query) and parses the JSON body. The client's typed list calls turn timestamps
- * into Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
+ * Prepares a GET of `path` with `query`, with the credentials, TLS settings and proxy agent the client
+ * library derives from the kubeconfig. The caller listens for 'response' and 'error' and calls `end()`.
  */
-export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number): Promise<KubeList> {
+export async function kubeGet(kc: KubeConfig, path: string, query: Record<string, string>): Promise<{ req: ClientRequest; url: URL }> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new KubeRequestError('no current cluster in the kubeconfig');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
@@ -39,8 +42,30 @@ export async function getJson(kc: KubeConfig, path: string, query: Record<string
   const headers: Record<string, string> = { accept: 'application/json' };
   (init.headers as Headers | undefined)?.forEach((value, key) => (headers[key] = value));
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const req = request(url, { method: 'GET', headers, agent: init.agent as Agent | undefined });
+  req.on('socket', (socket) => socket.setKeepAlive(true, KEEP_ALIVE_MS));
+  return { req, url };
+}
+
+/** The message of a failed response: a Status object's message, else the start of the body. */
+export function failureMessage(url: URL, status: number, body: string): string {
+  let message = body.slice(0, 200);
+  try {
+    message = (JSON.parse(body) as { message?: string }).message ?? message;
+  } catch {
+    // not a Status object: keep the start of the body
+  }
+  return `GET ${url.pathname}: HTTP ${status}: ${message}`;
+}
+
+/**
+ * GETs one list page and parses the JSON body. The client's typed list calls turn timestamps into
+ * Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
+ */
+export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number): Promise<KubeList> {
+  const { req, url } = await kubeGet(kc, path, query);
   return new Promise<KubeList>((resolve, reject) => {
-    const req = request(url, { method: 'GET', headers, agent: init.agent as Agent | undefined, timeout: timeoutMs }, (res) => {
+    req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -48,24 +73,21 @@ export async function getJson(kc: KubeConfig, path: string, query: Record<string
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         if (status !== 200) {
-          let message = text.slice(0, 200);
-          try {
-            message = (JSON.parse(text) as { message?: string }).message ?? message;
-          } catch {
-            // not a Status object: keep the start of the body
-          }
-          reject(new KubeRequestError(`GET ${url.pathname}: HTTP ${status}: ${message}`, status));
+          reject(new KubeRequestError(failureMessage(url, status, text), status));
           return;
         }
         try {
-          const body = JSON.parse(text) as KubeList;
+          const body = JSON.parse(text) as KubeList | null;
+          if (body === null || typeof body !== 'object' || (body.items !== undefined && body.items !== null && !Array.isArray(body.items))) {
+            throw new Error('not a list');
+          }
           resolve({ metadata: body.metadata ?? {}, items: body.items ?? [] });
         } catch (err) {
           reject(new KubeRequestError(`GET ${url.pathname}: invalid JSON: ${(err as Error).message}`));
         }
       });
     });
-    req.on('timeout', () => req.destroy(new KubeRequestError(`GET ${url.pathname}: no answer within ${timeoutMs} ms`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`GET ${url.pathname}: no answer within ${timeoutMs} ms`)));
     req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`GET ${url.pathname}: ${err.message}`)));
     req.end();
   });

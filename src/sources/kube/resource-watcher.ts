@@ -1,9 +1,12 @@
-// Keeps one resource in sync with the client library's informer, restarting it with backoff after errors.
-import { ListWatch, Watch, type KubeConfig } from '@kubernetes/client-node';
+// Keeps one resource in sync the way client-go's reflector does: a paginated list, then a watch with bookmarks, relisting whenever the stream cannot be trusted.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../../log.ts';
 import { Backoff, type BackoffOptions } from './backoff.ts';
-import { getJson, type KubeObject } from './list-request.ts';
+import { getJson, type KubeObject, type KubeRequestError } from './list-request.ts';
 import type { WatchedResource } from './resources.ts';
+import { parseWatchLine, type WatchErrorReason } from './watch-event.ts';
+import { runWatch } from './watch-stream.ts';
 
 /**
  * starting: never synced yet; synced: listed and watching; retrying: waiting to restart after an
@@ -22,53 +25,40 @@ export interface WatcherOptions {
   backoff?: BackoffOptions;
   /** How often a missing CRD is looked for again. */
   missingRetryMs?: number;
+  /** How long one list page may take. */
   listTimeoutMs?: number;
+  /** Objects per list page (`limit`); 500 like client-go. */
+  pageSize?: number;
   /**
-   * A watch that delivers nothing for this long is replaced by a fresh list and watch (a half-open
-   * connection never errors; client-node 1.x has no timeout of its own). Default 10 minutes; 0 never.
+   * A watch that delivers no event and no bookmark for this long is dead: it is dropped and the
+   * resource listed again. The API server sends a bookmark about once a minute, so the default is
+   * 2 minutes.
    */
-  idleRestartMs?: number;
+  deadWatchMs?: number;
+  /** The shortest server-side watch timeout; each watch asks for a random one between it and twice it. */
+  minWatchTimeoutSeconds?: number;
   logger: Logger;
   now?: () => number;
+  /** Returns a number in [0, 1); injectable so tests are deterministic. */
+  random?: () => number;
 }
 
-/** The library's Watch, reporting when a watch connection is established (the informer has no event for that). */
-class ReportingWatch extends Watch {
-  private readonly onConnected: () => void;
-  private readonly onExpired: () => void;
-  private readonly onEvent: () => void;
+export const DEFAULT_DEAD_WATCH_MS = 120_000;
+const DEFAULT_PAGE_SIZE = 500;
+/** client-go's reflector: watches time out on the server after 5 to 10 minutes, spread so that replicas do not reconnect together. */
+const DEFAULT_MIN_WATCH_TIMEOUT_S = 300;
 
-  constructor(kc: KubeConfig, onConnected: () => void, onExpired: () => void, onEvent: () => void) {
-    super(kc);
-    this.onConnected = onConnected;
-    this.onExpired = onExpired;
-    this.onEvent = onEvent;
-  }
-
-  override async watch(
-    path: string,
-    params: Record<string, string | number | boolean | undefined>,
-    callback: (phase: string, obj: unknown, watchObj?: unknown) => void,
-    done: (err: unknown) => void,
-  ): Promise<AbortController> {
-    let failed = false;
-    const controller = await super.watch(
-      path,
-      params,
-      (phase, obj, watchObj) => {
-        this.onEvent();
-        if (phase === 'ERROR' && (obj as { code?: number } | null)?.code === 410) this.onExpired();
-        callback(phase, obj, watchObj);
-      },
-      (err) => {
-        if (err) failed = true;
-        done(err);
-      },
-    );
-    if (!failed) this.onConnected();
-    return controller;
-  }
+/** A known object: enough to delete it and to skip a relisted object that has not changed. */
+interface Known {
+  namespace: string | undefined;
+  name: string;
+  resourceVersion: string | undefined;
 }
+
+const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+
+/** An error that ends a watch and restarts it after backoff (a failure, unlike the normal end of a watch). */
+class WatchFailure extends Error {}
 
 export class ResourceWatcher {
   readonly resource: WatchedResource;
@@ -78,12 +68,19 @@ export class ResourceWatcher {
   lastError: string | null = null;
   /** Restarts scheduled after errors (a normal end of a watch is not counted). */
   restarts = 0;
-  private informer: ListWatch<KubeObject> | null = null;
-  /** Callbacks of a replaced informer carry an older generation and are ignored. */
-  private generation = 0;
-  private lastActivity = 0;
-  private idleTimer: NodeJS.Timeout | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  /** Watch lines that could not be used, and dead watches, by reason. */
+  readonly errors = new Map<WatchErrorReason, number>();
+  /** When the API server was last heard from about this resource: a list, a watch opening, an event or a bookmark. */
+  lastHeardMs: number | null = null;
+  /** Since when every attempt to list or watch has failed (null while in sync). */
+  failingSinceMs: number | null = null;
+  private readonly known = new Map<string, Known>();
+  /** The resourceVersion to watch from; empty means list first. */
+  private resourceVersion = '';
+  private abort: AbortController | null = null;
+  private running: Promise<void> | null = null;
+  /** Set while handling a line that ends the watch with a failure. */
+  private failure: WatchFailure | null = null;
   private readonly backoff: Backoff;
   private readonly kc: KubeConfig;
   private readonly hooks: WatcherHooks;
@@ -99,129 +96,248 @@ export class ResourceWatcher {
     this.log = options.logger.child({ resource: resource.kind });
   }
 
+  get deadWatchMs(): number {
+    return this.options.deadWatchMs ?? DEFAULT_DEAD_WATCH_MS;
+  }
+
   start(): void {
-    this.informer = this.makeInformer();
-    this.lastActivity = this.now();
-    const idleMs = this.options.idleRestartMs ?? 600_000;
-    if (idleMs > 0) {
-      this.idleTimer = setInterval(() => this.checkIdle(idleMs), Math.max(25, idleMs / 4));
-      this.idleTimer.unref();
-    }
-    this.run();
+    if (this.running) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    if (this.state === 'stopped') this.state = this.everSynced ? 'retrying' : 'starting';
+    // Whatever escapes the loop is a bug: say so and start over from a fresh list rather than stop watching.
+    this.running = this.loop(abort.signal).catch((err: unknown) => {
+      this.running = null;
+      if (abort.signal.aborted) return;
+      this.log.error('the list/watch loop failed: starting it again', { error: (err as Error)?.stack ?? String(err) });
+      this.resourceVersion = '';
+      setTimeout(() => this.start(), this.backoff.next()).unref();
+    });
   }
 
   async stop(): Promise<void> {
     this.setState('stopped');
-    if (this.timer) clearTimeout(this.timer);
-    if (this.idleTimer) clearInterval(this.idleTimer);
-    this.timer = null;
-    this.idleTimer = null;
-    await this.informer?.stop();
+    this.abort?.abort();
+    const running = this.running;
+    this.running = null;
+    await running;
+  }
+
+  /** Stops, then starts again from a fresh list (what is known stays served until the list replaces it). */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.resourceVersion = '';
+    this.start();
   }
 
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
 
-  /** A silent watch may be a dead connection: list and watch afresh, removing what the new list lacks. */
-  private checkIdle(idleMs: number): void {
-    if (this.state !== 'synced' || this.now() - this.lastActivity < idleMs) return;
-    // Routine on a quiet cluster (one list per resource per period), so at debug level.
-    const period = idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`;
-    this.log.debug(`no watch event for ${period}: listing and watching again`);
-    const old = this.informer;
-    this.informer = this.makeInformer(old?.list() ?? []);
-    this.lastActivity = this.now();
-    void old?.stop();
-    this.run();
-  }
-
-  /** `previous`: what an informer being replaced knew; objects missing from the new list are removed. */
-  private makeInformer(previous: readonly KubeObject[] = []): ListWatch<KubeObject> {
-    const { resource } = this;
-    const gen = ++this.generation;
-    const current = () => gen === this.generation;
-    const query: Record<string, string> = resource.fieldSelector ? { fieldSelector: resource.fieldSelector } : {};
-    let stale: readonly KubeObject[] = previous;
-    const listFn = async () => {
-      const list = await getJson(this.kc, resource.path, query, this.options.listTimeoutMs ?? 60_000);
-      if (current() && stale.length > 0) {
-        const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-        const listed = new Set(list.items.map(key));
-        for (const o of stale) if (!listed.has(key(o))) this.hooks.remove(resource, o);
-        stale = [];
+  private async loop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        if (this.resourceVersion === '') await this.relist(signal);
+        if (signal.aborted) return;
+        const end = await runWatch({
+          kc: this.kc,
+          path: this.resource.path,
+          query: this.watchQuery(),
+          silenceMs: this.deadWatchMs,
+          signal,
+          onOpen: () => this.heard('watching'),
+          onLine: (line) => this.line(line),
+        });
+        if (this.failure) {
+          const failure = this.failure;
+          this.failure = null;
+          throw failure;
+        }
+        if (end === 'silent') {
+          this.count('silent');
+          this.log.warn(`no watch event and no bookmark for ${seconds(this.deadWatchMs)}: the watch is taken for dead; listing again`);
+          this.resourceVersion = '';
+        } else if (end === 'closed') {
+          // The server's timeout (or a restart of it): resume from the last resourceVersion.
+          this.backoff.reset();
+        }
+      } catch (err) {
+        if (signal.aborted) return;
+        await sleep(this.failed(err), undefined, { signal }).catch(() => undefined);
       }
-      // The informer applies the items right after this promise settles; mark the sync once it has.
-      setImmediate(() => current() && this.synced('listed', list.items.length));
-      return list as never;
+    }
+  }
+
+  private watchQuery(): Record<string, string> {
+    const min = this.options.minWatchTimeoutSeconds ?? DEFAULT_MIN_WATCH_TIMEOUT_S;
+    const random = this.options.random ?? Math.random;
+    return {
+      watch: 'true',
+      resourceVersion: this.resourceVersion,
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(Math.floor(min * (1 + random()))),
+      ...(this.resource.fieldSelector ? { fieldSelector: this.resource.fieldSelector } : {}),
     };
-    const watch = new ReportingWatch(
-      this.kc,
-      () => current() && this.synced('watching', null),
-      () => current() && this.log.info('watch expired (410 Gone): listing again and applying deletions'),
-      () => current() && (this.lastActivity = this.now()),
-    );
-    const informer = new ListWatch<KubeObject>(resource.path, watch, listFn, false, undefined, resource.fieldSelector);
-    informer.on('add', (o) => current() && this.hooks.upsert(resource, o));
-    informer.on('update', (o) => current() && this.hooks.upsert(resource, o));
-    informer.on('delete', (o) => current() && this.hooks.remove(resource, o));
-    informer.on('error', (err) => current() && this.failed(err));
-    return informer;
   }
 
-  private run(): void {
-    this.informer?.start().catch((err: unknown) => this.failed(err));
+  /**
+   * Lists the resource page by page, applying each page as it arrives (memory holds one page, not the
+   * whole list), then removes what was known but is no longer listed.
+   */
+  private async relist(signal: AbortSignal): Promise<void> {
+    const selector: Record<string, string> = this.resource.fieldSelector ? { fieldSelector: this.resource.fieldSelector } : {};
+    const pageSize = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
+    const listed = new Set<string>();
+    let paged = pageSize > 0;
+    let token: string | undefined;
+    let resourceVersion: string;
+    for (;;) {
+      const query: Record<string, string> = { ...selector, ...(paged ? { limit: String(pageSize) } : {}), ...(token ? { continue: token } : {}) };
+      let page;
+      try {
+        page = await getJson(this.kc, this.resource.path, query, this.options.listTimeoutMs ?? 60_000);
+      } catch (err) {
+        if (token === undefined || (err as KubeRequestError).statusCode !== 410) throw err;
+        // The continue token expired (the list took longer than etcd keeps its snapshot): like client-go's
+        // pager, list everything in one request rather than fail.
+        this.log.info('the continue token of a paginated list expired (410 Gone): listing everything in one request');
+        paged = false;
+        token = undefined;
+        continue;
+      }
+      if (signal.aborted) return;
+      for (const item of page.items) this.applyListed(item, listed);
+      resourceVersion = page.metadata.resourceVersion ?? '';
+      token = paged && page.metadata.continue ? page.metadata.continue : undefined;
+      if (token === undefined) break;
+    }
+    for (const [key, known] of this.known) {
+      if (listed.has(key)) continue;
+      this.known.delete(key);
+      this.hooks.remove(this.resource, { metadata: { name: known.name, ...(known.namespace !== undefined ? { namespace: known.namespace } : {}) } });
+    }
+    this.resourceVersion = resourceVersion;
+    this.everSynced = true;
+    this.log.debug('listed', { objects: listed.size });
+    this.heard('listed');
   }
 
-  private synced(how: 'listed' | 'watching', count: number | null): void {
+  private applyListed(item: KubeObject, listed: Set<string>): void {
+    const metadata = (item as { metadata?: unknown } | null)?.metadata as KubeObject['metadata'] | undefined;
+    if (typeof metadata?.name !== 'string' || metadata.name === '') {
+      this.count('invalid-object');
+      this.log.warn('a listed object has no metadata.name: skipped');
+      return;
+    }
+    const key = keyOf(metadata.namespace, metadata.name);
+    listed.add(key);
+    const before = this.known.get(key);
+    // A relist repeats every object: one whose resourceVersion is unchanged is already applied.
+    if (before && before.resourceVersion !== undefined && before.resourceVersion === metadata.resourceVersion) return;
+    this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+    this.hooks.upsert(this.resource, item);
+  }
+
+  /** One watch line; false ends the watch. */
+  private line(text: string): boolean {
+    const event = parseWatchLine(text);
+    switch (event.type) {
+      case 'ADDED':
+      case 'MODIFIED':
+      case 'DELETED': {
+        const { metadata } = event.object;
+        const key = keyOf(metadata.namespace, metadata.name);
+        if (event.type === 'DELETED') {
+          this.known.delete(key);
+          this.hooks.remove(this.resource, event.object);
+        } else {
+          this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+          this.hooks.upsert(this.resource, event.object);
+        }
+        if (metadata.resourceVersion) this.resourceVersion = metadata.resourceVersion;
+        this.backoff.reset();
+        this.heard('event');
+        return true;
+      }
+      case 'BOOKMARK':
+        this.resourceVersion = event.resourceVersion;
+        this.heard('event');
+        return true;
+      case 'ERROR':
+        if (event.code === 410) {
+          this.log.info('watch expired (410 Gone): listing again and applying deletions');
+          this.resourceVersion = '';
+        } else {
+          this.failure = new WatchFailure(`the watch ended with an error${event.code !== null ? ` (${event.code})` : ''}: ${event.message}`);
+        }
+        return false;
+      case 'bad':
+        this.count(event.reason);
+        if (!event.untrusted) {
+          this.log.warn(`skipped a watch line: ${event.detail}`, { reason: event.reason });
+          return true;
+        }
+        // What the line stood for is unknown, so what is served may be wrong: list again (after backoff,
+        // so a server that keeps sending such lines is not hammered).
+        this.log.warn(`skipped a watch line and listing again: ${event.detail}`, { reason: event.reason });
+        this.resourceVersion = '';
+        this.failure = new WatchFailure(`unusable watch line (${event.reason})`);
+        return false;
+    }
+  }
+
+  private count(reason: WatchErrorReason): void {
+    this.errors.set(reason, (this.errors.get(reason) ?? 0) + 1);
+  }
+
+  /** The API server answered: a list completed, a watch opened, or an event or bookmark arrived. */
+  private heard(how: 'listed' | 'watching' | 'event'): void {
+    this.lastHeardMs = this.now();
+    if (this.state === 'synced' && how === 'event') return;
     if (this.state === 'stopped') return;
     const was = this.state;
     this.state = 'synced';
-    this.lastActivity = this.now();
-    this.backoff.reset();
-    if (how === 'listed') {
-      this.everSynced = true;
-      this.lastError = null;
-      if (was === 'missing') this.log.info('the resource is now served: watching it', { objects: count });
-      else this.log.debug('listed', { objects: count });
-    } else if (was === 'retrying') {
-      this.log.info('watch resumed');
-    }
+    this.failingSinceMs = null;
+    this.lastError = null;
+    if (was === 'missing') this.log.info('the resource is now served: watching it');
+    else if (was === 'retrying' && how === 'watching') this.log.info('watch resumed');
     this.hooks.changed();
   }
 
-  private failed(err: unknown): void {
-    if (this.state === 'stopped') return;
-    const status = (err as { statusCode?: number; code?: number } | null)?.statusCode;
+  /** Records a failure and returns how long to wait before the next attempt. */
+  private failed(err: unknown): number {
+    const status = (err as { statusCode?: number } | null)?.statusCode;
     const message = err instanceof Error ? err.message : String(err);
     this.lastError = message;
+    if (status === 410) {
+      // The watch's resourceVersion is too old (compacted): list again now; this is routine, not a failure.
+      this.log.info('watch expired (410 Gone): listing again and applying deletions');
+      this.resourceVersion = '';
+      return 0;
+    }
     if (this.resource.optional && status === 404) {
       // The CRD is not installed: say so once, drop what was known of it, look again later.
       if (this.state !== 'missing') {
         this.log.warn(`the ${this.resource.kind} resource is not served by the API server (is the MetalLB CRD installed?); carrying on without it`, { path: this.resource.path });
-        for (const o of this.informer?.list() ?? []) this.hooks.remove(this.resource, o);
+        for (const known of this.known.values()) {
+          this.hooks.remove(this.resource, { metadata: { name: known.name, ...(known.namespace !== undefined ? { namespace: known.namespace } : {}) } });
+        }
+        this.known.clear();
       }
       this.everSynced = true;
+      this.resourceVersion = '';
+      this.failingSinceMs = null;
       this.setState('missing');
-      this.informer = this.makeInformer();
-      this.schedule(this.options.missingRetryMs ?? 60_000);
-      return;
+      return this.options.missingRetryMs ?? 60_000;
     }
     this.restarts++;
+    this.failingSinceMs ??= this.now();
     const delay = this.backoff.next();
     // An outage fails every resource on every retry: warn on the first failure and every tenth, the rest at debug.
     const level = this.backoff.failures === 1 || this.backoff.failures % 10 === 0 ? 'warn' : 'debug';
     this.log[level]('list/watch failed; restarting', { error: message, status: status ?? null, retryInMs: delay, failures: this.backoff.failures });
     this.setState('retrying');
-    this.schedule(delay);
-  }
-
-  private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (this.state !== 'stopped') this.run();
-    }, ms);
+    return delay;
   }
 
   private setState(state: WatcherState): void {
@@ -229,4 +345,8 @@ export class ResourceWatcher {
     this.state = state;
     this.hooks.changed();
   }
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }

@@ -21,7 +21,10 @@ export interface KubeWatchSourceOptions {
   backoff?: BackoffOptions;
   missingRetryMs?: number;
   listTimeoutMs?: number;
-  idleRestartMs?: number;
+  /** Objects per list page. */
+  pageSize?: number;
+  /** A watch silent for this long (no event, no bookmark) is dead; also how long failing reconnects keep /readyz passing. */
+  deadWatchMs?: number;
   now?: () => number;
 }
 
@@ -30,7 +33,6 @@ export class KubeWatchSource {
   private readonly now: () => number;
   private readonly log: Logger;
   private wasUp = false;
-  private lastUpMs: number | null = null;
   private readonly listeners: Array<() => void> = [];
 
   constructor(options: KubeWatchSourceOptions) {
@@ -48,7 +50,9 @@ export class KubeWatchSource {
           ...(options.backoff ? { backoff: options.backoff } : {}),
           ...(options.missingRetryMs !== undefined ? { missingRetryMs: options.missingRetryMs } : {}),
           ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
-          ...(options.idleRestartMs !== undefined ? { idleRestartMs: options.idleRestartMs } : {}),
+          ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+          ...(options.deadWatchMs !== undefined ? { deadWatchMs: options.deadWatchMs } : {}),
+          now: () => this.now(),
         }),
     );
   }
@@ -59,6 +63,11 @@ export class KubeWatchSource {
 
   async stop(): Promise<void> {
     await Promise.all(this.watchers.map((w) => w.stop()));
+  }
+
+  /** Starts every list/watch afresh (after an error nothing else caught); the known state stays served meanwhile. */
+  async restart(): Promise<void> {
+    await Promise.all(this.watchers.map((w) => w.restart()));
   }
 
   /** Called after every state change (tests and readiness logging use it). */
@@ -73,14 +82,35 @@ export class KubeWatchSource {
       if (w.state === 'missing') notes.push(`${w.resource.kind}: not served by the API server (CRD not installed?)`);
       else if (w.state === 'retrying' || (w.state === 'starting' && w.lastError)) notes.push(`${w.resource.kind}: ${w.lastError ?? 'retrying'}`);
     }
+    const now = this.now();
+    // Ready once everything has been listed, and while failing reconnects have not lasted longer than the dead-watch bound.
+    const failing = this.watchers.filter((w) => w.failingSinceMs !== null && now - w.failingSinceMs > w.deadWatchMs);
+    const unready = failing.length > 0 ? `every reconnect has failed for over ${Math.round(failing[0]!.deadWatchMs / 1000)} s (${failing.map((w) => w.resource.kind).join(', ')})` : undefined;
     return {
       source: 'kube',
       up,
-      ready: this.watchers.every((w) => w.everSynced),
-      lastSyncMs: up ? this.now() : this.lastUpMs,
+      ready: this.watchers.every((w) => w.everSynced) && unready === undefined,
+      lastSyncMs: this.lastSyncMs(),
+      lastEventMs: Object.fromEntries(this.watchers.map((w) => [w.resource.kind, w.lastHeardMs])),
+      watchErrors: Object.fromEntries(this.watchers.map((w) => [w.resource.kind, Object.fromEntries(w.errors)])),
+      ...(unready !== undefined ? { unready } : {}),
       restarts: Object.fromEntries(this.watchers.map((w) => [w.resource.kind, w.restarts])),
       notes,
     };
+  }
+
+  /**
+   * The served state is known to match the cluster as of the oldest of the resources' last words from
+   * the API server (a list, an event or a bookmark); a resource that is not installed has nothing to say.
+   */
+  private lastSyncMs(): number | null {
+    let oldest: number | null = null;
+    for (const w of this.watchers) {
+      if (w.state === 'missing') continue;
+      if (w.lastHeardMs === null) return null;
+      oldest = oldest === null ? w.lastHeardMs : Math.min(oldest, w.lastHeardMs);
+    }
+    return oldest;
   }
 
   private isUp(): boolean {
@@ -93,7 +123,6 @@ export class KubeWatchSource {
     if (up !== this.wasUp) {
       if (up) this.log.info('in sync with the API server');
       else if (this.watchers.every((w) => w.everSynced)) this.log.warn('out of sync with the API server: serving the last known state');
-      if (!up) this.lastUpMs = this.now();
       this.wasUp = up;
     }
     for (const fn of this.listeners) fn();

@@ -16,7 +16,7 @@ const GRID_WIDTH = 24;
 function variables(config: MonitoringConfig): Variable[] {
   const pools = series(POOLWATCH.poolAddresses, config.selectors.poolwatch);
   const poolsInCluster = series(POOLWATCH.poolAddresses, config.selectors.poolwatch, `${config.clusterLabel}=~"$cluster"`);
-  const labelValues = (name: string, label: string, text: string, query: string): Variable => ({
+  const labelValues = (name: string, label: string, text: string, query: string, hide: Variable['hide'] = 0): Variable => ({
     name,
     label: text,
     type: 'query',
@@ -24,7 +24,7 @@ function variables(config: MonitoringConfig): Variable[] {
     definition: `label_values(${query}, ${label})`,
     datasource: DATASOURCE,
     current: { selected: true, text: ['All'], value: ['$__all'] },
-    hide: 0,
+    hide,
     includeAll: true,
     // `.*` also matches series without the label, so single-cluster setups (no cluster label) work unchanged.
     allValue: '.*',
@@ -45,7 +45,8 @@ function variables(config: MonitoringConfig): Variable[] {
       regex: '',
       options: [],
     },
-    labelValues('cluster', config.clusterLabel, 'Cluster', pools),
+    // Hidden (2), not removed, for a single cluster: every query still filters on it and "All" matches everything.
+    labelValues('cluster', config.clusterLabel, 'Cluster', pools, config.showMultiCluster ? 0 : 2),
     labelValues('pool', 'pool', 'Pool', poolsInCluster),
   ];
 }

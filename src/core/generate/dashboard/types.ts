@@ -75,7 +75,8 @@ export interface Variable {
   definition?: string;
   datasource?: DataSourceRef;
   current: Record<string, unknown>;
-  hide: 0;
+  /** 0 shown, 2 hidden. */
+  hide: 0 | 2;
   includeAll?: boolean;
   allValue?: string;
   multi?: boolean;

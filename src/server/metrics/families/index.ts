@@ -23,8 +23,10 @@ import { poolServices } from './pool-services.ts';
 import { serviceAddressInfo } from './service-address-info.ts';
 import { servicePending } from './service-pending.ts';
 import { snapshotUpdateDurationSeconds } from './snapshot-update-duration-seconds.ts';
+import { sourceLastEventTimestampSeconds } from './source-last-event-timestamp-seconds.ts';
 import { sourceLastSyncTimestampSeconds } from './source-last-sync-timestamp-seconds.ts';
 import { sourceUp } from './source-up.ts';
+import { watchErrorsTotal } from './watch-errors-total.ts';
 import { watchRestartsTotal } from './watch-restarts-total.ts';
 
 export const families: readonly FamilyDeclaration[] = [
@@ -43,7 +45,9 @@ export const families: readonly FamilyDeclaration[] = [
   buildInfo,
   sourceUp,
   sourceLastSyncTimestampSeconds,
+  sourceLastEventTimestampSeconds,
   watchRestartsTotal,
+  watchErrorsTotal,
   eventsAppliedTotal,
   snapshotUpdateDurationSeconds,
   metallbAddressesTotal,

@@ -1,7 +1,8 @@
 // Dashboard row: MetalLB health (BGP and BFD sessions in every mode, layer-2 traffic, configuration state).
 import type { MonitoringConfig } from '../../config.ts';
 import { FRR_K8S, METALLB } from '../../metric-names.ts';
-import { series } from '../../promql.ts';
+import { clusterBy, series } from '../../promql.ts';
+import { countPerCluster, legend } from '../queries.ts';
 import type { RowDraft } from '../types.ts';
 
 export function metallbHealthRow(config: MonitoringConfig): RowDraft {
@@ -9,6 +10,11 @@ export function metallbHealthRow(config: MonitoringConfig): RowDraft {
   const cluster = `${config.clusterLabel}=~"$cluster"`;
   const speaker = (metric: string) => series(metric, selectors.speaker, cluster);
   const frr = (metric: string) => series(metric, selectors.frrK8s, cluster);
+  const byInstance = clusterBy(config, 'instance');
+  // Controller and speakers both export the configuration gauges: per cluster, how many components match a condition.
+  const both = (metric: string, condition = '') =>
+    `${series(metric, selectors.controller, cluster)}${condition}\n  or\n  ${series(metric, selectors.speaker, cluster)}${condition}`;
+  const components = (metric: string, condition: string) => countPerCluster(config, both(metric, ` ${condition}`), `(${both(metric)})`);
   const sessions = { unit: 'short', min: 0, max: 1, thresholds: [{ color: 'red', value: null }, { color: 'green', value: 1 }] };
   return {
     title: 'MetalLB health',
@@ -20,8 +26,8 @@ export function metallbHealthRow(config: MonitoringConfig): RowDraft {
         w: 6,
         h: 8,
         targets: [
-          { expr: `${speaker(METALLB.bgpSessionUp)}`, legendFormat: '{{instance}} → {{peer}}' },
-          { expr: `${frr(FRR_K8S.bgpSessionUp)}`, legendFormat: '{{instance}} → {{peer}} (frr-k8s)' },
+          { expr: `${speaker(METALLB.bgpSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}}') },
+          { expr: `${frr(FRR_K8S.bgpSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}} (frr-k8s)') },
         ],
         ...sessions,
       },
@@ -32,8 +38,8 @@ export function metallbHealthRow(config: MonitoringConfig): RowDraft {
         w: 6,
         h: 8,
         targets: [
-          { expr: `${speaker(METALLB.bfdSessionUp)}`, legendFormat: '{{instance}} → {{peer}}' },
-          { expr: `${frr(FRR_K8S.bfdSessionUp)}`, legendFormat: '{{instance}} → {{peer}} (frr-k8s)' },
+          { expr: `${speaker(METALLB.bfdSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}}') },
+          { expr: `${frr(FRR_K8S.bfdSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}} (frr-k8s)') },
         ],
         ...sessions,
       },
@@ -44,8 +50,8 @@ export function metallbHealthRow(config: MonitoringConfig): RowDraft {
         w: 6,
         h: 8,
         targets: [
-          { expr: `sum by (instance) (rate(${speaker(METALLB.layer2RequestsReceived)}[$__rate_interval]))`, legendFormat: '{{instance}} requests' },
-          { expr: `sum by (instance) (rate(${speaker(METALLB.layer2ResponsesSent)}[$__rate_interval]))`, legendFormat: '{{instance}} responses' },
+          { expr: `sum by (${byInstance}) (rate(${speaker(METALLB.layer2RequestsReceived)}[$__rate_interval]))`, legendFormat: legend(config, '{{instance}} requests') },
+          { expr: `sum by (${byInstance}) (rate(${speaker(METALLB.layer2ResponsesSent)}[$__rate_interval]))`, legendFormat: legend(config, '{{instance}} responses') },
         ],
         unit: 'reqps',
         options: { legend: { displayMode: 'list', placement: 'bottom' } },
@@ -58,13 +64,13 @@ export function metallbHealthRow(config: MonitoringConfig): RowDraft {
         h: 8,
         targets: [
           {
-            expr: `count(\n  ${series(METALLB.configLoaded, selectors.controller, cluster)} == 0\n  or\n  ${series(METALLB.configLoaded, selectors.speaker, cluster)} == 0\n) or vector(0)`,
-            legendFormat: 'not loaded',
+            expr: components(METALLB.configLoaded, '== 0'),
+            legendFormat: legend(config, 'not loaded'),
             instant: true,
           },
           {
-            expr: `count(\n  ${series(METALLB.configStale, selectors.controller, cluster)} == 1\n  or\n  ${series(METALLB.configStale, selectors.speaker, cluster)} == 1\n) or vector(0)`,
-            legendFormat: 'stale',
+            expr: components(METALLB.configStale, '== 1'),
+            legendFormat: legend(config, 'stale'),
             instant: true,
           },
         ],

@@ -1,6 +1,7 @@
 // Dashboard row: services (addresses per namespace, pending services with reasons, current findings).
 import type { MonitoringConfig } from '../../config.ts';
 import { POOLWATCH } from '../../metric-names.ts';
+import { clusterBy } from '../../promql.ts';
 import { poolwatchSeries } from '../queries.ts';
 import type { RowDraft } from '../types.ts';
 
@@ -19,7 +20,7 @@ export function servicesRow(config: MonitoringConfig): RowDraft {
         h: 9,
         targets: [
           {
-            expr: `sort_desc(sum by (namespace, pool, family) (${poolwatchSeries(config, POOLWATCH.namespaceAddressesInUse)}))`,
+            expr: `sort_desc(sum by (${clusterBy(config, 'namespace', 'pool', 'family')}) (${poolwatchSeries(config, POOLWATCH.namespaceAddressesInUse)}))`,
             instant: true,
             format: 'table',
           },
@@ -36,7 +37,7 @@ export function servicesRow(config: MonitoringConfig): RowDraft {
         h: 9,
         targets: [
           {
-            expr: `max by (namespace, service, reason) (${poolwatchSeries(config, POOLWATCH.servicePending, false)} > 0)`,
+            expr: `max by (${clusterBy(config, 'namespace', 'service', 'reason')}) (${poolwatchSeries(config, POOLWATCH.servicePending, false)} > 0)`,
             instant: true,
             format: 'table',
           },
@@ -52,7 +53,7 @@ export function servicesRow(config: MonitoringConfig): RowDraft {
         h: 9,
         targets: [
           {
-            expr: `sum by (code, severity) (${poolwatchSeries(config, POOLWATCH.findings, false)} > 0)`,
+            expr: `sum by (${clusterBy(config, 'code', 'severity')}) (${poolwatchSeries(config, POOLWATCH.findings, false)} > 0)`,
             instant: true,
             format: 'table',
           },

@@ -1,7 +1,7 @@
 // Dashboard row: trend (utilization over time, allocation rate with deriv, days until a pool runs out).
 import type { MonitoringConfig } from '../../config.ts';
 import { POOLWATCH } from '../../metric-names.ts';
-import { POOL_LEGEND, perPool, poolwatchSeries } from '../queries.ts';
+import { perPool, poolLegend, poolwatchSeries } from '../queries.ts';
 import type { RowDraft } from '../types.ts';
 import { utilizationExpr, utilizationThresholds } from './overview.ts';
 
@@ -17,7 +17,7 @@ export function trendRow(config: MonitoringConfig): RowDraft {
         description: 'Per pool and family; the dashed steps are the alert thresholds.',
         w: 8,
         h: 9,
-        targets: [{ expr: utilizationExpr(config), legendFormat: POOL_LEGEND }],
+        targets: [{ expr: utilizationExpr(config), legendFormat: poolLegend(config) }],
         unit: 'percentunit',
         min: 0,
         max: 1,
@@ -30,7 +30,7 @@ export function trendRow(config: MonitoringConfig): RowDraft {
         description: 'deriv() of addresses in use over 1h, per hour: positive while services take addresses, negative while they release them. (rate() is for counters and is wrong on this gauge.)',
         w: 8,
         h: 9,
-        targets: [{ expr: `${perPool(config, `deriv(${poolwatchSeries(config, POOLWATCH.poolAddressesInUse)}[1h])`)} * 3600`, legendFormat: POOL_LEGEND }],
+        targets: [{ expr: `${perPool(config, `deriv(${poolwatchSeries(config, POOLWATCH.poolAddressesInUse)}[1h])`)} * 3600`, legendFormat: poolLegend(config) }],
         unit: 'short',
         options: { legend: { displayMode: 'list', placement: 'bottom' } },
       },
@@ -43,7 +43,7 @@ export function trendRow(config: MonitoringConfig): RowDraft {
         targets: [
           {
             expr: `${perPool(config, available)}\n/\n-(${perPool(config, `deriv(${available}[${lookback}])`)} < 0)\n/ 86400`,
-            legendFormat: POOL_LEGEND,
+            legendFormat: poolLegend(config),
           },
         ],
         unit: 'd',
@@ -61,7 +61,7 @@ export function trendRow(config: MonitoringConfig): RowDraft {
         description: "When poolwatch's own trend says each filling pool family runs out (poolwatch_pool_exhaustion_timestamp_seconds; only pools that are filling have a value).",
         w: 24,
         h: 5,
-        targets: [{ expr: `${perPool(config, poolwatchSeries(config, POOLWATCH.poolExhaustionTimestampSeconds))} * 1000`, legendFormat: POOL_LEGEND, instant: true }],
+        targets: [{ expr: `${perPool(config, poolwatchSeries(config, POOLWATCH.poolExhaustionTimestampSeconds))} * 1000`, legendFormat: poolLegend(config), instant: true }],
         unit: 'dateTimeFromNow',
         options: { colorMode: 'none', graphMode: 'none', textMode: 'value_and_name', reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false } },
       },

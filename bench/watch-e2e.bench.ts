@@ -1,0 +1,96 @@
+// End to end: 20,000 service events streamed by the fake API server through a real socket into a `serve --source kube` process, scraped during the burst.
+//
+// The whole path: the API server's watch stream → poolwatch's watch reader → decode → ledger → /metrics.
+// POOLWATCH_BENCH_BIN runs another checkout's bin/poolwatch.js (for before/after figures);
+// POOLWATCH_BENCH_NODE_ARGS passes node flags to the serve process (e.g. --cpu-prof --cpu-prof-dir=DIR).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Bench, BenchResult } from './bench.ts';
+import { serveBenchCluster } from './serve-cluster.ts';
+import { startFakeApiServer } from '../test/support/fake-apiserver.ts';
+import { freePort, startProcess, waitFor } from '../test/support/processes.ts';
+import { repoRoot } from '../test/support/serve.ts';
+// @ts-expect-error: a plain ES module without type declarations
+import { buildAll } from '../scripts/build.mjs';
+
+const POOLS = 20;
+const SERVICES = 10_000;
+const EVENTS = 20_000;
+/** How often /metrics is scraped during the burst (each scrape waits for the previous one). */
+const SCRAPE_EVERY_MS = 25;
+
+const APPLIED = /^poolwatch_events_applied_total\{kind="Service"\} (\d+)$/m;
+
+const bench: Bench = {
+  name: 'watch-e2e',
+  async run() {
+    const fake = await startFakeApiServer();
+    const dir = mkdtempSync(join(tmpdir(), 'poolwatch-watch-bench-'));
+    const cluster = serveBenchCluster(POOLS, SERVICES);
+    for (const p of cluster.pools) fake.apply('ipaddresspools', p);
+    for (const s of cluster.services) fake.apply('services', s);
+    writeFileSync(join(dir, 'config'), fake.kubeconfig());
+    const port = await freePort();
+    const other = process.env['POOLWATCH_BENCH_BIN'];
+    if (other === undefined) await buildAll({ quiet: true });
+    const bin = other ?? join(repoRoot, 'bin', 'poolwatch.js');
+    const nodeArgs = (process.env['POOLWATCH_BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+    const serve = startProcess(process.execPath, [...nodeArgs, bin, 'serve', '--source', 'kube', '--listen', `127.0.0.1:${port}`, '--log-level', 'warn'], {
+      env: { PATH: process.env['PATH'] ?? '', KUBECONFIG: join(dir, 'config') },
+      lifetimeMs: 300_000,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const scrape = async () => {
+      const started = performance.now();
+      const body = await (await fetch(`${url}/metrics`)).text();
+      return { ms: performance.now() - started, applied: Number(APPLIED.exec(body)?.[1] ?? 0), body };
+    };
+    try {
+      await waitFor('serve to list the cluster', async () => ((await scrape()).applied >= SERVICES ? true : undefined), 120_000, 200);
+      await waitFor('the watches to open', async () => (fake.openWatches() >= 7 ? true : undefined), 30_000, 50);
+      await scrape(); // the first report after the list, computed before timing
+
+      const target = SERVICES + EVENTS;
+      const latencies: number[] = [];
+      const started = performance.now();
+      // The burst: every service moves to its other address, then back (20,000 MODIFIED events).
+      for (let i = 0; i < EVENTS; i++) {
+        const batch = i < SERVICES ? cluster.moved : cluster.services;
+        fake.apply('services', batch[i % SERVICES]!);
+        // Let the socket drain and a scrape start now and then, as they would against a real API server.
+        if (i % 1000 === 999) await sleep(0);
+      }
+      let last = { ms: 0, applied: 0, body: '' };
+      const deadline = Date.now() + 120_000;
+      while (last.applied < target && Date.now() < deadline) {
+        last = await scrape();
+        latencies.push(last.ms);
+        if (last.applied < target) await sleep(SCRAPE_EVERY_MS);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (last.applied < target) throw new Error(`only ${last.applied - SERVICES} of ${EVENTS} events applied within 120 s\n${serve.output()}`);
+      // The report is the server's truth: every service back on its first address.
+      if (!/^poolwatch_service_address_info\{namespace="ns-7",service="svc-7",pool="pool-7",ip="10\.7\.0\.0"\} 1$/m.test(last.body)) {
+        throw new Error('the last scrape does not show svc-7 back on its first address');
+      }
+      const perSecond = EVENTS / seconds;
+      const worst = Math.max(...latencies);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const rows: BenchResult[] = [
+        { name: `watch-e2e: events applied end to end (${SERVICES} svc)`, value: perSecond, unit: 'ev/s', target: '>= 20000', ok: perSecond >= 20_000 },
+        { name: 'watch-e2e: /metrics during the burst, median', value: sorted[Math.floor(sorted.length / 2)]!, unit: 'ms' },
+        { name: 'watch-e2e: /metrics during the burst, worst', value: worst, unit: 'ms', target: '<= 250', ok: worst <= 250 },
+        { name: 'watch-e2e: scrapes during the burst', value: latencies.length, unit: '' },
+      ];
+      return rows;
+    } finally {
+      await serve.stop(15_000);
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default bench;

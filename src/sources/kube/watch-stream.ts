@@ -1,0 +1,90 @@
+// One watch connection: opens it, hands over each complete line, and ends it when the server closes it, it goes silent, or the caller stops it.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { failureMessage, KubeRequestError, kubeGet } from './list-request.ts';
+
+/** How a watch ended without an error: the server closed it, nothing arrived within the bound, or the caller ended it. */
+export type WatchEnd = 'closed' | 'silent' | 'stopped';
+
+export interface WatchStreamOptions {
+  kc: KubeConfig;
+  path: string;
+  query: Record<string, string>;
+  /** A watch that delivers no line (event or bookmark) for this long is dead. */
+  silenceMs: number;
+  /** Called once the server has accepted the watch (HTTP 200). */
+  onOpen(): void;
+  /** Called with each complete line; returning false ends the watch ('stopped'). */
+  onLine(line: string): boolean;
+  signal: AbortSignal;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Resolves with how the watch ended; rejects with a KubeRequestError when it is refused (HTTP status)
+ * or the connection fails. A line cut off by the end of the stream is dropped: the next watch resumes
+ * from the last complete event, and the server sends the rest again.
+ */
+export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
+  if (options.signal.aborted) return 'stopped';
+  const { req, url } = await kubeGet(options.kc, options.path, options.query);
+  return new Promise<WatchEnd>((resolve, reject) => {
+    let settled = false;
+    let silence: NodeJS.Timeout | null = null;
+    const finish = (end: WatchEnd | Error) => {
+      if (settled) return;
+      settled = true;
+      if (silence) clearTimeout(silence);
+      options.signal.removeEventListener('abort', onAbort);
+      if (end instanceof Error) reject(end);
+      else resolve(end);
+      // After settling: destroying the request fires 'error'/'close' handlers, which are then no-ops.
+      req.destroy();
+    };
+    const onAbort = () => finish('stopped');
+    options.signal.addEventListener('abort', onAbort);
+    const armSilence = () => {
+      if (silence) clearTimeout(silence);
+      silence = setTimeout(() => finish('silent'), options.silenceMs);
+    };
+    // The bound also covers waiting for the response headers: a server that accepts and never answers is as dead.
+    armSilence();
+    req.on('error', (err) => finish(err instanceof KubeRequestError ? err : new KubeRequestError(`watch ${url.pathname}: ${err.message}`)));
+    req.on('response', (res) => {
+      const status = res.statusCode ?? 0;
+      if (status !== 200) {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => finish(new KubeRequestError(failureMessage(url, status, Buffer.concat(chunks).toString('utf8')), status)));
+        res.on('error', (err) => finish(new KubeRequestError(`watch ${url.pathname}: ${err.message}`, status)));
+        return;
+      }
+      options.onOpen();
+      armSilence();
+      let rest: Buffer | null = null;
+      res.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        armSilence();
+        const data = rest ? Buffer.concat([rest, chunk]) : chunk;
+        rest = null;
+        let start = 0;
+        let end = data.indexOf(NEWLINE, start);
+        while (end !== -1) {
+          if (end > start && !options.onLine(data.toString('utf8', start, end))) {
+            finish('stopped');
+            return;
+          }
+          if (settled) return;
+          start = end + 1;
+          end = data.indexOf(NEWLINE, start);
+        }
+        if (start < data.length) rest = data.subarray(start);
+      });
+      res.on('end', () => finish('closed'));
+      // A connection reset in the middle of a stream: the watch failed (resumed with backoff).
+      res.on('error', (err) => finish(new KubeRequestError(`watch ${url.pathname}: ${err.message}`)));
+      res.on('close', () => finish(res.complete ? 'closed' : new KubeRequestError(`watch ${url.pathname}: the connection was closed in the middle of the stream`)));
+    });
+    req.end();
+  });
+}

@@ -1,0 +1,261 @@
+// The fault suite: the kube source against a misbehaving fake API server; every case ends with the report equal to the server's truth.
+//
+// Durations are scaled down with the backoff (initial 20 ms, at most 400 ms, dead-watch bound 500 ms):
+// "500s for 30 s" and "gone for a minute" keep their ratio to the longest backoff (30 s and 60 s against
+// 30 s by default, here 400 ms and 800 ms against 400 ms), so the same retries, caps and recoveries
+// happen. POOLWATCH_REAL_DURATIONS=1 runs them for 30 s and 60 s with the default backoff and bound.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { KubeConfig } from '@kubernetes/client-node';
+import { toJson } from '../../src/core/report/json.ts';
+import { createLogger } from '../../src/log.ts';
+import { ClusterStore, type RawObject } from '../../src/sources/cluster-store.ts';
+import { typedObject, watchedResources } from '../../src/sources/kube/resources.ts';
+import { KubeWatchSource } from '../../src/sources/kube/watch-source.ts';
+import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions, type FakeResource } from '../support/fake-apiserver.ts';
+import { waitFor } from '../support/processes.ts';
+
+const REAL = process.env['POOLWATCH_REAL_DURATIONS'] === '1';
+const MAX_BACKOFF_MS = REAL ? 30_000 : 400;
+const DEAD_WATCH_MS = REAL ? 120_000 : 500;
+const FAILING_500_MS = REAL ? 30_000 : MAX_BACKOFF_MS;
+const GONE_MS = REAL ? 60_000 : 2 * MAX_BACKOFF_MS;
+const WAIT_MS = REAL ? 180_000 : 20_000;
+
+const svc = (ns: string, name: string, ip: string) => ({
+  metadata: { namespace: ns, name },
+  spec: { type: 'LoadBalancer', clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'], ipFamilies: ['IPv4'], ports: [{ port: 80, protocol: 'TCP' }] },
+  status: { loadBalancer: { ingress: [{ ip }] } },
+});
+const pool = (name: string, addresses: string[]) => ({ metadata: { namespace: 'metallb-system', name }, spec: { addresses } });
+const l2 = (name: string) => ({ metadata: { namespace: 'metallb-system', name }, spec: {} });
+
+const AT = new Date('2026-12-01T00:00:00Z');
+
+/** The report of a store built from exactly what the server holds now. */
+function truth(fake: FakeApiServer): unknown {
+  const store = new ClusterStore();
+  for (const r of watchedResources('metallb-system')) {
+    const plural = r.path.split('/').at(-1) as FakeResource;
+    // The resource's field selector (`path.to.field=value`, all poolwatch sends), applied to what the server holds.
+    const [field, value] = r.fieldSelector?.split('=') ?? [];
+    const selected = (o: Record<string, unknown>) => field === undefined || field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o) === value;
+    for (const o of fake.list(plural).filter(selected)) store.upsert(typedObject(r, structuredClone(o) as RawObject));
+  }
+  return toJson(store.report(AT));
+}
+
+async function setup(options: FakeApiServerOptions = {}, pageSize?: number) {
+  const fake = await startFakeApiServer({ bookmarkEveryMs: REAL ? 1000 : 100, ...options });
+  const lines: string[] = [];
+  const kc = new KubeConfig();
+  kc.loadFromString(fake.kubeconfig());
+  const store = new ClusterStore();
+  const source = new KubeWatchSource({
+    kc,
+    sink: store,
+    logger: createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(l) }),
+    backoff: { initialMs: 20, maxMs: MAX_BACKOFF_MS },
+    missingRetryMs: 50,
+    deadWatchMs: DEAD_WATCH_MS,
+    ...(pageSize !== undefined ? { pageSize } : {}),
+  });
+  fake.apply('ipaddresspools', pool('web', ['192.168.10.0/24']));
+  fake.apply('l2advertisements', l2('all'));
+  for (let i = 1; i <= 6; i++) fake.apply('services', svc('shop', `s${i}`, `192.168.10.${i}`));
+  source.start();
+  await until('first sync', () => source.health().ready && source.health().up);
+  await until('watches open', () => fake.openWatches() === 7);
+  const served = () => toJson(store.report(AT));
+  /** Waits until what is served equals the server's truth, then checks it once more. */
+  const settles = async (what: string) => {
+    await until(what, () => JSON.stringify(served()) === JSON.stringify(truth(fake)), WAIT_MS);
+    assert.deepEqual(served(), truth(fake));
+  };
+  const stop = async () => {
+    await source.stop();
+    await fake.stop();
+  };
+  return { fake, store, source, lines, settles, stop };
+}
+
+const until = (what: string, check: () => boolean, ms = WAIT_MS) => waitFor(what, async () => (check() ? true : undefined), ms, 20);
+
+/** Watch requests for services, in order. */
+const serviceWatches = (fake: FakeApiServer) => fake.requests.filter((r) => r.path === '/api/v1/services' && r.query['watch'] === 'true');
+const serviceLists = (fake: FakeApiServer) => fake.requests.filter((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined && r.status === 200);
+
+test('watches ask for bookmarks and a server-side timeout of 5 to 10 minutes', async () => {
+  const { fake, stop } = await setup();
+  try {
+    const watches = fake.requests.filter((r) => r.query['watch'] === 'true');
+    assert.equal(watches.length, 7);
+    for (const w of watches) {
+      assert.equal(w.query['allowWatchBookmarks'], 'true', w.path);
+      const timeout = Number(w.query['timeoutSeconds']);
+      assert.ok(timeout >= 300 && timeout < 600, `${w.path}: timeoutSeconds=${w.query['timeoutSeconds']}`);
+    }
+  } finally {
+    await stop();
+  }
+});
+
+test('malformed watch lines are counted and skipped; the resource is listed again and ends equal to the truth', async () => {
+  const { fake, source, lines, settles, stop } = await setup();
+  try {
+    const lists = serviceLists(fake).length;
+    // Each of these would have stopped the client library's informer; a change is applied meanwhile.
+    const bad = ['{"type":"ADDED","object":{}}', '{"type":"MODIFIED","object":null}', '{"type":"DELETED"}', '{"type":"ERROR","object":null}', 'garbage, not JSON', '[1,2]'];
+    for (const line of bad) {
+      fake.remove('services', 'shop', `s${bad.indexOf(line) + 1}`);
+      await until('the watch open again', () => fake.openWatches('services') === 1);
+      fake.injectWatchText('services', `${line}\n`);
+      await until('the watch dropped', () => fake.openWatches('services') === 0 || serviceLists(fake).length > lists + bad.indexOf(line));
+    }
+    fake.apply('services', svc('shop', 'late', '192.168.10.99'));
+    await settles('the served report equals the truth');
+    const errors = source.health().watchErrors?.['Service'] ?? {};
+    assert.deepEqual(errors, { 'invalid-object': 3, 'invalid-error': 1, 'invalid-json': 2 });
+    assert.ok(serviceLists(fake).length >= lists + bad.length, 'listed again after each');
+    assert.equal(lines.filter((l) => l.includes('skipped a watch line and listing again')).length, bad.length);
+    // An event type nobody knows is skipped without listing again.
+    const before = serviceLists(fake).length;
+    await until('the watch open again', () => fake.openWatches('services') === 1);
+    fake.injectWatchText('services', '{"type":"SOMETHING","object":{}}\n');
+    fake.apply('services', svc('shop', 'later', '192.168.10.98'));
+    await settles('the event after the unknown one applied');
+    assert.equal(source.health().watchErrors?.['Service']?.['unknown-type'], 1);
+    assert.equal(serviceLists(fake).length, before);
+  } finally {
+    await stop();
+  }
+});
+
+test('410 Gone while watching: listed again, deletions applied', async () => {
+  const { fake, settles, stop } = await setup();
+  try {
+    fake.remove('services', 'shop', 's1');
+    fake.apply('services', svc('shop', 's7', '192.168.10.7'));
+    fake.expire();
+    fake.remove('services', 'shop', 's2');
+    await settles('the truth after 410');
+  } finally {
+    await stop();
+  }
+});
+
+test('half a JSON line and the end of the stream: the watch resumes and the event arrives whole', async () => {
+  const { fake, source, settles, stop } = await setup();
+  try {
+    const lists = serviceLists(fake).length;
+    const watches = serviceWatches(fake).length;
+    fake.cutNextEvent('services');
+    fake.remove('services', 'shop', 's3');
+    await settles('the cut event applied');
+    assert.equal(serviceLists(fake).length, lists, 'resumed without listing again');
+    assert.ok(serviceWatches(fake).length > watches);
+    assert.deepEqual(source.health().watchErrors?.['Service'] ?? {}, {}, 'a cut line is the end of the stream, not a bad line');
+  } finally {
+    await stop();
+  }
+});
+
+test('500s on every request for a while, with changes meanwhile: down, then the truth', async () => {
+  const { fake, source, settles, stop } = await setup();
+  try {
+    const failing = fake.failAll({ pathPart: '/api/v1/services' });
+    fake.dropWatches();
+    fake.remove('services', 'shop', 's4');
+    fake.apply('services', svc('shop', 's8', '192.168.10.8'));
+    await until('down', () => !source.health().up);
+    await sleep(FAILING_500_MS);
+    assert.equal(source.health().up, false);
+    assert.ok(source.health().restarts['Service']! >= 3, `restarts: ${source.health().restarts['Service']}`);
+    failing.clear();
+    await until('up', () => source.health().up);
+    await settles('the truth after the 500s');
+  } finally {
+    await stop();
+  }
+});
+
+test('deletions while the watch is down are applied when it resumes (and after a 410, by the relist)', async () => {
+  const { fake, settles, stop } = await setup();
+  try {
+    const failing = fake.failAll({ pathPart: '/api/v1/services' });
+    fake.dropWatches();
+    fake.remove('services', 'shop', 's1');
+    fake.remove('services', 'shop', 's2');
+    failing.clear();
+    await settles('deletions replayed by the resumed watch');
+    const failingAgain = fake.failAll({ pathPart: '/api/v1/services' });
+    fake.dropWatches();
+    fake.remove('services', 'shop', 's3');
+    fake.remove('ipaddresspools', 'metallb-system', 'web');
+    fake.expire();
+    failingAgain.clear();
+    await settles('deletions found by the relist');
+  } finally {
+    await stop();
+  }
+});
+
+test('the API server gone for a while: up 0, ready until the dead-watch bound, then not; the truth when it is back', async () => {
+  const { fake, source, settles, stop } = await setup();
+  try {
+    await fake.goDown();
+    await until('down', () => !source.health().up);
+    assert.equal(source.health().ready, true, 'the last known state is served');
+    fake.remove('services', 'shop', 's5');
+    fake.apply('services', svc('shop', 's9', '192.168.10.9'));
+    fake.expire();
+    await until('not ready once every reconnect has failed for longer than the bound', () => !source.health().ready, DEAD_WATCH_MS + WAIT_MS);
+    assert.match(source.health().unready ?? '', /every reconnect has failed/);
+    await sleep(Math.max(0, GONE_MS - DEAD_WATCH_MS));
+    await fake.comeUp();
+    await until('up and ready', () => source.health().up && source.health().ready);
+    await settles('the truth after the outage');
+  } finally {
+    await stop();
+  }
+});
+
+test('a silent watch: the last sync stops advancing, then the dead watch is replaced and the truth served', async () => {
+  const { fake, source, lines, settles, stop } = await setup();
+  try {
+    await until('bookmarks arriving', () => (source.health().lastEventMs?.['Service'] ?? 0) > Date.now() - 200);
+    fake.freezeWatches();
+    const frozenAt = Date.now();
+    fake.remove('services', 'shop', 's6');
+    fake.apply('services', svc('shop', 's10', '192.168.10.10'));
+    await sleep(DEAD_WATCH_MS / 2);
+    const h = source.health();
+    assert.ok(h.lastSyncMs !== null && h.lastSyncMs <= frozenAt, 'the last sync is not "now" while nothing is heard');
+    assert.ok(h.lastEventMs!['Service']! <= frozenAt);
+    assert.equal(h.up, true, 'a silent watch is not yet an outage');
+    await settles('the truth after the dead watch was replaced');
+    assert.ok(lines.some((l) => l.includes('the watch is taken for dead') && l.includes('"resource":"Service"')));
+    assert.ok((source.health().watchErrors?.['Service']?.['silent'] ?? 0) >= 1);
+    await until('every resource heard from again', () => source.health().lastSyncMs! > frozenAt);
+  } finally {
+    await stop();
+  }
+});
+
+test('lists are paginated; an expired continue token falls back to one full list', async () => {
+  const { fake, settles, stop } = await setup({}, 2);
+  try {
+    const pages = serviceLists(fake);
+    assert.deepEqual(pages.map((r) => [r.query['limit'], r.query['continue'] !== undefined]), [['2', false], ['2', true], ['2', true]]);
+    // A relist whose second page finds the snapshot compacted away.
+    fake.failNext(1, { status: 410, pathPart: '/api/v1/services', withQuery: 'continue' });
+    fake.expire();
+    await until('a list without a limit', () => serviceLists(fake).some((r) => r.query['limit'] === undefined));
+    assert.equal(fake.requests.filter((r) => r.path === '/api/v1/services' && r.status === 410 && r.query['continue'] !== undefined).length, 1);
+    fake.remove('services', 'shop', 's1');
+    await settles('the truth after the fallback list');
+  } finally {
+    await stop();
+  }
+});
