@@ -46,7 +46,7 @@ export function syntheticReport(pools: number, services: number): Report {
       });
     }
   }
-  return { generatedAt: '2026-11-21T10:00:00Z', pools: poolReports, services: serviceReports, findings: [] };
+  return { generatedAt: '2026-11-21T10:00:00Z', pools: poolReports, services: serviceReports, findings: [], facts: { overlaps: [], pendingPools: new Map() } };
 }
 
 const bench: Bench = {

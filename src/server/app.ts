@@ -1,11 +1,11 @@
 // Wires a live source and its store to what the HTTP routes and metric families read.
 import type { Forecast } from '../core/forecast/index.ts';
 import type { Logger } from '../log.ts';
-import type { SourceHealth } from '../sources/health.ts';
+import type { SourceHealth } from '../core/report/source-health.ts';
 import type { ReportSource } from '../sources/live-source.ts';
 import { VERSION } from '../version.ts';
 import { MetricsExporter, type ExporterOptions } from './metrics/exporter.ts';
-import { PendingTracker } from './metrics/pending-tracker.ts';
+import { PendingTracker } from '../core/metrics/pending-tracker.ts';
 import type { ServerDeps } from './route.ts';
 
 export interface AppOptions extends Omit<ExporterOptions, 'families'> {

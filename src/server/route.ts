@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PoolwatchError } from '../core/errors.ts';
 import type { Report } from '../core/report/types.ts';
 import type { Logger } from '../log.ts';
-import type { SourceHealth } from '../sources/health.ts';
+import type { SourceHealth } from '../core/report/source-health.ts';
 import type { HistoryProvider } from './history-provider.ts';
 import type { LiveFeed } from './live-feed.ts';
 

@@ -3,7 +3,7 @@ import { advertisementObject, eventObject, LabCluster, namespaceObject, poolObje
 import type { Report } from '../core/report/types.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import { ClusterStore } from './cluster-store.ts';
-import type { SourceHealth } from './health.ts';
+import type { SourceHealth } from '../core/report/source-health.ts';
 
 export interface LabSourceOptions {
   /** Simulated seconds per real second (`--lab-speed`). */

@@ -1,6 +1,6 @@
 // The seam for `serve`: a source that keeps a store current (kube watch, manifest files, lab) and reports its health.
 import type { Report } from '../core/report/types.ts';
-import type { SourceHealth } from './health.ts';
+import type { SourceHealth } from '../core/report/source-health.ts';
 
 /** What the server reads from a store: the current report and how many object events it applied. */
 export interface ReportSource {

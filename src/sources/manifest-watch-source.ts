@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import { snapshotFromTexts } from '../core/manifest/snapshot.ts';
 import type { Logger } from '../log.ts';
-import type { SourceHealth } from './health.ts';
+import type { SourceHealth } from '../core/report/source-health.ts';
 import type { LiveSource, ReportSource } from './live-source.ts';
 import { readManifestTexts, requireUsable } from './manifests.ts';
 import { SnapshotStore } from './snapshot-store.ts';

@@ -40,5 +40,9 @@ export function sampleReport(): Report {
       { code: 'pool-overlap', severity: 'error', message: 'pool "default" 192.168.10.0/24 overlaps pool "small" 192.168.10.250-192.168.10.255 (6 addresses)', objects: ['IPAddressPool/metallb-system/default', 'IPAddressPool/metallb-system/small'], location: null },
       { code: 'pool-exhausted', severity: 'error', message: 'pool "small" is exhausted', objects: ['IPAddressPool/metallb-system/small'], location: null },
     ],
+    facts: {
+      overlaps: [{ pool: 'default', otherPool: 'small', addresses: 6n }],
+      pendingPools: new Map([['shop/api', 'small']]),
+    },
   };
 }

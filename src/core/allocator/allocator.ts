@@ -27,7 +27,9 @@
 import { formatIp, type IpAddress, type IpFamily } from '../address/index.ts';
 import { PoolLedger } from '../analysis/ledger.ts';
 import type { LedgerView, ServiceRecord } from '../analysis/ledger-view.ts';
+import { strayCode } from '../analysis/findings/stray.ts';
 import { handledByMetallb } from '../analysis/service-record.ts';
+import type { FindingCode } from '../report/codes.ts';
 import { ANNOTATION_PREFIX, metallbAnnotation } from '../model/annotations.ts';
 import { serviceKey, type AllocationFailedEvent, type Namespace, type Pool, type Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
@@ -44,8 +46,10 @@ export interface AllocatorOptions extends FamilyOptions {
   lbClass?: string | null;
 }
 
-export type AllocationResult = { ok: true; pool: string; ips: string[] } | { ok: false; reason: Reason };
-export type RestoreResult = { ok: true; pool: string; ips: string[] } | { ok: false; problem: string };
+/** A failure carries the pool it concerns when one is known (the named pool, the one exhausted pool, the pool of a requested address). */
+export type AllocationResult = { ok: true; pool: string; ips: string[] } | { ok: false; reason: Reason; pool: string | null };
+/** A refused restore says why, and what `status` calls such a holding (see strayCode). */
+export type RestoreResult = { ok: true; pool: string; ips: string[] } | { ok: false; problem: string; code: FindingCode };
 
 /** An allocation a new configuration no longer allows (MetalLB clears it and allocates again). */
 export interface StaleAllocation {
@@ -156,8 +160,8 @@ export class Allocator {
   restore(svc: Service): RestoreResult {
     const key = serviceKey(svc);
     this.release(key);
-    if (!this.handles(svc)) return { ok: false, problem: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' };
-    if (svc.ingressIPs.length === 0) return { ok: false, problem: 'the service holds no address' };
+    if (!this.handles(svc)) return { ok: false, problem: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)', code: 'stale-allocation' };
+    if (svc.ingressIPs.length === 0) return { ok: false, problem: 'the service holds no address', code: 'stale-allocation' };
     this.store().upsertService(svc);
     return this.keep(key);
   }
@@ -169,7 +173,7 @@ export class Allocator {
   keep(key: string, counts: HolderFilter = null): RestoreResult {
     const ledger = this.store();
     const rec = ledger.service(key);
-    if (!rec || rec.state !== 'allocated') return { ok: false, problem: 'the service holds no address' };
+    if (!rec || rec.state !== 'allocated') return { ok: false, problem: 'the service holds no address', code: 'stale-allocation' };
     const r = this.validateRecord(rec, counts);
     if (!r.ok) {
       this.release(key);
@@ -180,19 +184,19 @@ export class Allocator {
   }
 
   private validateRecord(rec: ServiceRecord, counts: HolderFilter): RestoreResult {
-    if (rec.unparsable.length > 0) return { ok: false, problem: `status.loadBalancer.ingress holds "${rec.unparsable[0]}", which is not an IP address` };
+    if (rec.unparsable.length > 0) return { ok: false, problem: `status.loadBalancer.ingress holds "${rec.unparsable[0]}", which is not an IP address`, code: 'invalid-address' };
     const ips: IpAddress[] = rec.addresses.map((a) => ({ family: a.family, value: a.value }));
     const r = this.validate(rec.service, ips, this.requester(rec.service, rec.key), counts);
-    return r.ok ? { ok: true, pool: r.value.pool.name, ips: rec.ips } : { ok: false, problem: r.reason.message };
+    return r.ok ? { ok: true, pool: r.value.pool.name, ips: rec.ips } : { ok: false, problem: r.reason.message, code: strayCode(rec) };
   }
 
   /** What MetalLB would assign the service now (it must hold nothing), without recording it. */
   plan(svc: Service): AllocationResult {
     if (!this.handles(svc)) {
-      return { ok: false, reason: { code: 'invalid-request', message: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' } };
+      return { ok: false, reason: { code: 'invalid-request', message: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' }, pool: null };
     }
     const r = this.decide(svc);
-    return r.ok ? { ok: true, pool: r.value.pool.name, ips: text(r.value.ips) } : { ok: false, reason: r.reason };
+    return r.ok ? { ok: true, pool: r.value.pool.name, ips: text(r.value.ips) } : { ok: false, reason: r.reason, pool: r.pool ?? null };
   }
 
   /** Allocates as MetalLB's controller would and records the result. Any previous holding is released first. */
@@ -200,7 +204,7 @@ export class Allocator {
     this.release(serviceKey(svc));
     if (!this.handles(svc)) return this.plan(svc);
     const r = this.decide(svc);
-    if (!r.ok) return { ok: false, reason: r.reason };
+    if (!r.ok) return { ok: false, reason: r.reason, pool: r.pool ?? null };
     const ips = text(r.value.ips);
     this.store().upsertService(holdingFrom(svc, r.value.pool.name, ips));
     return { ok: true, pool: r.value.pool.name, ips };
@@ -218,14 +222,20 @@ export class Allocator {
    * MetalLB's own event message when there is one.
    */
   explainPending(svc: Service, event?: AllocationFailedEvent | null): Reason {
+    return this.explain(svc, event).reason;
+  }
+
+  /** explainPending with the pool the reason concerns, when one is known (for metrics labelled by pool). */
+  explain(svc: Service, event?: AllocationFailedEvent | null): { reason: Reason; pool: string | null } {
     const r = this.holding(serviceKey(svc)) ? null : this.plan(svc);
-    if (r && !r.ok) return r.reason;
+    if (r && !r.ok) return { reason: r.reason, pool: r.pool };
     const where = r && r.ok ? `pool "${r.pool}" has ${r.ips.join(', ')} free for it` : 'poolwatch counts an address for it';
     const metallb = event ? `MetalLB reported: ${event.message}; yet` : 'MetalLB has not assigned an address, yet';
-    return {
+    const reason: Reason = {
       code: 'allocation-failed',
       message: `${metallb} ${where}, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller's logs)`,
     };
+    return { reason, pool: r && r.ok ? r.pool : null };
   }
 
   holding(service: string): { pool: string; ips: string[] } | undefined {
@@ -272,12 +282,12 @@ export class Allocator {
   /** MetalLB's Assign: one pool holds every address, may serve the service, and every address can be shared. */
   private assignable(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter = null): Outcome<Choice> {
     const pool = this.config.poolFor(ips, metallbAnnotation(svc, 'ip-allocated-from-pool')?.value ?? null);
-    if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips));
+    if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips), this.config.poolsHolding(ips[0]!)[0]?.name ?? null);
     const why = this.config.incompatibility(pool, svc);
-    if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`);
+    if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`, pool.name);
     for (const ip of ips) {
       const c = this.state.conflict(ip, who, counts);
-      if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`);
+      if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`, pool.name);
     }
     return ok({ pool, ips });
   }
@@ -305,7 +315,7 @@ export class Allocator {
     const poolName = wanted && wanted.value !== '' ? wanted.value : null;
     if (poolName !== null && !this.config.get(poolName)) {
       const known = this.config.all.map((p) => `"${p.name}"`);
-      return fail('unknown-pool', `${wanted!.key} names pool "${poolName}", which does not exist${known.length ? ` (pools: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})` : ' (no pools are configured)'}`);
+      return fail('unknown-pool', `${wanted!.key} names pool "${poolName}", which does not exist${known.length ? ` (pools: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})` : ' (no pools are configured)'}`, poolName);
     }
     if (requested.value) {
       const req = requested.value;
@@ -318,7 +328,7 @@ export class Allocator {
       const assigned = this.assignable(svc, req.ips, this.requester(svc));
       if (!assigned.ok) return assigned;
       if (poolName !== null && assigned.value.pool.name !== poolName) {
-        return fail('invalid-request', `${req.source} asks for ${text(req.ips).join(', ')} in pool "${assigned.value.pool.name}", but ${wanted!.key} asks for pool "${poolName}"`);
+        return fail('invalid-request', `${req.source} asks for ${text(req.ips).join(', ')} in pool "${assigned.value.pool.name}", but ${wanted!.key} asks for pool "${poolName}"`, poolName);
       }
       return assigned;
     }
@@ -332,19 +342,20 @@ export class Allocator {
     if (fromFallback) return ok(fromFallback);
     const considered = [...new Set([...pinned, ...this.config.fallback])];
     if (considered.length === 0) return { ok: false, reason: noMatchingPool(svc, this.config) };
-    return { ok: false, reason: autoFailure(considered, need, who, this.state, 'that may serve it') };
+    // Several pools considered: no one pool to name.
+    return { ok: false, reason: autoFailure(considered, need, who, this.state, 'that may serve it'), pool: considered.length === 1 ? considered[0]!.name : null };
   }
 
   /** MetalLB's AllocateFromPool: the named pool only, even with autoAssign false. */
   private fromNamedPool(svc: Service, pool: AllocatorPool, need: FamilyNeed, who: Requester, annotation: string): Outcome<Choice> {
     const why = this.config.incompatibility(pool, svc);
-    if (why) return fail('no-matching-pool', `${annotation} names pool "${pool.name}", which ${why}`);
+    if (why) return fail('no-matching-pool', `${annotation} names pool "${pool.name}", which ${why}`, pool.name);
     const picked = this.pick(pool, need, who);
     if (picked) return ok({ pool, ips: picked });
     if (need.family !== 'dual' && !hasFamily(pool, need.family)) {
-      return fail('ip-family-mismatch', `${annotation} names pool "${pool.name}", which has no ${familyName(need.family)} addresses, and the service is ${familyName(need.family)}`);
+      return fail('ip-family-mismatch', `${annotation} names pool "${pool.name}", which has no ${familyName(need.family)} addresses, and the service is ${familyName(need.family)}`, pool.name);
     }
-    return { ok: false, reason: autoFailure([pool], need, who, this.state, `named by ${annotation}`) };
+    return { ok: false, reason: autoFailure([pool], need, who, this.state, `named by ${annotation}`), pool: pool.name };
   }
 
   /** The addresses the pool yields for the service's family and policy (selectIPsForFamilyAndPolicy), or null. */

@@ -1,7 +1,6 @@
 // The analysis seam: explains the ledger's pending services with an allocator reading the ledger's own address index.
 import type { LedgerView } from '../analysis/ledger-view.ts';
-import type { PendingExplainer } from '../analysis/options.ts';
-import type { Reason } from '../report/types.ts';
+import type { PendingExplainer, PendingExplanation } from '../analysis/options.ts';
 import { Allocator, type AllocatorOptions } from './allocator.ts';
 
 /**
@@ -16,10 +15,10 @@ export function createPendingExplainer(options: AllocatorOptions = {}): PendingE
     if (!kept || kept.view !== view || kept.pools !== view.pools || kept.namespaces !== view.namespaces) {
       kept = { view, pools: view.pools, namespaces: view.namespaces, allocator: Allocator.reading(view, options) };
     }
-    const reasons = new Map<string, Reason>();
+    const reasons = new Map<string, PendingExplanation>();
     for (const svc of pending) {
       const key = `${svc.namespace}/${svc.name}`;
-      reasons.set(key, kept.allocator.explainPending(svc, view.event(key)));
+      reasons.set(key, kept.allocator.explain(svc, view.event(key)));
     }
     return reasons;
   };

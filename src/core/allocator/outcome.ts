@@ -2,14 +2,15 @@
 import type { ReasonCode } from '../report/codes.ts';
 import type { Reason } from '../report/types.ts';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Reason };
+/** A failure names the pool it concerns when one is known. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Reason; pool?: string | null };
 
 export function ok<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ReasonCode, message: string): Outcome<T> {
-  return { ok: false, reason: { code, message } };
+export function fail<T = never>(code: ReasonCode, message: string, pool: string | null = null): Outcome<T> {
+  return { ok: false, reason: { code, message }, pool };
 }
 
 /** `IPv4` / `IPv6` as people write them. */

@@ -15,6 +15,7 @@ import { ANNOTATION_PREFIX } from '../model/annotations.ts';
 import { latestEvents } from '../analysis/events.ts';
 import type { ClusterSnapshot } from '../model/snapshot.ts';
 import { serviceKey, type Service } from '../model/types.ts';
+import type { FindingCode } from '../report/codes.ts';
 import type { Reason } from '../report/types.ts';
 import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 
@@ -26,8 +27,10 @@ export interface SimulatedService {
   /** True when the simulation assigned the addresses (new, or moved from a stale allocation). */
   simulated: boolean;
   reason: Reason | null;
-  /** The allocation the service held that MetalLB would drop, and why; null when there was none. */
-  stale: { ips: string[]; pool: string | null; problem: string } | null;
+  /** The pool the reason concerns, when one is known. */
+  reasonPool: string | null;
+  /** The allocation the service held that MetalLB would drop, why, and what `status` calls it; null when there was none. */
+  stale: { ips: string[]; pool: string | null; problem: string; code: FindingCode } | null;
 }
 
 export interface Simulation {
@@ -87,21 +90,21 @@ export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = 
   for (const i of order) {
     const svc = snapshot.services[i]!;
     if (!allocator.handles(svc)) {
-      services[i] = { service: svc, state: 'ignored', pool: null, ips: [], simulated: false, reason: null, stale: null };
+      services[i] = { service: svc, state: 'ignored', pool: null, ips: [], simulated: false, reason: null, reasonPool: null, stale: null };
       continue;
     }
     const held = kept[i];
     if (held?.ok) {
-      services[i] = { service: svc, state: 'allocated', pool: held.pool, ips: held.ips, simulated: false, reason: null, stale: null };
+      services[i] = { service: svc, state: 'allocated', pool: held.pool, ips: held.ips, simulated: false, reason: null, reasonPool: null, stale: null };
       continue;
     }
     const staleInfo = held && !held.ok
-      ? { ips: svc.ingressIPs, pool: svc.annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`] ?? null, problem: held.problem }
+      ? { ips: svc.ingressIPs, pool: svc.annotations[`${ANNOTATION_PREFIX}ip-allocated-from-pool`] ?? null, problem: held.problem, code: held.code }
       : null;
     const r = allocator.allocate(svc);
     services[i] = r.ok
-      ? { service: svc, state: 'allocated', pool: r.pool, ips: r.ips, simulated: true, reason: null, stale: staleInfo }
-      : { service: svc, state: 'pending', pool: null, ips: [], simulated: false, reason: r.reason, stale: staleInfo };
+      ? { service: svc, state: 'allocated', pool: r.pool, ips: r.ips, simulated: true, reason: null, reasonPool: null, stale: staleInfo }
+      : { service: svc, state: 'pending', pool: null, ips: [], simulated: false, reason: r.reason, reasonPool: r.pool, stale: staleInfo };
   }
   const after: ClusterSnapshot = {
     ...snapshot,

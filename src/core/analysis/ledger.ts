@@ -9,9 +9,9 @@
 // - findings(): O(pools + the services each per-service rule is concerned with + shared addresses).
 //   Cached until the next change.
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
-import { findOverlaps, RangeIndex, formatIp, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
+import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type ConfigObject, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
-import type { Finding, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import type { Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
 import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
@@ -29,6 +29,22 @@ export { handledByMetallb } from './service-record.ts';
 /** The finding rules split by kind, once: the ledger keeps, per service rule, the services it is concerned with. */
 const serviceRules: readonly ServiceRule[] = findingRules.filter(isServiceRule);
 const ledgerRules: readonly LedgerRule[] = findingRules.filter((r): r is LedgerRule => !isServiceRule(r));
+
+/** Addresses shared by each pair of distinct pool names, counted over each pool's merged entries. */
+function sharedByPools(pools: readonly PoolState[]): PoolOverlapFact[] {
+  const items: LabelledRange<PoolState>[] = [];
+  for (const p of pools) for (const range of p.merged) items.push({ range, label: p });
+  const pairs = new Map<string, PoolOverlapFact>();
+  for (const o of findOverlaps(items)) {
+    if (o.a.label.name === o.b.label.name) continue;
+    const [first, second] = o.a.label.index < o.b.label.index ? [o.a.label, o.b.label] : [o.b.label, o.a.label];
+    const key = `${first.name}\u0000${second.name}`;
+    const fact = pairs.get(key) ?? { pool: first.name, otherPool: second.name, addresses: 0n };
+    fact.addresses += rangeSize(o.range);
+    pairs.set(key, fact);
+  }
+  return [...pairs.values()];
+}
 
 /** A service's entry in a report. */
 function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>): ServiceReport {
@@ -64,7 +80,9 @@ export class PoolLedger implements LedgerView {
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
   private readonly events = new Map<string, AllocationFailedEvent>();
-  private cache: { findings: Finding[]; reasons: Map<string, Reason> } | null = null;
+  private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
+  /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
+  private poolPairs: PoolOverlapFact[] = [];
   /** Increases on every change; readers may use it to skip work. */
   version = 0;
 
@@ -94,6 +112,7 @@ export class PoolLedger implements LedgerView {
     this.rangeIndex = new RangeIndex(merged);
     this.anyAvoidsBuggyIps = pools.some((p) => p.avoidBuggyIPs);
     this.poolOverlaps = findOverlaps(entries);
+    this.poolPairs = sharedByPools(this.poolStates);
     // Every service is attributed afresh to the new pools.
     this.addresses.clear();
     this.pending.clear();
@@ -280,16 +299,19 @@ export class PoolLedger implements LedgerView {
     return this.evaluate().findings;
   }
 
-  private evaluate(): { findings: Finding[]; reasons: Map<string, Reason> } {
+  private evaluate(): { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } {
     if (this.cache) return this.cache;
     const reasons = new Map<string, Reason>();
+    const pendingPools = new Map<string, string>();
     if (this.pending.size > 0) {
       const explained = this.options.explainPending?.([...this.pending].map((r) => r.service), this);
       for (const rec of this.pending) {
-        const reason = explained?.get(rec.key);
+        const why = explained?.get(rec.key);
         const ev = this.events.get(rec.key);
-        if (reason) reasons.set(rec.key, reason);
-        else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
+        if (why) {
+          reasons.set(rec.key, why.reason);
+          if (why.pool !== null) pendingPools.set(rec.key, why.pool);
+        } else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
       }
     }
     const ctx = { ledger: this, options: this.options, reasons };
@@ -299,7 +321,7 @@ export class PoolLedger implements LedgerView {
     });
     // concat, not push(...): a rule may return more findings than a call may take arguments.
     const findings = sortFindings(([] as Finding[]).concat(...found));
-    this.cache = { findings, reasons };
+    this.cache = { findings, reasons, pendingPools };
     return this.cache;
   }
 
@@ -322,6 +344,7 @@ export class PoolLedger implements LedgerView {
     const sorted = (this.sorted ??= sortByKey(this.records.values()));
     const services = new Array<ServiceReport>(sorted.length);
     for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons);
-    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()] };
+    const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools };
+    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()], facts };
   }
 }

@@ -9,7 +9,13 @@ import type { LedgerView } from './ledger-view.ts';
  * an allocator can replay allocation once); returns a reason per `namespace/name` it can explain.
  * Services it leaves out fall back to MetalLB's AllocationFailed event, then to no reason.
  */
-export type PendingExplainer = (pending: readonly Service[], state: LedgerView) => ReadonlyMap<string, Reason>;
+export type PendingExplainer = (pending: readonly Service[], state: LedgerView) => ReadonlyMap<string, PendingExplanation>;
+
+/** Why a service is pending, and the pool that concerns when one is known (the named pool, the one exhausted pool, the pool of a requested address). */
+export interface PendingExplanation {
+  reason: Reason;
+  pool: string | null;
+}
 
 export interface AnalysisOptions {
   /** Utilization (percent) at or above which `pool-utilization-high` is reported. Default 80. */

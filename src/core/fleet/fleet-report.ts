@@ -140,7 +140,8 @@ export function fleetReports(results: FleetResults, generatedAt: string, extraSe
       }));
       const services = [...c.allocated, ...c.pending].sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
       for (const s of services) s.ips.sort();
-      return { name, report: { generatedAt, pools, services, findings: c.findings } };
+      // The fleet's series carry no overlaps nor requested pools: those facts stay with each cluster's own poolwatch.
+      return { name, report: { generatedAt, pools, services, findings: c.findings, facts: { overlaps: [], pendingPools: new Map() } } };
     })
     .sort(byName);
 }

@@ -1,22 +1,37 @@
-// Every metric name the monitoring bundle depends on, in one place, so tests can check them against the exporter's declarations.
+// Every metric name the monitoring bundle depends on: poolwatch's own from the family declarations, other projects' written here.
+import { allocationFailuresTotal } from '../metrics/families/allocation-failures-total.ts';
+import { buildInfo } from '../metrics/families/build-info.ts';
+import { findings } from '../metrics/families/findings.ts';
+import { namespaceAddressesInUse } from '../metrics/families/namespace-addresses-in-use.ts';
+import { poolAddressesAvailable } from '../metrics/families/pool-addresses-available.ts';
+import { poolAddressesInUse } from '../metrics/families/pool-addresses-in-use.ts';
+import { poolAddresses } from '../metrics/families/pool-addresses.ts';
+import { poolExhaustionTimestampSeconds } from '../metrics/families/pool-exhaustion-timestamp-seconds.ts';
+import { poolInfo } from '../metrics/families/pool-info.ts';
+import { poolOverlapAddresses } from '../metrics/families/pool-overlap-addresses.ts';
+import { poolServices } from '../metrics/families/pool-services.ts';
+import { serviceAddressInfo } from '../metrics/families/service-address-info.ts';
+import { servicePending } from '../metrics/families/service-pending.ts';
+import { sourceLastSyncTimestampSeconds } from '../metrics/families/source-last-sync-timestamp-seconds.ts';
+import { sourceUp } from '../metrics/families/source-up.ts';
 
-/** poolwatch's own families (declared by `poolwatch serve`, see docs/metrics.md). */
+/** poolwatch's own families the bundle reads, by the names their declarations give (see docs/metrics.md). */
 export const POOLWATCH = {
-  poolAddresses: 'poolwatch_pool_addresses',
-  poolAddressesInUse: 'poolwatch_pool_addresses_in_use',
-  poolAddressesAvailable: 'poolwatch_pool_addresses_available',
-  poolInfo: 'poolwatch_pool_info',
-  poolServices: 'poolwatch_pool_services',
-  namespaceAddressesInUse: 'poolwatch_namespace_addresses_in_use',
-  servicePending: 'poolwatch_service_pending',
-  serviceAddressInfo: 'poolwatch_service_address_info',
-  findings: 'poolwatch_findings',
-  poolOverlapAddresses: 'poolwatch_pool_overlap_addresses',
-  allocationFailuresTotal: 'poolwatch_allocation_failures_total',
-  poolExhaustionTimestampSeconds: 'poolwatch_pool_exhaustion_timestamp_seconds',
-  sourceUp: 'poolwatch_source_up',
-  sourceLastSyncTimestampSeconds: 'poolwatch_source_last_sync_timestamp_seconds',
-  buildInfo: 'poolwatch_build_info',
+  poolAddresses: poolAddresses.name,
+  poolAddressesInUse: poolAddressesInUse.name,
+  poolAddressesAvailable: poolAddressesAvailable.name,
+  poolInfo: poolInfo.name,
+  poolServices: poolServices.name,
+  namespaceAddressesInUse: namespaceAddressesInUse.name,
+  servicePending: servicePending.name,
+  serviceAddressInfo: serviceAddressInfo.name,
+  findings: findings.name,
+  poolOverlapAddresses: poolOverlapAddresses.name,
+  allocationFailuresTotal: allocationFailuresTotal.name,
+  poolExhaustionTimestampSeconds: poolExhaustionTimestampSeconds.name,
+  sourceUp: sourceUp.name,
+  sourceLastSyncTimestampSeconds: sourceLastSyncTimestampSeconds.name,
+  buildInfo: buildInfo.name,
 } as const;
 
 /** For each poolwatch family the bundle reads: its type and the labels the rules and dashboard rely on. */

@@ -1,9 +1,10 @@
 // `simulate`'s report: the status report of the snapshot after simulation, new addresses marked, stale allocations shown moving.
 import { analyze } from './analyze.ts';
 import { finding, sortFindings } from '../analysis/findings/finding.ts';
+import type { PendingExplanation } from '../analysis/options.ts';
 import type { ClusterSnapshot } from '../model/snapshot.ts';
 import { serviceKey, serviceRef } from '../model/types.ts';
-import type { Reason, Report } from '../report/types.ts';
+import type { Report } from '../report/types.ts';
 import type { AllocatorOptions } from '../allocator/allocator.ts';
 import { simulate, type SimulatedService } from '../allocator/simulate.ts';
 
@@ -35,22 +36,23 @@ function staleMessage(s: SimulatedService): string {
 /**
  * Simulates the snapshot, then analyses the snapshot as it would look afterwards, so pools count the simulated
  * addresses. Services the simulation assigned are `simulated: true`; pending ones carry the reason they got
- * at their turn; every stale allocation becomes a stale-allocation finding saying where MetalLB moves it.
+ * at their turn; every allocation MetalLB would not keep becomes a finding, under the code `status` gives it
+ * (stale-allocation, address-outside-pools, request-mismatch, invalid-address), saying where MetalLB moves it.
  */
 export function simulationReport(snapshot: ClusterSnapshot, options: SimulationReportOptions): SimulationReport {
   const sim = simulate(snapshot, options);
-  const reasons = new Map<string, Reason>();
+  const reasons = new Map<string, PendingExplanation>();
   const simulated = new Set<string>();
   const assigned: SimulatedAllocation[] = [];
   const findings = [];
   for (const s of sim.services) {
     const key = serviceKey(s.service);
-    if (s.reason) reasons.set(key, s.reason);
+    if (s.reason) reasons.set(key, { reason: s.reason, pool: s.reasonPool });
     if (s.simulated) {
       simulated.add(key);
       assigned.push({ service: key, pool: s.pool!, ips: s.ips, note: s.stale ? `moved from ${s.stale.ips.join(', ')} (${s.stale.problem})` : 'new' });
     }
-    if (s.stale) findings.push(finding('stale-allocation', staleMessage(s), [serviceRef(s.service)], s.service.location));
+    if (s.stale) findings.push(finding(s.stale.code, staleMessage(s), [serviceRef(s.service)], s.service.location));
   }
   const report = analyze(sim.snapshot, { now: options.now, loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
   report.services = report.services.map((r) => (simulated.has(`${r.namespace}/${r.name}`) ? { ...r, simulated: true } : r));

@@ -57,9 +57,25 @@ export interface Finding {
   location: string | null;
 }
 
+/** Addresses two pools both hold (after merging each pool's entries). */
+export interface PoolOverlapFact {
+  pool: string;
+  otherPool: string;
+  addresses: bigint;
+}
+
+/** Facts the edges render (metrics, pages) that are not part of the JSON contract. */
+export interface ReportFacts {
+  /** One entry per pair of distinct pool names that share addresses, the pool listed first as `pool`. */
+  overlaps: PoolOverlapFact[];
+  /** The pool a pending service's reason concerns, by `namespace/name`; absent when none is known. */
+  pendingPools: ReadonlyMap<string, string>;
+}
+
 export interface Report {
   generatedAt: string;
   pools: PoolReport[];
   services: ServiceReport[];
   findings: Finding[];
+  facts: ReportFacts;
 }

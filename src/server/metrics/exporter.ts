@@ -1,7 +1,7 @@
 // Builds the prom-client registries from the family list and fills them lazily on each scrape.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { FamilyDeclaration, ScrapeContext } from './family.ts';
-import { families as allFamilies } from './families/index.ts';
+import type { FamilyDeclaration, ScrapeContext } from '../../core/metrics/family.ts';
+import { families as allFamilies } from '../../core/metrics/families/index.ts';
 
 export interface ExporterOptions {
   /** --compat=metallb: also export the MetalLB names the guides use. */

@@ -2,7 +2,7 @@
 import type { AnalysisOptions } from '../../core/analysis/options.ts';
 import type { Logger } from '../../log.ts';
 import { ClusterStore } from '../cluster-store.ts';
-import type { SourceHealth } from '../health.ts';
+import type { SourceHealth } from '../../core/report/source-health.ts';
 import type { LiveSource, ReportSource } from '../live-source.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { loadKubeConfig } from './kubeconfig.ts';

@@ -1,7 +1,7 @@
 // The live Kubernetes source: one restarting list/watch per resource, feeding the store, with up/ready/last-sync state.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../../log.ts';
-import type { SourceHealth } from '../health.ts';
+import type { SourceHealth } from '../../core/report/source-health.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { KubeObject } from './list-request.ts';
 import { ResourceWatcher } from './resource-watcher.ts';

@@ -32,6 +32,6 @@ test('reason codes, the allocator code that gives them and docs/reasons.md secti
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(join(dir, f), 'utf8'))
     .join('\n');
-  const given = [...source.matchAll(/(?:fail\(\s*|code: )'([a-z-]+)'/g)].map((m) => m[1]!);
+  const given = [...source.matchAll(/fail\(\s*'([a-z-]+)'|code: '([a-z-]+)',\s*message/g)].map((m) => (m[1] ?? m[2])!);
   assert.deepEqual(sorted(given), codes, 'a reason code no allocator step gives, or one given without being declared');
 });

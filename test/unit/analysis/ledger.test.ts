@@ -118,7 +118,7 @@ test('pending services take MetalLB event text, and an injected explainer wins o
     explainPending: (pending, state) => {
       assert.equal(pending.length, 3);
       assert.equal(state.pools.length, 3);
-      return new Map([['x/p2', { code: 'pool-exhausted' as const, message: 'pool "a" has no free IPv4 address (8/8)' }]]);
+      return new Map([['x/p2', { reason: { code: 'pool-exhausted' as const, message: 'pool "a" has no free IPv4 address (8/8)' }, pool: 'a' }]]);
     },
   });
   const reasons = Object.fromEntries(report.services.map((s) => [s.name, s.reason]));

@@ -2,9 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MetricsExporter } from '../../../src/server/metrics/exporter.ts';
-import { PendingTracker } from '../../../src/server/metrics/pending-tracker.ts';
-import type { Report } from '../../../src/core/report/types.ts';
-import { runInProcess } from '../../support/cli.ts';
+import { PendingTracker } from '../../../src/core/metrics/pending-tracker.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { snapshotFromTexts } from '../../../src/core/manifest/snapshot.ts';
+import { analyze } from '../../../src/core/pipeline/analyze.ts';
+import { FIXED_NOW, repoRoot, runInProcess } from '../../support/cli.ts';
 
 const FILE = 'test/fixtures/two-pool-overlap/cluster.yaml';
 
@@ -39,11 +42,11 @@ test('pool "a" is full in status, its reason, simulate and /metrics; web is attr
     assert.equal(out.services.find((s) => s.name === 'web')!.pool, 'a', `${command}: no annotation, so the first pool by name`);
   }
 
-  const status = await runInProcess(['status', '-o', 'json', FILE]);
-  const report = JSON.parse(status.stdout, (_k, v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? BigInt(v) : v)) as Report;
+  // What `serve --source manifests` scrapes: the report of the same files.
+  const report = analyze(snapshotFromTexts([{ file: FILE, text: readFileSync(join(repoRoot, FILE), 'utf8') }]), { now: FIXED_NOW });
   const tracker = new PendingTracker();
   tracker.observe(report);
-  const text = await new MetricsExporter({ compat: false, serviceMetrics: true, processMetrics: false }).render({
+  const text = await new MetricsExporter({ compat: true, serviceMetrics: true, processMetrics: false }).render({
     report,
     health: { source: 'manifests', up: true, ready: true, lastSyncMs: 0, restarts: {}, notes: [] },
     counters: { eventsApplied: new Map(), allocationFailures: tracker.counts },
@@ -52,4 +55,6 @@ test('pool "a" is full in status, its reason, simulate and /metrics; web is attr
   assert.match(text, /^poolwatch_pool_addresses_in_use\{pool="a",family="ipv4"\} 1$/m);
   assert.match(text, /^poolwatch_pool_addresses_available\{pool="a",family="ipv4"\} 0$/m);
   assert.match(text, /^poolwatch_service_address_info\{namespace="shop",service="web",pool="a",ip="10\.0\.0\.1"\} 1$/m);
+  assert.match(text, /^metallb_allocator_addresses_in_use_total\{pool="a"\} 1$/m);
+  assert.match(text, /^metallb_allocator_addresses_errors_total\{pool="a"\} 1$/m, 'the pending service is counted against the pool it asked for');
 });

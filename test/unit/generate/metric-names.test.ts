@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import { generateBundle } from '../../../src/core/generate/bundle.ts';
 import { DEFAULT_CONFIG } from '../../../src/core/generate/config.ts';
 import { POOLWATCH, POOLWATCH_USAGE } from '../../../src/core/generate/metric-names.ts';
-import { families } from '../../../src/server/metrics/families/index.ts';
+import { families } from '../../../src/core/metrics/families/index.ts';
 import { renderBundleFile } from '../../../src/cli/render/bundle-files.ts';
 
 test('every poolwatch family the bundle reads is declared by the exporter, with that type and those labels', () => {
   for (const name of Object.values(POOLWATCH)) {
     const declared = families.find((f) => f.name === name);
-    assert.ok(declared, `${name} is not declared in src/server/metrics/families`);
+    assert.ok(declared, `${name} is not declared in src/core/metrics/families`);
     const usage = POOLWATCH_USAGE[name];
     assert.ok(usage, `${name} has no entry in POOLWATCH_USAGE`);
     assert.equal(declared.type, usage.type, `${name} type`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../../src/log.ts';
 import { createServer, type ServerOptions } from '../../../src/server/http-server.ts';
 import { RouteTable, text, type ServerDeps } from '../../../src/server/route.ts';
-import type { SourceHealth } from '../../../src/sources/health.ts';
+import type { SourceHealth } from '../../../src/core/report/source-health.ts';
 import { assertGolden } from '../../support/golden.ts';
 import { sampleReport } from '../../support/sample-report.ts';
 

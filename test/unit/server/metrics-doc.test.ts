@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOC_BEGIN, DOC_END, metricsDocSection } from '../../../src/server/metrics/metrics-doc.ts';
-import { families } from '../../../src/server/metrics/families/index.ts';
+import { DOC_BEGIN, DOC_END, metricsDocSection } from '../../../src/core/metrics/metrics-doc.ts';
+import { families } from '../../../src/core/metrics/families/index.ts';
 import { updatingGolden } from '../../support/golden.ts';
 
 const docPath = join(import.meta.dirname, '..', '..', '..', 'docs', 'metrics.md');

@@ -26,6 +26,7 @@ import { poolNoAddresses } from './pool-no-addresses.ts';
 import { poolNotAdvertised } from './pool-not-advertised.ts';
 import { poolOverlap } from './pool-overlap.ts';
 import { poolUtilizationHigh } from './pool-utilization-high.ts';
+import { requestMismatch } from './request-mismatch.ts';
 import { servicePending } from './service-pending.ts';
 import { staleAllocation } from './stale-allocation.ts';
 import { unknownKind } from './unknown-kind.ts';
@@ -54,6 +55,7 @@ export const findingRules: readonly FindingRule[] = [
   addressOutsidePools,
   addressConflict,
   staleAllocation,
+  requestMismatch,
   poolUtilizationHigh,
   poolNearlyExhausted,
   poolExhausted,

@@ -7,7 +7,7 @@ export const metallbAddressesErrorsTotal: FamilyDeclaration = {
   type: 'counter',
   labels: ['pool'],
   set: 'compat',
-  doc: 'services; `pool` is empty when the service named no pool; only in the guide, never shipped by MetalLB',
+  doc: 'services; `pool` is the pool the reason concerns (the named pool, the one exhausted pool, the pool of a requested address), empty when none is known; only in the guide, never shipped by MetalLB',
   *samples({ counters }) {
     const byPool = new Map<string, number>();
     for (const f of counters.allocationFailures.values()) byPool.set(f.pool, (byPool.get(f.pool) ?? 0) + f.count);

@@ -1,7 +1,7 @@
 // The shape of one metric family: a declaration (name, help, type, labels) plus how its samples are read at scrape time.
-import type { Forecast } from '../../core/forecast/index.ts';
-import type { Report } from '../../core/report/types.ts';
-import type { SourceHealth } from '../../sources/health.ts';
+import type { Forecast } from '../forecast/index.ts';
+import type { Report } from '../report/types.ts';
+import type { SourceHealth } from '../report/source-health.ts';
 import type { FailureCount } from './pending-tracker.ts';
 
 export type Labels = Record<string, string>;

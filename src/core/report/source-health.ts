@@ -1,4 +1,4 @@
-// How a live source is doing, as read by /readyz, /api/v1/status and the exporter's own metrics.
+// How a live source is doing, as read by /readyz, /api/v1/status and the exporter's own metrics (the sources fill it in).
 
 export interface SourceHealth {
   /** `kube`, `manifests` or `lab`. */

@@ -1,5 +1,5 @@
 // Counts services entering the pending state by comparing consecutive reports (feeds the allocation-failure counters).
-import type { Report } from '../../core/report/types.ts';
+import type { Report } from '../report/types.ts';
 
 export interface FailureCount {
   namespace: string;
@@ -24,7 +24,8 @@ export class PendingTracker {
       const key = `${s.namespace}/${s.name}`;
       now.add(key);
       if (this.pending.has(key)) continue;
-      const entry = { namespace: s.namespace, reason: s.reason?.code ?? '', pool: s.pool ?? '' };
+      // The pool the reason concerns (the named pool, the one exhausted pool, the pool of a requested address), else none.
+      const entry = { namespace: s.namespace, reason: s.reason?.code ?? '', pool: report.facts.pendingPools.get(key) ?? '' };
       const k = `${entry.namespace}\u0000${entry.reason}\u0000${entry.pool}`;
       const c = this.counts.get(k) ?? { ...entry, count: 0 };
       c.count++;

@@ -2,7 +2,7 @@
 import type { FamilyDeclaration } from './family.ts';
 import { families } from './families/index.ts';
 
-export const DOC_BEGIN = '<!-- metric families: generated from src/server/metrics/families, do not edit by hand -->';
+export const DOC_BEGIN = '<!-- metric families: generated from src/core/metrics/families, do not edit by hand -->';
 export const DOC_END = '<!-- end of metric families -->';
 
 function row(f: FamilyDeclaration): string {
