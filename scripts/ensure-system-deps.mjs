@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, VictoriaMetrics, Chromium) are installed.
+// Test setup: makes sure the real components the tests use (Prometheus, promtool, Alertmanager, VictoriaMetrics, Chromium, zsh and fish for the completion scripts, kubectl for the plugin and kustomize) are installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -11,6 +11,9 @@ const needs = [
   { bin: '/usr/bin/victoria-metrics', pkg: 'victoria-metrics' },
   { bin: '/usr/bin/vmalert', pkg: 'victoria-metrics' },
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
+  { bin: '/usr/bin/zsh', pkg: 'zsh' },
+  { bin: '/usr/bin/fish', pkg: 'fish' },
+  { bin: '/usr/bin/kubectl', pkg: 'kubernetes-client' },
 ];
 const missing = [...new Set(needs.filter((n) => !existsSync(n.bin)).map((n) => n.pkg))];
 if (missing.length === 0) process.exit(0);

@@ -70,11 +70,18 @@ export async function createHistory(opts: WebServeOptions, deps: { report: () =>
   return history;
 }
 
-/** What `npm start` shows: where the page and the metrics are. */
-export function urlsBanner(base: string, lab: boolean): string {
+/**
+ * What `serve` prints on standard output once it listens, for every source: what it serves and the
+ * address it really listens on. On a wildcard address the links use localhost, which reaches it.
+ */
+export function urlsBanner(serving: string, address: { address: string; family: string; port: number }, tls: boolean): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const base = `${tls ? 'https' : 'http'}://${wildcard ? 'localhost' : host}:${address.port}`;
   return [
     '',
-    `  poolwatch is serving ${lab ? 'the embedded lab (a simulated cluster)' : 'your cluster'}`,
+    `  poolwatch is serving ${serving}`,
+    `  listening: ${host}:${address.port}${wildcard ? ' (every interface)' : ''}`,
     `  web page:  ${base}/`,
     `  metrics:   ${base}/metrics`,
     `  JSON API:  ${base}/api/v1/status`,

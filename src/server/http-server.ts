@@ -1,16 +1,19 @@
 // The HTTP server as a value: routes, bearer token, optional TLS, JSON errors, access logs and graceful close.
-import { timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { PoolwatchError, type ErrorCode } from '../core/errors.ts';
+import { bearerToken, type Authenticator } from './auth/authenticator.ts';
+import { fixedTokenAuth } from './auth/static-token.ts';
 import { RouteTable, type Reply, type Route, type ServerDeps } from './route.ts';
 import { routes as defaultRoutes } from './routes/index.ts';
 
 export interface ServerOptions {
   deps: ServerDeps;
   routes?: readonly Route[];
-  /** When set, every route except those with `auth: false` needs `Authorization: Bearer <token>`. */
+  /** When set, every route except those with `auth: false` needs a bearer token this accepts. */
+  auth?: Authenticator | null;
+  /** Shorthand for `auth: fixedTokenAuth(token)`. */
   authToken?: string | null;
   /** PEM contents; both set means HTTPS. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
@@ -42,19 +45,12 @@ function errorReply(status: number, code: string, message: string, headers?: Rec
   };
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const given = Buffer.from(m[1]!);
-  const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
-}
-
 export function createServer(options: ServerOptions): PoolwatchServer {
   const table = new RouteTable(options.routes ?? defaultRoutes);
   const { deps } = options;
   const log = deps.log;
   const closers: Array<() => void> = [];
+  const auth = options.auth ?? (options.authToken ? fixedTokenAuth(options.authToken) : null);
   // Open event streams would keep the server from closing.
   if (deps.live) closers.push(() => deps.live!.close());
 
@@ -75,8 +71,11 @@ export function createServer(options: ServerOptions): PoolwatchServer {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return errorReply(405, 'method-not-allowed', `${req.method ?? '?'} is not allowed on ${url.pathname}: use GET or HEAD`, { allow: 'GET, HEAD' });
     }
-    if (options.authToken && matched.route.auth !== false && !tokenMatches(req.headers.authorization, options.authToken)) {
-      return errorReply(401, 'unauthorized', 'a valid bearer token is required (Authorization: Bearer <token>)', { 'www-authenticate': 'Bearer realm="poolwatch"' });
+    if (auth && matched.route.auth !== false) {
+      const decision = await auth.check({ token: bearerToken(req.headers.authorization), path: url.pathname });
+      if (!decision.allowed) {
+        return errorReply(decision.status, decision.code, decision.message, decision.status === 401 ? { 'www-authenticate': 'Bearer realm="poolwatch"' } : undefined);
+      }
     }
     try {
       return await matched.route.handle({ url, params: matched.params, method: req.method, req, res }, deps);

@@ -74,6 +74,12 @@ export interface FakeApiServerOptions {
   bookmarkEveryMs?: number;
 }
 
+export interface ReviewUser {
+  username: string;
+  uid?: string;
+  groups?: string[];
+}
+
 export interface FakeApiServer {
   url: string;
   port: number;
@@ -110,6 +116,12 @@ export interface FakeApiServer {
   failAll(options?: { status?: number; pathPart?: string }): { clear(): void };
   /** Number of watches currently open, for one resource or all. */
   openWatches(resource?: FakeResource): number;
+  /** TokenReview accepts this token as this user (any other token is not authenticated). */
+  addToken(token: string, user: ReviewUser): void;
+  /** SubjectAccessReview allows `get` on `target` to this user or group: a non-resource path (`/metrics`, `/api/*`) or `resource[/subresource]`. */
+  allow(userOrGroup: string, target: string): void;
+  /** The spec of every TokenReview and SubjectAccessReview posted, in order. */
+  reviews: Array<{ kind: 'TokenReview' | 'SubjectAccessReview'; spec: Record<string, unknown> }>;
   /** Every request answered so far. */
   requests: RequestRecord[];
   stop(): Promise<void>;
@@ -177,6 +189,25 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   const sockets = new Set<Socket>();
   const requests: RequestRecord[] = [];
   let uidCounter = 0;
+  const tokens = new Map<string, ReviewUser>();
+  const grants: Array<{ subject: string; target: string }> = [];
+  const reviews: FakeApiServer['reviews'] = [];
+
+  /** Answers a TokenReview or SubjectAccessReview the way the real API server does (201, the review with its status). */
+  function answerReview(kind: 'TokenReview' | 'SubjectAccessReview', spec: Record<string, unknown>): Record<string, unknown> {
+    reviews.push({ kind, spec });
+    if (kind === 'TokenReview') {
+      const user = tokens.get(String(spec['token']));
+      return user ? { authenticated: true, user: { groups: ['system:authenticated'], ...user } } : { authenticated: false, error: 'invalid bearer token' };
+    }
+    const subjects = [String(spec['user']), ...((spec['groups'] as string[] | undefined) ?? [])];
+    const nonResource = spec['nonResourceAttributes'] as { path: string; verb: string } | undefined;
+    const resource = spec['resourceAttributes'] as { resource: string; subresource?: string; verb: string } | undefined;
+    const target = nonResource ? nonResource.path : `${resource?.resource ?? ''}${resource?.subresource ? `/${resource.subresource}` : ''}`;
+    const verb = nonResource?.verb ?? resource?.verb;
+    const allowed = verb === 'get' && grants.some((g) => subjects.includes(g.subject) && (g.target === target || (g.target.endsWith('*') && target.startsWith(g.target.slice(0, -1)))));
+    return allowed ? { allowed: true } : { allowed: false, reason: 'no RBAC rule allows it' };
+  }
 
   const key = (ns: string | undefined, name: string) => `${ns ?? ''}/${name}`;
 
@@ -219,6 +250,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     if (fault) {
       if (counted) counted.remaining--;
       respond(req, res, fault.status, statusBody(fault.status, 'InternalError', 'injected fault'), query, pathname);
+      return;
+    }
+    const reviewKind = pathname === '/apis/authentication.k8s.io/v1/tokenreviews' ? 'TokenReview' : pathname === '/apis/authorization.k8s.io/v1/subjectaccessreviews' ? 'SubjectAccessReview' : null;
+    if (reviewKind && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const review = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { spec: Record<string, unknown> };
+      respond(req, res, 201, JSON.stringify({ ...review, status: answerReview(reviewKind, review.spec) }), query, pathname);
       return;
     }
     if (req.method !== 'GET') {
@@ -330,6 +369,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     url,
     port,
     requests,
+    reviews,
+    addToken: (token, user) => void tokens.set(token, user),
+    allow: (subject, target) => void grants.push({ subject, target }),
     kubeconfig() {
       return [
         'apiVersion: v1',
@@ -351,7 +393,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       ].join('\n');
     },
     apply(resource, object) {
-      const obj = structuredClone(object) as Obj;
+      // A JSON copy: what the server stores is what a client sent over the wire (and far cheaper than structuredClone on Node 20).
+      const obj = JSON.parse(JSON.stringify(object)) as Obj;
       const info = RESOURCES[resource];
       obj['apiVersion'] ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
       obj['kind'] ??= info.kind;

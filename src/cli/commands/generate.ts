@@ -1,4 +1,4 @@
-// `poolwatch generate rules|dashboards|scrape|all`: writes the monitoring bundle to a folder or prints it.
+// `poolwatch generate rules|dashboards|dashboard-objects|scrape|all`: writes the monitoring bundle to a folder or prints it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Argument } from 'commander';

@@ -12,6 +12,7 @@ export const commandLoaders: ReadonlyArray<readonly [string, () => Promise<CliCo
   ['serve', async () => (await import('./serve.ts')).serveCommand],
   ['generate', async () => (await import('./generate.ts')).generateCommand],
   ['forecast', async () => (await import('./forecast.ts')).forecastCommand],
+  ['completion', async () => (await import('./completion.ts')).completionCommand],
 ];
 
 /** Every command, in the order `--help` lists them. */

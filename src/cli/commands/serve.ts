@@ -11,11 +11,12 @@ import type { LiveSource } from '../../sources/live-source.ts';
 import type { HistoryProvider } from '../../server/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
 import { guardUnhandledRejections } from '../rejection-guard.ts';
+import { addAuthOptions, createAuthenticator, type AuthServeOptions } from '../serve-auth.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import type { CliIO } from '../io.ts';
 
-interface ServeOptions extends WebServeOptions {
+interface ServeOptions extends WebServeOptions, AuthServeOptions {
   source?: 'kube' | 'manifests' | 'lab';
   listen: string;
   kubeconfig?: string;
@@ -23,7 +24,6 @@ interface ServeOptions extends WebServeOptions {
   metallbNamespace: string;
   compat?: 'metallb';
   serviceMetrics: boolean;
-  authTokenFile?: string;
   tlsCertFile?: string;
   tlsKeyFile?: string;
   logLevel: LogLevel;
@@ -67,6 +67,13 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
   });
 }
 
+/** What the banner says is served. */
+function servingWhat(opts: ServeOptions, paths: readonly string[]): string {
+  if (opts.source === 'lab') return 'the embedded lab (a simulated cluster)';
+  if (paths.length > 0) return `the manifests in ${paths.join(' ')}`;
+  return `the cluster of ${opts.context ? `kube context ${opts.context}` : 'the current kube context'}`;
+}
+
 /** Resolves at the first SIGTERM or SIGINT. */
 function shutdownSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -101,7 +108,6 @@ export const serveCommand: CliCommand = {
       .option('--metallb-namespace <name>', 'namespace holding MetalLB\'s configuration', 'metallb-system')
       .addOption(new Option('--compat <name>', 'also export the MetalLB metric names the common guides use').choices(['metallb']))
       .option('--no-service-metrics', 'leave out the per-service metric families (fewer series)')
-      .option('--auth-token-file <file>', 'require this bearer token for everything but /healthz and /readyz')
       .option('--tls-cert-file <file>', 'serve HTTPS with this certificate (PEM; needs --tls-key-file)')
       .option('--tls-key-file <file>', 'private key for --tls-cert-file (PEM)')
       .addOption(new Option('--log-level <level>', 'lowest level logged').choices(LOG_LEVELS).default('info'))
@@ -109,7 +115,7 @@ export const serveCommand: CliCommand = {
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
       .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
       .option('--dead-watch-timeout <ms>', 'kube: a watch with no event and no bookmark for this long is dead and the resource is listed again; failing reconnects for this long make /readyz fail', '120000');
-    addWebOptions(command)
+    addWebOptions(addAuthOptions(command))
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });
         const listen = parseListen(opts.listen);
@@ -119,11 +125,7 @@ export const serveCommand: CliCommand = {
         const tls = opts.tlsCertFile && opts.tlsKeyFile
           ? { cert: readSecretFile(opts.tlsCertFile, 'TLS certificate'), key: readSecretFile(opts.tlsKeyFile, 'TLS key') }
           : null;
-        let authToken: string | null = null;
-        if (opts.authTokenFile) {
-          authToken = readSecretFile(opts.authTokenFile, 'token file').trim();
-          if (authToken === '') throw new PoolwatchError('invalid-argument', `the token file ${opts.authTokenFile} is empty`, { location: opts.authTokenFile });
-        }
+        const auth = await createAuthenticator(opts, io.env, log);
         if (opts.source === 'lab' && paths.length > 0) throw new PoolwatchError('invalid-argument', `--source lab simulates a cluster and reads no files: drop ${paths.join(' ')}`);
         const lab = opts.source === 'lab' ? createLabSource(opts) : null;
         const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
@@ -140,7 +142,7 @@ export const serveCommand: CliCommand = {
         forecasts = () => history.latest();
         const info = { mode: 'cluster' as const, source: source.health().source, simulatedSpeed: lab ? lab.speed : null };
         const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
-        const server = createServer({ deps: { ...app, history, info, live }, authToken, tls });
+        const server = createServer({ deps: { ...app, history, info, live }, auth, tls });
         const stopping = shutdownSignal();
         const unguard = guardUnhandledRejections(process, log, source);
         await source.start();
@@ -153,15 +155,12 @@ export const serveCommand: CliCommand = {
           throw new PoolwatchError('invalid-argument', `cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
         const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-        if (lab) {
-          const shown = listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? base : `${tls ? 'https' : 'http'}://localhost:${address.port}`;
-          io.stdout.write(urlsBanner(shown, true));
-        }
+        io.stdout.write(urlsBanner(servingWhat(opts, paths), address, tls !== null));
         log.info('serving', {
           address: base,
           compat: opts.compat ?? null,
           serviceMetrics: opts.serviceMetrics,
-          auth: authToken !== null,
+          auth: auth?.kind ?? 'none',
         });
         const signal = await stopping;
         log.info('shutting down', { signal });

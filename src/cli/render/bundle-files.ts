@@ -9,7 +9,8 @@ export function renderBundleFile(file: BundleFile): string {
   if (file.format === 'json') return `${JSON.stringify(file.documents[0], null, 2)}\n`;
   // lineWidth 0: never fold long PromQL; literal blocks keep multi-line expressions readable and exact.
   const docs = file.documents.map((doc) => stringify(doc, { lineWidth: 0, blockQuote: 'literal', aliasDuplicateObjects: false }));
-  return `${HEADER}\n# ${file.about}\n${docs.join('---\n')}`;
+  const about = file.about.split('\n').map((line) => `# ${line}\n`).join('');
+  return `${HEADER}\n${about}${docs.join('---\n')}`;
 }
 
 /**

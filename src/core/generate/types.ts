@@ -57,6 +57,8 @@ export interface MonitorEndpoint {
   scheme: 'http' | 'https';
   tlsConfig?: { insecureSkipVerify: boolean };
   authorization?: { type: 'Bearer'; credentials: { name: string; key: string } };
+  /** Prometheus's own ServiceAccount token (ServiceMonitor endpoints only). */
+  bearerTokenFile?: string;
   relabelings: Relabeling[];
 }
 

@@ -1,7 +1,8 @@
-// Builds the prom-client registries from the family list and fills them lazily on each scrape.
+// Renders the family list on each scrape: the report's families as text reused while the report is the same, the live ones and histograms through prom-client.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FamilyDeclaration, ScrapeContext } from '../../core/metrics/family.ts';
 import { families as allFamilies } from '../../core/metrics/families/index.ts';
+import { familyText } from './exposition.ts';
 
 export interface ExporterOptions {
   /** --compat=metallb: also export the MetalLB names the guides use. */
@@ -21,8 +22,10 @@ export function enabledFamilies(options: ExporterOptions): FamilyDeclaration[] {
 }
 
 export class MetricsExporter {
-  /** Families computed from the report: their text is reused while the report is the same. */
-  readonly reportRegistry = new Registry();
+  /** Families computed from the report: written as text once per report and reused while it is the same. */
+  private readonly reportFamilies: FamilyDeclaration[] = [];
+  /** How many times the report families' text was computed (it is reused while the report is the same). */
+  reportRenders = 0;
   /** The exporter's own health and the histograms: computed on every scrape. */
   readonly liveRegistry = new Registry();
   readonly processRegistry = new Registry();
@@ -32,8 +35,11 @@ export class MetricsExporter {
 
   constructor(options: ExporterOptions) {
     for (const decl of enabledFamilies(options)) {
-      const registry = decl.live || decl.type === 'histogram' ? this.liveRegistry : this.reportRegistry;
-      const config = { name: decl.name, help: decl.help, labelNames: [...decl.labels], registers: [registry] };
+      if (!decl.live && decl.type !== 'histogram') {
+        this.reportFamilies.push(decl);
+        continue;
+      }
+      const config = { name: decl.name, help: decl.help, labelNames: [...decl.labels], registers: [this.liveRegistry] };
       if (decl.type === 'histogram') {
         this.histograms.set(decl.name, new Histogram({ ...config, buckets: [...(decl.buckets ?? [])] }));
       } else {
@@ -52,19 +58,22 @@ export class MetricsExporter {
   async render(ctx: ScrapeContext): Promise<string> {
     const fresh = !this.cache || this.cache.report !== ctx.report || this.cache.forecasts !== ctx.forecasts;
     for (const { decl, metric } of this.computed) {
-      if (!decl.live && !fresh) continue;
       metric.reset();
       for (const [labels, value] of decl.samples?.(ctx) ?? []) {
         if (metric instanceof Gauge) metric.set(labels, value);
         else metric.inc(labels, value);
       }
     }
-    if (fresh) this.cache = { report: ctx.report, forecasts: ctx.forecasts, text: await this.reportRegistry.metrics() };
+    if (fresh) {
+      this.reportRenders++;
+      const text = this.reportFamilies.map((decl) => familyText(decl, decl.samples?.(ctx) ?? [])).join('\n\n');
+      this.cache = { report: ctx.report, forecasts: ctx.forecasts, text: text === '' ? '' : `${text}\n` };
+    }
     const parts = [this.cache!.text, await this.liveRegistry.metrics(), await this.processRegistry.metrics()];
     return parts.filter((p) => p !== '').join('\n');
   }
 
   get contentType(): string {
-    return this.reportRegistry.contentType;
+    return this.liveRegistry.contentType;
   }
 }

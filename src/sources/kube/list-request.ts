@@ -1,4 +1,4 @@
-// Requests to the API server authenticated by the client library's configuration: one GET of a list page as plain JSON.
+// Requests to the API server authenticated by the client library's configuration: one GET of a list page, or one POST of a review, as plain JSON.
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -34,6 +34,10 @@ export const KEEP_ALIVE_MS = 30_000;
  * library derives from the kubeconfig. The caller listens for 'response' and 'error' and calls `end()`.
  */
 export async function kubeGet(kc: KubeConfig, path: string, query: Record<string, string>): Promise<{ req: ClientRequest; url: URL }> {
+  return kubeRequest(kc, 'GET', path, query);
+}
+
+async function kubeRequest(kc: KubeConfig, method: 'GET' | 'POST', path: string, query: Record<string, string>): Promise<{ req: ClientRequest; url: URL }> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new KubeRequestError('no current cluster in the kubeconfig');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
@@ -42,20 +46,21 @@ export async function kubeGet(kc: KubeConfig, path: string, query: Record<string
   const headers: Record<string, string> = { accept: 'application/json' };
   (init.headers as Headers | undefined)?.forEach((value, key) => (headers[key] = value));
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const req = request(url, { method: 'GET', headers, agent: init.agent as Agent | undefined });
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  const req = request(url, { method, headers, agent: init.agent as Agent | undefined });
   req.on('socket', (socket) => socket.setKeepAlive(true, KEEP_ALIVE_MS));
   return { req, url };
 }
 
 /** The message of a failed response: a Status object's message, else the start of the body. */
-export function failureMessage(url: URL, status: number, body: string): string {
+export function failureMessage(url: URL, status: number, body: string, method = 'GET'): string {
   let message = body.slice(0, 200);
   try {
     message = (JSON.parse(body) as { message?: string }).message ?? message;
   } catch {
     // not a Status object: keep the start of the body
   }
-  return `GET ${url.pathname}: HTTP ${status}: ${message}`;
+  return `${method} ${url.pathname}: HTTP ${status}: ${message}`;
 }
 
 /**
@@ -90,5 +95,33 @@ export async function getJson(kc: KubeConfig, path: string, query: Record<string
     req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`GET ${url.pathname}: no answer within ${timeoutMs} ms`)));
     req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`GET ${url.pathname}: ${err.message}`)));
     req.end();
+  });
+}
+
+/** POSTs a JSON object (a TokenReview, a SubjectAccessReview) and parses the answer; 200 and 201 are success. */
+export async function postJson(kc: KubeConfig, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
+  const { req, url } = await kubeRequest(kc, 'POST', path, {});
+  return new Promise<unknown>((resolve, reject) => {
+    req.on('response', (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = res.statusCode ?? 0;
+        if (status !== 200 && status !== 201) {
+          reject(new KubeRequestError(failureMessage(url, status, text, 'POST'), status));
+          return;
+        }
+        try {
+          resolve(JSON.parse(text));
+        } catch (err) {
+          reject(new KubeRequestError(`POST ${url.pathname}: invalid JSON: ${(err as Error).message}`));
+        }
+      });
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`POST ${url.pathname}: no answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`POST ${url.pathname}: ${err.message}`)));
+    req.end(JSON.stringify(body));
   });
 }

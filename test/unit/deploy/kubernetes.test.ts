@@ -1,12 +1,15 @@
 // deploy/kubernetes: RBAC grants read access to exactly the kinds in the kind list; the Deployment is locked down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { DEFAULT_CONFIG } from '../../../src/core/generate/config.ts';
 import { KINDS } from '../../../src/core/model/kinds/index.ts';
 import { watchedResources } from '../../../src/sources/kube/resources.ts';
+import { routes } from '../../../src/server/routes/index.ts';
 
 const dir = join(import.meta.dirname, '..', '..', '..', 'deploy', 'kubernetes');
 type Obj = { kind: string; metadata: { name: string; namespace?: string }; [k: string]: unknown };
@@ -28,7 +31,7 @@ test('the RBAC rules are get/list/watch on exactly the kinds poolwatch reads, Me
       assert.deepEqual(r.verbs, ['get', 'list', 'watch']);
       return r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`));
     }).sort();
-  const clusterWide = granted(find('ClusterRole').flatMap((r) => r['rules'] as Rule[]));
+  const clusterWide = granted(find('ClusterRole').filter((r) => r.metadata.name === 'poolwatch').flatMap((r) => (r['rules'] as Rule[]).filter((rule) => !rule.verbs.includes('create'))));
   const inMetallb = granted(find('Role', 'metallb-system').flatMap((r) => r['rules'] as Rule[]));
   const read = (scope: string) => [...new Set(KINDS.filter((k) => k.resource.scope === scope).map((k) => `${k.resource.group}/${k.resource.plural}`))].sort();
   assert.deepEqual(clusterWide, read('cluster'));
@@ -74,4 +77,62 @@ test('the Service port name is the one the shipped scrape configs select', () =>
   assert.deepEqual(ports.map((p) => p.name), [DEFAULT_CONFIG.scrape.poolwatchPort]);
   assert.equal(DEFAULT_CONFIG.scrape.poolwatchPort, 'metrics');
   assert.equal(DEFAULT_CONFIG.scrape.poolwatchNamespace, service!.metadata.namespace);
+});
+
+test('ConfigMap access is pinned to the one name poolwatch reads, by name in its field selector', () => {
+  const rules = find('Role', 'metallb-system').flatMap((r) => r['rules'] as Array<Rule & { resourceNames?: string[] }>);
+  const configmaps = rules.filter((r) => r.resources.includes('configmaps'));
+  assert.deepEqual(configmaps.map((r) => r.resourceNames), [['config']]);
+  const source = watchedResources('metallb-system').find((r) => r.kind === 'ConfigMap');
+  assert.equal(source?.fieldSelector, 'metadata.name=config');
+});
+
+test('a NetworkPolicy lets in only port metrics and out only the API server and DNS', () => {
+  const [policy] = find('NetworkPolicy', 'poolwatch');
+  const spec = policy!['spec'] as { podSelector: unknown; policyTypes: string[]; ingress: Array<{ ports: unknown }>; egress: Array<{ ports: Array<{ port: number }> }> };
+  assert.deepEqual(spec.podSelector, { matchLabels: { 'app.kubernetes.io/name': 'poolwatch' } });
+  assert.deepEqual(spec.policyTypes, ['Ingress', 'Egress']);
+  assert.deepEqual(spec.ingress, [{ ports: [{ port: 'metrics', protocol: 'TCP' }] }]);
+  assert.deepEqual(spec.egress.flatMap((e) => e.ports.map((p) => p.port)), [443, 6443, 53, 53]);
+});
+
+test('the image is a placeholder that one documented images: override replaces (kubectl kustomize)', () => {
+  const [deployment] = find('Deployment', 'poolwatch');
+  const image = (deployment as unknown as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec.template.spec.containers[0]!.image;
+  assert.equal(image, 'REGISTRY/poolwatch:VERSION');
+  const overlay = mkdtempSync(join(tmpdir(), 'poolwatch-overlay-'));
+  try {
+    // The overlay docs/deploy.md shows, word for word.
+    const doc = readFileSync(join(dir, '..', '..', 'docs', 'deploy.md'), 'utf8');
+    const shown = /```yaml\n(# kustomization\.yaml of your overlay[\s\S]*?)```/.exec(doc)?.[1];
+    assert.ok(shown, 'docs/deploy.md shows the overlay');
+    writeFileSync(join(overlay, 'kustomization.yaml'), shown.replace('../poolwatch/deploy/kubernetes', relative(overlay, dir)));
+    const built = execFileSync('kubectl', ['kustomize', overlay], { encoding: 'utf8' });
+    const images = parseAllDocuments(built).map((d) => d.toJS() as Obj).filter((o) => o.kind === 'Deployment')
+      .map((o) => (o as unknown as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec.template.spec.containers[0]!.image);
+    assert.deepEqual(images, ['ghcr.io/example/poolwatch:0.1.0']);
+  } finally {
+    rmSync(overlay, { recursive: true, force: true });
+  }
+});
+
+test('--auth=kubernetes is on, with create on tokenreviews and subjectaccessreviews and a reader ClusterRole for what it serves', () => {
+  const [deployment] = find('Deployment', 'poolwatch');
+  const args = (deployment as unknown as { spec: { template: { spec: { containers: Array<{ args: string[] }> } } } }).spec.template.spec.containers[0]!.args;
+  assert.ok(args.includes('--auth=kubernetes'));
+  const rules = find('ClusterRole').filter((r) => r.metadata.name === 'poolwatch').flatMap((r) => r['rules'] as Rule[]);
+  const creates = rules.filter((r) => r.verbs.includes('create'));
+  assert.deepEqual(creates, [
+    { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+  ]);
+  const reader = find('ClusterRole').find((r) => r.metadata.name === 'poolwatch-reader');
+  assert.deepEqual(reader?.['rules'], [{ nonResourceURLs: ['/metrics', '/api/*'], verbs: ['get'] }]);
+  // Every route that needs a token is covered by the reader's URLs.
+  const guarded = routes.filter((r) => r.auth !== false).map((r) => r.path);
+  assert.ok(guarded.includes('/metrics') && guarded.includes('/api/v1/status'));
+  for (const path of guarded) {
+    const urls = (reader!['rules'] as Array<{ nonResourceURLs: string[] }>)[0]!.nonResourceURLs;
+    assert.ok(urls.some((u) => u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1)))), path);
+  }
 });

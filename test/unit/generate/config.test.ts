@@ -51,6 +51,7 @@ describe('resolveConfig', () => {
     rejects({ selectors, capacity: { highRatio: 80 } }, /^capacity\.highRatio: must be a number in \(0, 1\]/);
     rejects({ selectors, capacity: { hihgRatio: 0.8 } }, /^capacity\.hihgRatio: unknown key/);
     rejects({ selectors, clusterLabel: 'k8s-cluster' }, /^clusterLabel: must be a Prometheus label name/);
+    rejects({ selectors, showMultiCluster: 'no' }, /^showMultiCluster: must be true or false/);
     rejects({ selectors, runbookUrlPattern: 'https://example.com/runbook' }, /^runbookUrlPattern: must be a URL containing \{anchor\}/);
     rejects({ selectors, excludePools: 'static' }, /^excludePools: must be a list of pool names/);
   });

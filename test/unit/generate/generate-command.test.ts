@@ -49,7 +49,7 @@ describe('poolwatch generate', () => {
     const out = join(dir, 'bundle');
     const result = await run(['generate', 'all', '--out', out], dir);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, `wrote 6 files to ${out}\n`);
+    assert.equal(result.stdout, `wrote 8 files to ${out}\n`);
     const rules = parse(readFileSync(join(out, 'prometheus', 'poolwatch-rules.yaml'), 'utf8')) as { groups: Array<{ name: string }> };
     assert.equal(rules.groups[0]!.name, 'metallb-pool-ratios');
     JSON.parse(readFileSync(join(out, 'grafana', 'poolwatch-metallb.json'), 'utf8'));

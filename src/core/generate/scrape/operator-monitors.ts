@@ -1,7 +1,7 @@
 // Scrape kind: Prometheus Operator PodMonitors (MetalLB controller, speakers, frr-k8s) and the ServiceMonitor (poolwatch).
 import type { MonitoringConfig } from '../config.ts';
 import type { MonitorEndpoint, MonitorObject } from '../types.ts';
-import { jobName, scrapeTargets } from './targets.ts';
+import { jobName, scrapeTargets, SERVICE_ACCOUNT_TOKEN_FILE } from './targets.ts';
 
 export function operatorMonitors(config: MonitoringConfig): MonitorObject[] {
   return scrapeTargets(config).map((target): MonitorObject => {
@@ -12,6 +12,7 @@ export function operatorMonitors(config: MonitoringConfig): MonitorObject[] {
       scheme: target.scheme,
       ...(target.insecureSkipVerify ? { tlsConfig: { insecureSkipVerify: true } } : {}),
       ...(target.tokenSecret ? { authorization: { type: 'Bearer' as const, credentials: { name: target.tokenSecret, key: 'token' } } } : {}),
+      ...(target.serviceAccountToken ? { bearerTokenFile: SERVICE_ACCOUNT_TOKEN_FILE } : {}),
       // The Operator names jobs after the monitor's namespace/name; the alerts select on one fixed job label instead.
       relabelings: [
         { targetLabel: 'job', replacement: jobName(config, target) },

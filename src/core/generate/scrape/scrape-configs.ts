@@ -1,7 +1,7 @@
 // Scrape kind: plain Prometheus `scrape_configs` with Kubernetes service discovery, for Prometheus without the Operator.
 import type { MonitoringConfig } from '../config.ts';
 import type { ScrapeConfig } from '../types.ts';
-import { jobName, scrapeTargets } from './targets.ts';
+import { jobName, scrapeTargets, SERVICE_ACCOUNT_TOKEN_FILE } from './targets.ts';
 
 /** Prometheus' meta label for a Kubernetes label: non-alphanumerics become `_`. */
 function metaLabel(role: 'pod' | 'service', label: string): string {
@@ -20,7 +20,7 @@ export function scrapeConfigs(config: MonitoringConfig): ScrapeConfig[] {
       metrics_path: '/metrics',
       scheme: target.scheme,
       // MetalLB v0.16+ authorizes scrapes: Prometheus' own service account needs `get` on the /metrics non-resource URL.
-      ...(target.tokenSecret ? { authorization: { credentials_file: '/var/run/secrets/kubernetes.io/serviceaccount/token' } } : {}),
+      ...(target.tokenSecret || target.serviceAccountToken ? { authorization: { credentials_file: SERVICE_ACCOUNT_TOKEN_FILE } } : {}),
       ...(target.insecureSkipVerify ? { tls_config: { insecure_skip_verify: true } } : {}),
       kubernetes_sd_configs: [{ role, namespaces: { names: [target.namespace] } }],
       relabel_configs: [

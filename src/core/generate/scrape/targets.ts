@@ -15,9 +15,14 @@ export interface ScrapeTarget {
   scheme: 'http' | 'https';
   /** Secret with a bearer token for the scrape (MetalLB v0.16+ authorizes /metrics), or none. */
   tokenSecret?: string;
+  /** Prometheus sends its own ServiceAccount token (poolwatch's `--auth=kubernetes` checks it). */
+  serviceAccountToken?: boolean;
   /** Self-signed serving certificates (MetalLB and frr-k8s without configured TLS secrets). */
   insecureSkipVerify: boolean;
 }
+
+/** Where Prometheus (and every pod) finds its own ServiceAccount token. */
+export const SERVICE_ACCOUNT_TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 /** MetalLB's Helm chart labels: app.kubernetes.io/name=metallb plus component controller or speaker. */
 export function scrapeTargets(config: MonitoringConfig): ScrapeTarget[] {
@@ -66,6 +71,7 @@ export function scrapeTargets(config: MonitoringConfig): ScrapeTarget[] {
       matchLabels: { 'app.kubernetes.io/name': 'poolwatch' },
       port: s.poolwatchPort,
       scheme: 'http',
+      serviceAccountToken: true,
       insecureSkipVerify: false,
     },
   ];
