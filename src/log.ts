@@ -1,5 +1,7 @@
 // Structured log lines with levels, as JSON or key=value text, for the long-running edges (serve, sources).
 
+import { visible } from './core/report/visible.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFormat = 'json' | 'text';
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -28,7 +30,8 @@ const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 /** Quotes a text value when it holds spaces, quotes, `=` or control characters, so one line stays one record. */
 function textValue(v: string | number | boolean | null): string {
   const s = String(v);
-  return /^[^\s"=\\\p{Cc}]+$/u.test(s) ? s : JSON.stringify(s);
+  // JSON.stringify escapes C0 controls; visible also catches C1 and bidirectional controls.
+  return /^[^\s"=\\\p{Cc}]+$/u.test(s) && visible(s) === s ? s : visible(JSON.stringify(s));
 }
 
 export function createLogger(options: LoggerOptions, bound: LogFields = {}): Logger {
@@ -49,7 +52,7 @@ export function createLogger(options: LoggerOptions, bound: LogFields = {}): Log
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => ` ${k}=${textValue(v as string | number | boolean | null)}`)
       .join('');
-    options.write(`${time} ${level.toUpperCase().padEnd(5)} ${msg.replace(/[\r\n]+/g, ' ')}${rest}\n`);
+    options.write(`${time} ${level.toUpperCase().padEnd(5)} ${visible(msg)}${rest}\n`);
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -5,8 +5,8 @@ export interface CliIO {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Reads all of standard input (for the `-` path). */
-  readStdin(): Promise<string>;
+  /** Reads standard input (for the `-` path): all of it, or its first `maxBytes` + 1 bytes when it holds more. */
+  readStdin(maxBytes: number): Promise<string | Buffer>;
   /** The clock for report timestamps; tests inject a fixed one. Defaults to the system clock. */
   now?: () => Date;
 }
@@ -21,10 +21,15 @@ export function processIO(): CliIO {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    readStdin: async () => {
+    readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        if (total > maxBytes) break; // enough to know it is too much
+      }
+      return Buffer.concat(chunks);
     },
   };
 }

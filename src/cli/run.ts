@@ -1,6 +1,7 @@
 // Runs the CLI for given arguments and returns the exit code: the only place errors become messages and codes.
 import { Command, CommanderError } from 'commander';
 import { PoolwatchError } from '../core/errors.ts';
+import { visible } from '../core/report/visible.ts';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from './command.ts';
 import { commandLoaders, loadAllCommands } from './commands/index.ts';
 import type { CliIO } from './io.ts';
@@ -55,11 +56,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT_USAGE;
     }
     if (err instanceof PoolwatchError) {
-      io.stderr.write(`poolwatch: ${err.oneLine()}\n`);
+      io.stderr.write(`poolwatch: ${visible(err.oneLine())}\n`);
       return EXIT_USAGE;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`poolwatch: internal error: ${message}\n`);
+    io.stderr.write(`poolwatch: internal error: ${visible(message)}\n`);
     if (io.env['POOLWATCH_DEBUG']) io.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return EXIT_USAGE;
   }

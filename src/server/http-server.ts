@@ -57,7 +57,9 @@ export function createServer(options: ServerOptions): PoolwatchServer {
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<Reply | null> {
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', 'http://poolwatch');
+      // The path as sent: resolved against a base, `//metrics` would name a host `metrics` and the path `/`.
+      const target = req.url ?? '/';
+      url = new URL(target.startsWith('/') ? `http://poolwatch${target}` : target);
     } catch {
       return errorReply(400, 'invalid-argument', 'the request target is not a valid URL');
     }

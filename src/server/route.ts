@@ -73,9 +73,10 @@ export function text(body: string, status = 200, contentType = 'text/plain; char
 
 /** Rejects query parameters a route does not know, and values outside `allowed` (when given): a typo is a 400, not an empty answer. */
 export function readQuery(url: URL, spec: Record<string, readonly string[] | null>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
+  // A null prototype, and own keys only: `?__proto__=1` or `?constructor=x` is an unknown key, not a member of Object.prototype.
+  const out: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
   for (const [key, value] of url.searchParams) {
-    if (!(key in spec)) {
+    if (!Object.hasOwn(spec, key)) {
       const known = Object.keys(spec);
       throw new PoolwatchError('invalid-argument', `unknown query parameter "${key}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }

@@ -19,6 +19,8 @@ export interface ManifestWatchOptions {
   /** Changes closer together than this are read once. */
   debounceMs?: number;
   now?: () => number;
+  /** Bytes read at most, per file and in total (see readManifestTexts). */
+  maxInputBytes?: number;
 }
 
 export class ManifestWatchSource implements LiveSource {
@@ -98,7 +100,13 @@ export class ManifestWatchSource implements LiveSource {
   private async read(first: boolean): Promise<void> {
     const log = this.options.logger;
     try {
-      const texts = await readManifestTexts({ paths: this.options.paths, cwd: this.options.cwd, readStdin: async () => '' });
+      const texts = await readManifestTexts({
+        paths: this.options.paths,
+        cwd: this.options.cwd,
+        readStdin: async () => '',
+        ...(this.options.maxInputBytes === undefined ? {} : { maxInputBytes: this.options.maxInputBytes }),
+        notice: (message) => log.warn(message),
+      });
       const snapshot = snapshotFromTexts(texts);
       requireUsable(snapshot, texts);
       const store = new SnapshotStore(snapshot, this.options.analysis);

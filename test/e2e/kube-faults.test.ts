@@ -66,7 +66,7 @@ async function setup(options: FakeApiServerOptions = {}, pageSize?: number) {
   for (let i = 1; i <= 6; i++) fake.apply('services', svc('shop', `s${i}`, `192.168.10.${i}`));
   source.start();
   await until('first sync', () => source.health().ready && source.health().up);
-  await until('watches open', () => fake.openWatches() === 7);
+  await until('watches open', () => fake.openWatches() === 13);
   const served = () => toJson(store.report(AT));
   /** Waits until what is served equals the server's truth, then checks it once more. */
   const settles = async (what: string) => {
@@ -90,7 +90,7 @@ test('watches ask for bookmarks and a server-side timeout of 5 to 10 minutes', a
   const { fake, stop } = await setup();
   try {
     const watches = fake.requests.filter((r) => r.query['watch'] === 'true');
-    assert.equal(watches.length, 7);
+    assert.equal(watches.length, 13, 'seven resources for pools and services, six for announcements');
     for (const w of watches) {
       assert.equal(w.query['allowWatchBookmarks'], 'true', w.path);
       const timeout = Number(w.query['timeoutSeconds']);

@@ -8,6 +8,9 @@ import type { KubeObject } from '../../src/sources/kube/list-request.ts';
 import { startFakeApiServer, type FakeApiServerOptions } from '../support/fake-apiserver.ts';
 import { waitFor } from '../support/processes.ts';
 
+/** Resources poolwatch watches: seven for pools and services, six for announcements (nodes, status objects, peers, sessions, configuration states). */
+const WATCHED = 13;
+
 const svc = (ns: string, name: string, ip?: string) => ({
   metadata: { namespace: ns, name },
   spec: { type: 'LoadBalancer', clusterIP: '10.96.0.10', ports: [{ port: 80, protocol: 'TCP' }] },
@@ -71,21 +74,24 @@ test('lists, then applies adds, updates and deletes from the watch', async () =>
     // List items of core kinds carry no kind/apiVersion on the wire; the source sets them.
     assert.equal(sink.objects.get('Service/shop/web')?.apiVersion, 'v1');
 
-    await until('watches open', () => fake.openWatches() === 7);
+    await until('watches open', () => fake.openWatches() === WATCHED);
     fake.apply('services', svc('shop', 'api'));
     fake.apply('services', svc('shop', 'web', '192.168.10.2'));
     fake.remove('ipaddresspools', 'metallb-system', 'default');
     await until('events applied', () => sink.names('Service').length === 2 && sink.names('IPAddressPool').length === 0);
     const web = sink.objects.get('Service/shop/web') as unknown as { status: { loadBalancer: { ingress: Array<{ ip: string }> } } };
     assert.equal(web.status.loadBalancer.ingress[0]?.ip, '192.168.10.2');
-    assert.deepEqual(source.health().restarts, { Service: 0, Namespace: 0, ConfigMap: 0, Event: 0, IPAddressPool: 0, L2Advertisement: 0, BGPAdvertisement: 0 });
+    assert.deepEqual(source.health().restarts, {
+      Service: 0, Namespace: 0, ConfigMap: 0, Event: 0, IPAddressPool: 0, L2Advertisement: 0, BGPAdvertisement: 0,
+      Node: 0, ServiceL2Status: 0, ServiceBGPStatus: 0, BGPPeer: 0, BGPSessionState: 0, ConfigurationState: 0,
+    });
   } finally {
     await stop();
   }
 });
 
 test('a MetalLB CRD that is not installed is reported once while the rest carries on', async () => {
-  const { fake, sink, source, lines, stop } = await setup({ crds: ['ipaddresspools'] });
+  const { fake, sink, source, lines, stop } = await setup({ crds: ['ipaddresspools', 'servicel2statuses', 'servicebgpstatuses', 'bgppeers', 'configurationstates', 'bgpsessionstates'] });
   try {
     fake.apply('services', svc('shop', 'web', '192.168.10.1'));
     source.start();
@@ -118,7 +124,7 @@ test('restarts with backoff after HTTP 500s and dropped connections, resuming fr
     await until('first sync despite three failures', () => source.health().ready, 15_000);
     assert.equal(source.health().restarts['Service'], 3);
     assert.equal(lines.filter((l) => l.includes('list/watch failed; restarting') && l.includes('"resource":"Service"')).length, 3);
-    await until('watches open', () => fake.openWatches() === 7);
+    await until('watches open', () => fake.openWatches() === WATCHED);
     const listsBefore = fake.requests.filter((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined && r.status === 200).length;
 
     // A dropped connection followed by a failing reconnect: restart with backoff, resume from the last resourceVersion.
@@ -145,7 +151,7 @@ test('an outage serves the last known state with up=0; 410 Gone after it relists
     for (const name of ['a', 'b']) fake.apply('services', svc('shop', name, '192.168.10.1'));
     source.start();
     await until('first sync', () => source.health().ready && source.health().up);
-    await until('watches open', () => fake.openWatches() === 7);
+    await until('watches open', () => fake.openWatches() === WATCHED);
     const syncedAt = source.health().lastSyncMs;
     assert.ok(syncedAt !== null && syncedAt <= Date.now(), 'the time of the oldest last word from the API server');
     Object.assign(source, { now: () => now });
@@ -200,7 +206,7 @@ test('a watch that goes silent is replaced by a fresh list, which applies what w
     for (const name of ['a', 'b']) fake.apply('services', svc('shop', name, '192.168.10.1'));
     source.start();
     await until('first sync', () => source.health().ready);
-    await until('watches open', () => fake.openWatches() === 7);
+    await until('watches open', () => fake.openWatches() === WATCHED);
     // The connection stays open but nothing arrives any more: no error, no end.
     fake.freezeWatches();
     fake.remove('services', 'shop', 'b');

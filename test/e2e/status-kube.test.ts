@@ -8,7 +8,7 @@ import { runInProcess, repoRoot } from '../support/cli.ts';
 import { startFakeApiServer } from '../support/fake-apiserver.ts';
 import { loadFixture } from '../support/fixture-cluster.ts';
 
-for (const scenario of ['dual-stack', 'basic-ipv4', 'legacy-configmap']) {
+for (const scenario of ['dual-stack', 'basic-ipv4', 'legacy-configmap', 'announcement']) {
   test(`status over the API matches status over the manifests: ${scenario}`, async () => {
     const fake = await startFakeApiServer();
     const dir = mkdtempSync(join(tmpdir(), 'poolwatch-kubeconfig-'));

@@ -15,6 +15,7 @@ const scenarios: Record<string, number> = {
   'exhausted-pool': 1,
   'legacy-configmap': 1,
   'kubectl-list': 0,
+  announcement: 1,
 };
 
 const goldenDir = join(repoRoot, 'test/golden/scenarios');

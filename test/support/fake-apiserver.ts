@@ -11,7 +11,16 @@ export type FakeResource =
   | 'events'
   | 'ipaddresspools'
   | 'l2advertisements'
-  | 'bgpadvertisements';
+  | 'bgpadvertisements'
+  | 'nodes'
+  | 'servicel2statuses'
+  | 'servicebgpstatuses'
+  | 'bgppeers'
+  | 'configurationstates'
+  | 'bgpsessionstates';
+
+/** The resources that are custom resources (MetalLB's and frr-k8s's CRDs), which may not be installed. */
+export type CustomResource = Exclude<FakeResource, 'services' | 'namespaces' | 'configmaps' | 'events' | 'nodes'>;
 
 interface ResourceInfo {
   /** '' for the core group. */
@@ -29,6 +38,12 @@ const RESOURCES: Record<FakeResource, ResourceInfo> = {
   ipaddresspools: { group: 'metallb.io', version: 'v1beta1', kind: 'IPAddressPool', namespaced: true },
   l2advertisements: { group: 'metallb.io', version: 'v1beta1', kind: 'L2Advertisement', namespaced: true },
   bgpadvertisements: { group: 'metallb.io', version: 'v1beta1', kind: 'BGPAdvertisement', namespaced: true },
+  nodes: { group: '', version: 'v1', kind: 'Node', namespaced: false },
+  servicel2statuses: { group: 'metallb.io', version: 'v1beta1', kind: 'ServiceL2Status', namespaced: true },
+  servicebgpstatuses: { group: 'metallb.io', version: 'v1beta1', kind: 'ServiceBGPStatus', namespaced: true },
+  bgppeers: { group: 'metallb.io', version: 'v1beta2', kind: 'BGPPeer', namespaced: true },
+  configurationstates: { group: 'metallb.io', version: 'v1beta1', kind: 'ConfigurationState', namespaced: true },
+  bgpsessionstates: { group: 'frrk8s.metallb.io', version: 'v1beta1', kind: 'BGPSessionState', namespaced: true },
 };
 
 type Obj = { metadata: { name: string; namespace?: string; resourceVersion?: string; [k: string]: unknown }; [k: string]: unknown };
@@ -67,7 +82,7 @@ export interface RequestRecord {
 
 export interface FakeApiServerOptions {
   /** MetalLB CRDs that are installed; the others answer 404. Default: all of them. */
-  crds?: Array<'ipaddresspools' | 'l2advertisements' | 'bgpadvertisements'>;
+  crds?: CustomResource[];
   /** Port to listen on (default: any free one). */
   port?: number;
   /** How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one; default 1000 ms. */
@@ -168,7 +183,7 @@ function statusBody(code: number, reason: string, message: string): string {
 }
 
 export async function startFakeApiServer(options: FakeApiServerOptions = {}): Promise<FakeApiServer> {
-  const installed = new Set<FakeResource>(options.crds ?? ['ipaddresspools', 'l2advertisements', 'bgpadvertisements']);
+  const installed = new Set<FakeResource>(options.crds ?? (Object.keys(RESOURCES) as FakeResource[]).filter((r) => RESOURCES[r].group !== ''));
   const store = new Map<FakeResource, Map<string, Obj>>();
   const history = new Map<FakeResource, HistoryEntry[]>();
   for (const r of Object.keys(RESOURCES) as FakeResource[]) {

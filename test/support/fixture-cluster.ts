@@ -12,6 +12,12 @@ const PLURAL: Record<string, FakeResource> = {
   IPAddressPool: 'ipaddresspools',
   L2Advertisement: 'l2advertisements',
   BGPAdvertisement: 'bgpadvertisements',
+  Node: 'nodes',
+  ServiceL2Status: 'servicel2statuses',
+  ServiceBGPStatus: 'servicebgpstatuses',
+  BGPPeer: 'bgppeers',
+  ConfigurationState: 'configurationstates',
+  BGPSessionState: 'bgpsessionstates',
 };
 
 /** Applies every object of every *.yaml in `dir`; returns how many were applied. */

@@ -6,13 +6,14 @@ import { snapshotFromTexts } from '../../core/manifest/snapshot.ts';
 import { readManifestTexts, requireUsable } from '../../sources/manifests.ts';
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command.ts';
 import { nowOf } from '../io.ts';
-import { failOnOption, outputOption } from '../options.ts';
+import { failOnOption, manifestOptions, maxInputSizeOption, outputOption } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderLintText } from '../render/lint-text.ts';
 
 interface LintOptions {
   output: 'text' | 'json';
   failOn: Severity;
+  maxInputSize: string;
 }
 
 export const lintCommand: CliCommand = {
@@ -29,8 +30,9 @@ export const lintCommand: CliCommand = {
       .argument('<paths...>', 'manifest files or directories (- for stdin)')
       .addOption(outputOption(['text', 'json'], 'text'))
       .addOption(failOnOption())
+      .addOption(maxInputSizeOption())
       .action(async (paths: string[], opts: LintOptions) => {
-        const texts = await readManifestTexts({ paths, cwd: io.cwd, readStdin: io.readStdin });
+        const texts = await readManifestTexts(manifestOptions(io, paths, opts.maxInputSize));
         const snapshot = snapshotFromTexts(texts);
         // Nothing usable but located problems: report them all, then exit 2 (the input is unreadable).
         let unusable = false;

@@ -14,6 +14,7 @@ import { guardUnhandledRejections } from '../rejection-guard.ts';
 import { addAuthOptions, createAuthenticator, type AuthServeOptions } from '../serve-auth.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
+import { maxInputSizeOption, parseSize } from '../options.ts';
 import type { CliIO } from '../io.ts';
 
 interface ServeOptions extends WebServeOptions, AuthServeOptions {
@@ -30,6 +31,7 @@ interface ServeOptions extends WebServeOptions, AuthServeOptions {
   logFormat: LogFormat;
   debounce: string;
   maxBackoff: string;
+  maxInputSize: string;
   deadWatchTimeout: string;
 }
 
@@ -51,7 +53,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
   const source = opts.source ?? (paths.length > 0 ? 'manifests' : 'kube');
   if (source === 'manifests') {
     if (paths.length === 0) throw new PoolwatchError('invalid-argument', '--source manifests needs at least one PATH');
-    return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce') });
+    return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce'), maxInputBytes: parseSize(opts.maxInputSize) });
   }
   if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source kube reads the cluster, not files: drop ${paths.join(' ')} or use --source manifests`);
   // The Kubernetes client takes seconds to load: only commands that talk to a cluster pay for it.
@@ -114,7 +116,8 @@ export const serveCommand: CliCommand = {
       .addOption(new Option('--log-format <format>', 'log line format').choices(LOG_FORMATS).default('text'))
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
       .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
-      .option('--dead-watch-timeout <ms>', 'kube: a watch with no event and no bookmark for this long is dead and the resource is listed again; failing reconnects for this long make /readyz fail', '120000');
+      .option('--dead-watch-timeout <ms>', 'kube: a watch with no event and no bookmark for this long is dead and the resource is listed again; failing reconnects for this long make /readyz fail', '120000')
+      .addOption(maxInputSizeOption());
     addWebOptions(addAuthOptions(command))
       .action(async (paths: string[], opts: ServeOptions) => {
         const log = createLogger({ level: opts.logLevel, format: opts.logFormat, write: (l) => io.stderr.write(l) });

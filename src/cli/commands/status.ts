@@ -8,7 +8,7 @@ import { createManifestSource } from '../../sources/manifests.ts';
 import type { SnapshotSource } from '../../sources/source.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import { nowOf, type CliIO } from '../io.ts';
-import { outputOption } from '../options.ts';
+import { manifestOptions, maxInputSizeOption, outputOption } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderStatusTable } from '../render/status-table.ts';
 
@@ -17,12 +17,13 @@ interface StatusOptions {
   pool?: string;
   namespace?: string;
   context?: string;
+  maxInputSize: string;
 }
 
 /** Manifest paths when given, else the current (or named) kube context. */
-export function sourceFor(paths: readonly string[], io: CliIO, context?: string): SnapshotSource {
+export function sourceFor(paths: readonly string[], io: CliIO, context: string | undefined, maxInputSize: string): SnapshotSource {
   if (paths.length === 0) return createKubeSource(context ? { context, env: io.env } : { env: io.env });
-  return createManifestSource({ paths, cwd: io.cwd, readStdin: io.readStdin });
+  return createManifestSource(manifestOptions(io, paths, maxInputSize));
 }
 
 export const statusCommand: CliCommand = {
@@ -43,8 +44,9 @@ export const statusCommand: CliCommand = {
       .option('--pool <name>', 'only this pool')
       .option('--namespace <name>', 'only services (and their findings) in this namespace')
       .option('--context <name>', 'kube context to read when no PATH is given')
+      .addOption(maxInputSizeOption())
       .action(async (paths: string[], opts: StatusOptions) => {
-        const snapshot = await sourceFor(paths, io, opts.context).load();
+        const snapshot = await sourceFor(paths, io, opts.context, opts.maxInputSize).load();
         const full = analyze(snapshot, { now: nowOf(io) });
         if (opts.pool && !full.pools.some((p) => p.name === opts.pool)) {
           throw new PoolwatchError('not-found', `no pool named "${opts.pool}" (pools: ${full.pools.map((p) => p.name).join(', ') || 'none'})`);

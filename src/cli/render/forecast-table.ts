@@ -1,6 +1,7 @@
 // The `poolwatch forecast` table: pool, family, in use/total, trend per day, and when it runs out (or why not).
 import type { ForecastDocument } from '../../core/forecast/index.ts';
 import { humanCount } from '../../core/report/human.ts';
+import { visibleStrings } from '../../core/report/visible.ts';
 import type { Colors } from './color.ts';
 import { renderTable } from './table.ts';
 
@@ -8,7 +9,8 @@ function when(seconds: number): string {
   return new Date(Math.round(seconds) * 1000).toISOString().replace(/:\d\d(\.\d+)?Z$/, 'Z').replace('T', ' ');
 }
 
-export function renderForecastTable(doc: ForecastDocument, colors: Colors): string {
+export function renderForecastTable(exact: ForecastDocument, colors: Colors): string {
+  const doc = visibleStrings(exact); // pool names come from the cluster or a history file
   if (doc.forecasts.length === 0) return 'No pool history found.\n';
   const rows = doc.forecasts.map((f) => {
     const trend = f.trendPerDay === null ? '-' : f.trendPerDay === 0 ? '0' : `${f.trendPerDay > 0 ? '+' : ''}${Math.abs(f.trendPerDay) >= 10 ? Math.round(f.trendPerDay) : f.trendPerDay.toFixed(1)}`;

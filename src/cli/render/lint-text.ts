@@ -1,8 +1,10 @@
 // `lint -o text`: one `file:line:col: severity code: message` line per finding, then a count line.
 import type { Finding } from '../../core/report/types.ts';
+import { visibleStrings } from '../../core/report/visible.ts';
 import type { Colors } from './color.ts';
 
-export function lintLine(f: Finding, c: Colors): string {
+export function lintLine(exact: Finding, c: Colors): string {
+  const f = visibleStrings(exact); // names, messages and locations come from the input
   const sev = f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : c.cyan(f.severity);
   return `${f.location ?? f.objects[0] ?? '-'}: ${sev} ${c.bold(f.code)}: ${f.message}\n`;
 }

@@ -1,5 +1,6 @@
 // `status -o table|wide`: one row per pool and family, then pending services with reasons, then findings.
 import type { FamilyUsage, Report } from '../../core/report/types.ts';
+import { visibleStrings } from '../../core/report/visible.ts';
 import type { Colors } from './color.ts';
 import { bar, humanCount, humanPercent } from './numbers.ts';
 import { renderTable } from './table.ts';
@@ -17,7 +18,11 @@ function levelColor(c: Colors, u: FamilyUsage): (s: string) => string {
   return c.green;
 }
 
-export function renderStatusTable(report: Report, { wide, colors: c, simulated }: StatusTableOptions): string {
+export function renderStatusTable(exact: Report, options: StatusTableOptions): string {
+  // Names, messages and locations come from the cluster: shown with their control characters escaped.
+  const report = visibleStrings(exact);
+  const simulated = visibleStrings(options.simulated);
+  const { wide, colors: c } = options;
   let out = '';
   const header = wide
     ? ['POOL', 'NAMESPACE', 'FAMILY', 'USED/TOTAL', 'USE', 'AVAILABLE', 'SERVICES', 'AUTO', 'ADDRESSES', '']

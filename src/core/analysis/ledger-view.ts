@@ -2,7 +2,8 @@
 import type { IpFamily } from '../address/index.ts';
 import type { Overlap } from '../address/index.ts';
 import type { Advertisement, AllocationFailedEvent, ConfigObject, InputProblem, Namespace, Service } from '../model/types.ts';
-import type { ServiceState } from '../report/types.ts';
+import type { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
+import type { Announcement, ServiceState } from '../report/types.ts';
 import type { AddressIndex } from './address-index.ts';
 import type { PoolState } from './pool-state.ts';
 
@@ -73,4 +74,8 @@ export interface LedgerView {
   contested(): Iterable<{ family: IpFamily; value: bigint; holders: readonly ServiceRecord[] }>;
   overlaps(): readonly Overlap<PoolEntryRef>[];
   event(serviceKey: string): AllocationFailedEvent | undefined;
+  /** What MetalLB reports about announcing. */
+  readonly announcementObjects: AnnouncementObjectsIndex;
+  /** The announcement of an allocated service; null for pending and ignored ones. */
+  announcement(rec: ServiceRecord): Announcement | null;
 }

@@ -10,8 +10,10 @@
 //   Cached until the next change.
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
-import { serviceKey, type Advertisement, type AllocationFailedEvent, type ConfigObject, type InputProblem, type Namespace, type Pool, type Service } from '../model/types.ts';
-import type { Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
+import { announcementOf } from '../announcement/announce.ts';
+import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
+import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
 import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
@@ -47,7 +49,7 @@ function sharedByPools(pools: readonly PoolState[]): PoolOverlapFact[] {
 }
 
 /** A service's entry in a report. */
-function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>): ServiceReport {
+function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>, announcement: Announcement | null): ServiceReport {
   return {
     namespace: rec.namespace,
     name: rec.name,
@@ -57,6 +59,7 @@ function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>)
     sharingKey: rec.sharingKey,
     simulated: false,
     reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
+    announcement,
   };
 }
 
@@ -83,6 +86,10 @@ export class PoolLedger implements LedgerView {
   private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
   /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
   private poolPairs: PoolOverlapFact[] = [];
+  /** What MetalLB reports about announcing (status objects, BGP peers and sessions, configuration states, nodes). */
+  readonly announcementObjects = new AnnouncementObjectsIndex();
+  /** Announcements of allocated services computed since the last change. */
+  private announcements = new Map<ServiceRecord, Announcement>();
   /** Increases on every change; readers may use it to skip work. */
   version = 0;
 
@@ -185,8 +192,19 @@ export class PoolLedger implements LedgerView {
     if (this.events.delete(`${namespace}/${serviceName}`)) this.changed();
   }
 
+  upsertAnnouncementObject<K extends keyof AnnouncementObjects>(slot: K, value: AnnouncementObjects[K][number]): void {
+    this.announcementObjects.upsert(slot, value);
+    this.changed();
+  }
+
+  removeAnnouncementObject(slot: keyof AnnouncementObjects, ref: ObjectRef): void {
+    this.announcementObjects.remove(slot, ref);
+    this.changed();
+  }
+
   private changed(): void {
     this.cache = null;
+    if (this.announcements.size > 0) this.announcements = new Map();
     this.version++;
   }
 
@@ -289,6 +307,17 @@ export class PoolLedger implements LedgerView {
     return this.events.get(key);
   }
 
+  /** The announcement of an allocated service (null for pending and ignored ones); computed once per change. */
+  announcement(rec: ServiceRecord): Announcement | null {
+    if (rec.state !== 'allocated') return null;
+    let a = this.announcements.get(rec);
+    if (a === undefined) {
+      a = announcementOf(rec.service, rec.pool?.pool ?? null, { objects: this.announcementObjects, advertisements: this.ads });
+      this.announcements.set(rec, a);
+    }
+    return a;
+  }
+
   /** Why each pending service has no address: the explainer's reason, else MetalLB's event. */
   pendingReasons(): ReadonlyMap<string, Reason> {
     return this.evaluate().reasons;
@@ -343,7 +372,7 @@ export class PoolLedger implements LedgerView {
     // Sorted by namespace/name so output never depends on event order.
     const sorted = (this.sorted ??= sortByKey(this.records.values()));
     const services = new Array<ServiceReport>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons);
+    for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
     const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools };
     return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()], facts };
   }

@@ -1,5 +1,5 @@
 // The lab: a seeded simulation of a cluster whose services come and go with an upward trend, allocated by a MetalLB model.
-import type { ClusterSnapshot } from '../model/snapshot.ts';
+import { emptySnapshot, type ClusterSnapshot } from '../model/snapshot.ts';
 import type { AllocationFailedEvent, Pool, Service } from '../model/types.ts';
 import { serviceKey } from '../model/types.ts';
 import type { LabController } from './controller.ts';
@@ -104,6 +104,7 @@ export class LabCluster {
   snapshot(): ClusterSnapshot {
     const all = [...this.services.values()];
     return {
+      ...emptySnapshot(),
       pools: this.pools.map((p) => ({ ...p, addresses: [...p.addresses] })),
       advertisements: labAdvertisements(),
       namespaces: this.namespaces,

@@ -38,7 +38,7 @@ export function labPools(): Pool[] {
 }
 
 export function labAdvertisements(): Advertisement[] {
-  return [{ kind: 'L2Advertisement', name: 'all-pools', namespace: 'metallb-system', ipAddressPools: [], ipAddressPoolSelectors: [], location: null }];
+  return [{ kind: 'L2Advertisement', name: 'all-pools', namespace: 'metallb-system', ipAddressPools: [], ipAddressPoolSelectors: [], nodeSelectors: [], serviceSelectors: [], interfaces: [], peers: [], location: null }];
 }
 
 export function labNamespaces(): Namespace[] {

@@ -25,7 +25,12 @@ export function parseManifestText(text: string, file: string): ManifestParseResu
   return { objects, problems };
 }
 
-/** The text without a leading byte order mark: offsets, and so columns, count from after it. */
+/**
+ * The text without a leading byte order mark (offsets, and so columns, count from after it), and with
+ * old Mac line ends (a CR alone) read as line ends, as YAML defines them: the YAML parser and the line
+ * index know only LF and CRLF. The replacement keeps every offset.
+ */
 export function manifestBody(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.includes('\r') ? body.replace(/\r(?!\n)/g, '\n') : body;
 }

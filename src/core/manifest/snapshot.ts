@@ -11,12 +11,23 @@ export interface ManifestText {
   text: string;
 }
 
+/**
+ * Problems reported per file at most: a file of a million broken items gives the first ones and a count,
+ * not a million findings to sort and print.
+ */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+
 /** One file's objects decoded, and its problems: those of reading the text first, then those of decoding. */
 function snapshotOfText({ file, text }: ManifestText): ClusterSnapshot {
   const decoded = emptySnapshot();
   // Each object is decoded as it is read (a JSON list item by item), so raw objects die young.
   const problems = readManifestText(text, file, (o: LocatedObject) => addToSnapshot(decoded, decodeObject(o.raw, o.locate)));
-  decoded.problems = [...problems, ...decoded.problems];
+  const all = [...problems, ...decoded.problems];
+  decoded.problems = all.length <= MAX_PROBLEMS_PER_FILE ? all : all.slice(0, MAX_PROBLEMS_PER_FILE);
+  if (all.length > MAX_PROBLEMS_PER_FILE) {
+    const next = all[MAX_PROBLEMS_PER_FILE]!;
+    decoded.problems.push({ ...next, object: null, message: `${all.length - MAX_PROBLEMS_PER_FILE} more problems in this file are not listed (the first ${MAX_PROBLEMS_PER_FILE} are)` });
+  }
   return decoded;
 }
 

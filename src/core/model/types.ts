@@ -64,6 +64,14 @@ export interface Advertisement {
   /** Both empty means the advertisement announces every pool. */
   ipAddressPools: string[];
   ipAddressPoolSelectors: LabelSelector[];
+  /** The nodes that may announce; empty means every node. */
+  nodeSelectors: LabelSelector[];
+  /** The services it announces; empty means every service. */
+  serviceSelectors: LabelSelector[];
+  /** L2Advertisement: the interfaces to announce on; empty means all. */
+  interfaces: string[];
+  /** BGPAdvertisement: the BGPPeer names to advertise to; empty means every peer. */
+  peers: string[];
   location: SourceLocation | null;
 }
 
@@ -103,6 +111,82 @@ export interface Service {
   /** status.loadBalancer.ingress[].ip as written (hostnames are ignored). */
   ingressIPs: string[];
   location: SourceLocation | null;
+}
+
+/** The namespace (`''` for cluster-scoped kinds) and name of an object as the API names it. */
+export interface ObjectRef {
+  namespace: string;
+  name: string;
+}
+
+/** A Kubernetes Node: its labels feed advertisements' nodeSelectors. */
+export interface Node extends ObjectRef {
+  labels: Record<string, string>;
+  /** Labelled `node.kubernetes.io/exclude-from-external-load-balancers`: MetalLB's speakers do not announce from it. */
+  excludedFromLoadBalancers: boolean;
+  /** Condition NetworkUnavailable is True: speakers do not announce from it either. */
+  networkUnavailable: boolean;
+  location: SourceLocation | null;
+}
+
+/** A ServiceL2Status: the speaker on `node` answers ARP/NDP for the service's addresses. */
+export interface ServiceL2Status extends ObjectRef {
+  node: string;
+  serviceNamespace: string;
+  serviceName: string;
+  interfaces: string[];
+  location: SourceLocation | null;
+}
+
+/** A ServiceBGPStatus: the speaker on `node` advertises the service to the BGPPeers named in `peers`. */
+export interface ServiceBgpStatus extends ObjectRef {
+  node: string;
+  serviceNamespace: string;
+  serviceName: string;
+  peers: string[];
+  location: SourceLocation | null;
+}
+
+/** A MetalLB BGPPeer: which router, from which nodes. */
+export interface BgpPeer extends ObjectRef {
+  /** peerAddress, or null for an unnumbered (interface) session. */
+  address: string | null;
+  interface: string | null;
+  vrf: string;
+  nodeSelectors: LabelSelector[];
+  location: SourceLocation | null;
+}
+
+/** An frr-k8s BGPSessionState: the state of one BGP session of one node. */
+export interface BgpSessionState extends ObjectRef {
+  node: string;
+  /** The neighbour's address (or interface, for unnumbered sessions). */
+  peer: string;
+  vrf: string;
+  /** FRR's state: Idle, Connect, Active, OpenSent, OpenConfirm, Established. */
+  bgpStatus: string;
+  bfdStatus: string | null;
+  location: SourceLocation | null;
+}
+
+/** A MetalLB ConfigurationState: whether the controller or one node's speaker accepted the configuration. */
+export interface ConfigurationState extends ObjectRef {
+  /** `controller`, or `speaker` with its node. */
+  component: string;
+  node: string | null;
+  result: 'Valid' | 'Invalid' | 'Unknown';
+  errorSummary: string;
+  location: SourceLocation | null;
+}
+
+/** What MetalLB reports about announcing: status objects, BGP sessions, configuration state, and the nodes. */
+export interface AnnouncementObjects {
+  nodes: Node[];
+  l2Statuses: ServiceL2Status[];
+  bgpStatuses: ServiceBgpStatus[];
+  bgpPeers: BgpPeer[];
+  bgpSessions: BgpSessionState[];
+  configurationStates: ConfigurationState[];
 }
 
 /** A Warning event with reason AllocationFailed from MetalLB's controller, kept for the service it names. */

@@ -47,6 +47,10 @@ export const FINDING_CODES = [
   'invalid-community',
   'legacy-config-map',
   'legacy-config-invalid',
+  'service-not-announced',
+  'l2-multiple-announcers',
+  'bgp-peer-down',
+  'metallb-config-invalid',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -81,6 +85,10 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'invalid-community': 'error',
   'legacy-config-map': 'error',
   'legacy-config-invalid': 'error',
+  'service-not-announced': 'warning',
+  'l2-multiple-announcers': 'warning',
+  'bgp-peer-down': 'warning',
+  'metallb-config-invalid': 'error',
 };
 
 /** Higher is more severe; used by `--fail-on`. */

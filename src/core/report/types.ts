@@ -1,4 +1,5 @@
 // The analysis result: pools, services and findings with exact bigint counts (see json.ts for the wire form).
+import type { AnnouncementReasonCode } from '../announcement/reasons.ts';
 import type { FindingCode, ReasonCode, Severity } from './codes.ts';
 
 export interface FamilyUsage {
@@ -35,6 +36,31 @@ export interface Reason {
   message: string;
 }
 
+export type AnnouncementProtocol = 'layer2' | 'bgp' | 'layer2+bgp';
+export type AnnouncementState = 'announced' | 'not-announced' | 'partly' | 'unknown';
+
+/** One BGP session a service is advertised over: the BGPPeer, its address, the node, and the session's state. */
+export interface AnnouncementPeer {
+  name: string;
+  address: string | null;
+  node: string;
+  /** frr-k8s's session state (Established, Active, Idle, ...), or `unknown` when no BGPSessionState says. */
+  state: string;
+}
+
+/** Whether and how an allocated service's addresses are announced (see docs/announcement.md). */
+export interface Announcement {
+  /** How its pool is announced; null when nothing announces the pool. */
+  protocol: AnnouncementProtocol | null;
+  /** The nodes whose speakers announce it (ServiceL2Status / ServiceBGPStatus). */
+  nodes: string[];
+  /** Layer 2: the interfaces the owning speaker answers on. */
+  interfaces: string[];
+  peers: AnnouncementPeer[];
+  state: AnnouncementState;
+  reason: { code: AnnouncementReasonCode; message: string } | null;
+}
+
 export interface ServiceReport {
   namespace: string;
   name: string;
@@ -45,6 +71,8 @@ export interface ServiceReport {
   /** True when `simulate` assigned the addresses; false for what the cluster holds. */
   simulated: boolean;
   reason: Reason | null;
+  /** For allocated services (null otherwise); absent where nothing is known of announcing (simulate, the fleet view). */
+  announcement?: Announcement | null;
 }
 
 export interface Finding {

@@ -211,11 +211,7 @@ export class ResourceWatcher {
       token = paged && page.metadata.continue ? page.metadata.continue : undefined;
       if (token === undefined) break;
     }
-    for (const [key, known] of this.known) {
-      if (listed.has(key)) continue;
-      this.known.delete(key);
-      this.hooks.remove(this.resource, { metadata: { name: known.name, ...(known.namespace !== undefined ? { namespace: known.namespace } : {}) } });
-    }
+    for (const [key, known] of this.known) if (!listed.has(key)) this.forget(key, known);
     this.resourceVersion = resourceVersion;
     this.everSynced = true;
     this.log.debug('listed', { objects: listed.size });
@@ -286,6 +282,12 @@ export class ResourceWatcher {
     }
   }
 
+  /** Removes a known object that the API server no longer has (only its namespace and name are needed). */
+  private forget(key: string, known: Known): void {
+    this.known.delete(key);
+    this.hooks.remove(this.resource, { metadata: { name: known.name, ...(known.namespace !== undefined ? { namespace: known.namespace } : {}) } });
+  }
+
   private count(reason: WatchErrorReason): void {
     this.errors.set(reason, (this.errors.get(reason) ?? 0) + 1);
   }
@@ -319,10 +321,7 @@ export class ResourceWatcher {
       // The CRD is not installed: say so once, drop what was known of it, look again later.
       if (this.state !== 'missing') {
         this.log.warn(`the ${this.resource.kind} resource is not served by the API server (is the MetalLB CRD installed?); carrying on without it`, { path: this.resource.path });
-        for (const known of this.known.values()) {
-          this.hooks.remove(this.resource, { metadata: { name: known.name, ...(known.namespace !== undefined ? { namespace: known.namespace } : {}) } });
-        }
-        this.known.clear();
+        for (const [key, known] of this.known) this.forget(key, known);
       }
       this.everSynced = true;
       this.resourceVersion = '';

@@ -98,3 +98,35 @@ test('every wrong field of a Service is reported once, named by its path and loc
     'Service status.loadBalancer.ingress[0].ip must be a string, not number 9 @ 9',
   ]);
 });
+
+test('CR-only line ends (old Mac) are line ends: the same objects and locations as with LF', () => {
+  const lf = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n  labels: 7\n';
+  for (const [what, text] of [['YAML', lf], ['JSON', JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b', labels: 7 } }] }, null, 2)]] as const) {
+    const want = snapshotFromTexts([{ file: 'f', text }]);
+    const got = snapshotFromTexts([{ file: 'f', text: text.replaceAll('\n', '\r') }]);
+    assert.deepEqual(got.namespaces.map((n) => n.name), ['a'], what);
+    assert.deepEqual(got, want, what);
+  }
+});
+
+test('a YAML alias bomb is one located problem, not a hang or an out-of-memory abort', () => {
+  let text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  labels:\n    a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+  let prev = 'a';
+  for (const n of 'bcdefghi') {
+    text += `    ${n}: &${n} [${Array(9).fill(`*${prev}`).join(', ')}]\n`;
+    prev = n;
+  }
+  const snapshot = snapshotFromTexts([{ file: 'bomb.yaml', text: `${text}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ok}\n` }]);
+  assert.deepEqual(snapshot.namespaces.map((n) => n.name), ['ok']);
+  assert.deepEqual(snapshot.problems.map((p) => [p.message, p.location?.line]), [['YAML: Excessive alias count indicates a resource exhaustion attack', 1]]);
+});
+
+test('a file with more than 1,000 problems lists the first 1,000 and counts the rest', () => {
+  const text = `{"apiVersion":"v1","kind":"List","items":[${'0,'.repeat(1499)}0,{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"kept"}}]}`;
+  const snapshot = snapshotFromTexts([{ file: 'many.json', text }]);
+  assert.deepEqual(snapshot.namespaces.map((n) => n.name), ['kept'], 'the valid item is still read');
+  assert.equal(snapshot.problems.length, 1001);
+  assert.equal(snapshot.problems[999]!.message, 'items[999] of the List is not an object');
+  assert.equal(snapshot.problems[1000]!.message, '500 more problems in this file are not listed (the first 1000 are)');
+  assert.deepEqual(snapshot.problems[1000]!.location, { file: 'many.json', line: 1, col: text.indexOf('[') + 2 + 2 * 1000 });
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,4 +187,37 @@ test('close lets a request in flight finish', async () => {
   assert.equal(await pending, 'done');
   await closing;
   assert.equal(server.server.listening, false);
+});
+
+test('query keys named like Object.prototype members are unknown keys (400), never a 500', async () => {
+  let errors = 0;
+  const log = { ...silentLogger, error: () => void errors++ };
+  const pool = sampleReport().pools[0]!.name;
+  await withServer({ deps: { ...deps(), log } }, async (base) => {
+    for (const path of ['/api/v1/status', '/api/v1/pools', `/api/v1/pools/${pool}`, '/api/v1/services', '/api/v1/findings']) {
+      for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__']) {
+        const res = await fetch(`${base}${path}?${key}=1`);
+        assert.equal(res.status, 400, `${path}?${key}=1`);
+        assert.match(((await res.json()) as { error: { message: string } }).error.message, new RegExp(`unknown query parameter "${key}"`));
+      }
+    }
+  });
+  assert.equal(errors, 0, 'nothing logged as an error');
+});
+
+test('a path with an empty segment is not another endpoint: //metrics is 404', async () => {
+  const get = (base: string, path: string) =>
+    new Promise<number>((resolve, reject) => {
+      // node:http sends the path as written (fetch would too, but say so plainly).
+      httpRequest(`${base}/`, { path }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+  await withServer({}, async (base) => {
+    assert.equal(await get(base, '/metrics'), 200);
+    for (const path of ['//metrics', '//', '//api/v1/status', '/api/v1//status']) assert.equal(await get(base, path), 404, path);
+  });
 });

@@ -5,7 +5,7 @@ import type { PoolState } from '../pool-state.ts';
 import type { FindingContext } from './finding.ts';
 import { fieldAt, listAt, metallbObjects } from './config-objects.ts';
 import { selectorKey } from './config-lists.ts';
-import { advertises } from './pool-not-advertised.ts';
+import { advertises } from '../../model/advertises.ts';
 
 export interface BgpAdvertisementFacts {
   object: ConfigObject;

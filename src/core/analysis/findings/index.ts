@@ -5,6 +5,7 @@ import { addressOutsidePools } from './address-outside-pools.ts';
 import { addressSyntax } from './address-syntax.ts';
 import { advertisementNoPool } from './advertisement-no-pool.ts';
 import { aggregationLength } from './aggregation-length.ts';
+import { bgpPeerDown } from './bgp-peer-down.ts';
 import { deprecatedAnnotation } from './deprecated-annotation.ts';
 import { deprecatedField } from './deprecated-field.ts';
 import { duplicateEntry } from './duplicate-entry.ts';
@@ -19,6 +20,8 @@ import { legacyConfigInvalid } from './legacy-config-invalid.ts';
 import { legacyConfigMap } from './legacy-config-map.ts';
 import { localPrefConflict } from './local-pref-conflict.ts';
 import { outsideMetallbNamespace } from './outside-metallb-namespace.ts';
+import { l2MultipleAnnouncers } from './l2-multiple-announcers.ts';
+import { metallbConfigInvalid } from './metallb-config-invalid.ts';
 import { poolEmpty } from './pool-empty.ts';
 import { poolExhausted } from './pool-exhausted.ts';
 import { poolNearlyExhausted } from './pool-nearly-exhausted.ts';
@@ -27,6 +30,7 @@ import { poolNotAdvertised } from './pool-not-advertised.ts';
 import { poolOverlap } from './pool-overlap.ts';
 import { poolUtilizationHigh } from './pool-utilization-high.ts';
 import { requestMismatch } from './request-mismatch.ts';
+import { serviceNotAnnounced } from './service-not-announced.ts';
 import { servicePending } from './service-pending.ts';
 import { staleAllocation } from './stale-allocation.ts';
 import { unknownKind } from './unknown-kind.ts';
@@ -62,4 +66,8 @@ export const findingRules: readonly FindingRule[] = [
   servicePending,
   deprecatedAnnotation,
   deprecatedField,
+  serviceNotAnnounced,
+  l2MultipleAnnouncers,
+  bgpPeerDown,
+  metallbConfigInvalid,
 ];

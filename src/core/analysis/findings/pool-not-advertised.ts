@@ -1,16 +1,8 @@
 // Rule pool-not-advertised: no L2Advertisement or BGPAdvertisement selects the pool, so its addresses are never announced.
-import { selectorMatches } from '../../model/selectors.ts';
-import { poolRef, type Advertisement, type Pool } from '../../model/types.ts';
+import { advertises } from '../../model/advertises.ts';
+import { poolRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
 import { finding, type LedgerRule } from './finding.ts';
-
-/** Whether the advertisement announces the pool (no pools and no selectors means every pool). */
-export function advertises(ad: Advertisement, pool: Pool): boolean {
-  if (ad.namespace !== pool.namespace) return false;
-  if (ad.ipAddressPools.length === 0 && ad.ipAddressPoolSelectors.length === 0) return true;
-  if (ad.ipAddressPools.includes(pool.name)) return true;
-  return ad.ipAddressPoolSelectors.some((sel) => selectorMatches(sel, pool.labels));
-}
 
 export const poolNotAdvertised: LedgerRule = {
   code: 'pool-not-advertised',

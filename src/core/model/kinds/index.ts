@@ -1,12 +1,18 @@
 // The one list of Kubernetes kinds poolwatch reads: decoding, watching, RBAC and the snapshot all follow it.
 import { bgpAdvertisementKind } from './bgp-advertisement.ts';
+import { bgpPeerKind } from './bgp-peer.ts';
+import { bgpSessionStateKind } from './bgp-session-state.ts';
+import { configurationStateKind } from './configuration-state.ts';
 import { allocationFailedEventKind } from './event.ts';
 import { ipAddressPoolKind } from './ip-address-pool.ts';
 import type { Kind } from './kind.ts';
 import { l2AdvertisementKind } from './l2-advertisement.ts';
 import { legacyConfigMapKind } from './legacy-config-map.ts';
 import { namespaceKind } from './namespace.ts';
+import { nodeKind } from './node.ts';
 import { serviceKind } from './service.ts';
+import { serviceBgpStatusKind } from './service-bgp-status.ts';
+import { serviceL2StatusKind } from './service-l2-status.ts';
 
 export const KINDS = [
   serviceKind,
@@ -16,6 +22,12 @@ export const KINDS = [
   ipAddressPoolKind,
   l2AdvertisementKind,
   bgpAdvertisementKind,
+  nodeKind,
+  serviceL2StatusKind,
+  serviceBgpStatusKind,
+  bgpPeerKind,
+  bgpSessionStateKind,
+  configurationStateKind,
 ] as const;
 
 export type AnyKind = (typeof KINDS)[number];

@@ -1,5 +1,5 @@
 // What one Kubernetes kind declares: how it is decoded, where it is read from, its snapshot slot and its live update.
-import type { Advertisement, AllocationFailedEvent, InputProblem, Namespace, Pool, Service } from '../types.ts';
+import type { Advertisement, AllocationFailedEvent, AnnouncementObjects, InputProblem, Namespace, ObjectRef, Pool, Service } from '../types.ts';
 import type { FieldReader } from './fields.ts';
 
 /** Where poolwatch lists and watches a kind; RBAC in deploy/kubernetes grants get/list/watch on exactly this. */
@@ -27,13 +27,11 @@ export interface LiveModel {
   removeService(namespace: string, name: string): void;
   upsertEvent(ev: AllocationFailedEvent): void;
   removeEvent(namespace: string, serviceName: string): void;
+  /** What MetalLB reports about announcing, one object at a time (a status object per service can be many). */
+  upsertAnnouncementObject<K extends keyof AnnouncementObjects>(slot: K, value: AnnouncementObjects[K][number]): void;
+  removeAnnouncementObject(slot: keyof AnnouncementObjects, ref: ObjectRef): void;
 }
 
-/** The namespace and name of an object as the API names it. */
-export interface ObjectRef {
-  namespace: string;
-  name: string;
-}
 
 /**
  * How the live store applies a change of one object. `each`: one model value per object, applied on its own
