@@ -5,7 +5,7 @@ import type { AnalysisOptions } from '../core/analysis/options.ts';
 import { decodeObject, groupOf } from '../core/model/kinds/decode-object.ts';
 import { kindOf, type AnyKind } from '../core/model/kinds/index.ts';
 import type { Kind } from '../core/model/kinds/kind.ts';
-import type { InputProblem } from '../core/model/types.ts';
+import type { ConfigObject, InputProblem } from '../core/model/types.ts';
 import type { Report } from '../core/report/types.ts';
 
 /** A Kubernetes object as read from the API (or a manifest): kind, apiVersion and metadata are what the store needs. */
@@ -33,6 +33,8 @@ export class ClusterStore {
   /** Per slot, the values of each object by object key: kept for `all` kinds, and for `each` kinds that remember. */
   private readonly slots = new Map<string, Map<string, unknown[]>>();
   private readonly problems = new Map<string, InputProblem[]>();
+  /** MetalLB configuration objects as written, by object key (for the configuration checks). */
+  private readonly config = new Map<string, ConfigObject>();
   private cached: { version: number; report: Report } | null = null;
 
   constructor(options: AnalysisOptions = {}) {
@@ -68,6 +70,8 @@ export class ClusterStore {
     const hadProblems = this.problems.has(key);
     if (decoded.problems.length > 0) this.problems.set(key, decoded.problems);
     else this.problems.delete(key);
+    if (decoded.config) this.config.set(key, decoded.config);
+    if (decoded.config || this.config.delete(key)) this.ledger.setConfig([...this.config.keys()].sort(compareKeys).map((k) => this.config.get(k)!));
 
     const kind = kindOf(groupOf(object.apiVersion) ?? '', kindName);
     if (kind) this.applyKind(kind, key, { namespace: ns, name: object.metadata.name }, decoded.objects.map((o) => o.value));

@@ -252,7 +252,7 @@ export async function readManifestTexts(options: ManifestSourceOptions): Promise
 
 /** Fails with exit 2 when nothing usable was read (every file empty, or every object invalid). */
 export function requireUsable(snapshot: ClusterSnapshot, texts: readonly ManifestText[]): void {
-  const usable = snapshot.pools.length + snapshot.services.length + snapshot.advertisements.length + snapshot.namespaces.length + snapshot.events.length;
+  const usable = snapshot.pools.length + snapshot.services.length + snapshot.advertisements.length + snapshot.namespaces.length + snapshot.events.length + snapshot.config.filter((o) => o.readable).length;
   if (usable > 0) return;
   const first = snapshot.problems[0];
   if (first) {

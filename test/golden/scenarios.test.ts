@@ -13,7 +13,7 @@ const scenarios: Record<string, number> = {
   'shared-addresses': 1,
   'overlapping-pools': 1,
   'exhausted-pool': 1,
-  'legacy-configmap': 0,
+  'legacy-configmap': 1,
   'kubectl-list': 0,
   announcement: 1,
 };

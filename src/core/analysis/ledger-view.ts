@@ -1,7 +1,7 @@
 // The read-only view of the ledger that finding rules, the allocator and renderers use.
 import type { IpFamily } from '../address/index.ts';
 import type { Overlap } from '../address/index.ts';
-import type { Advertisement, AllocationFailedEvent, InputProblem, Namespace } from '../model/types.ts';
+import type { Advertisement, AllocationFailedEvent, ConfigObject, InputProblem, Namespace } from '../model/types.ts';
 import type { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import type { Announcement } from '../report/types.ts';
 import type { AddressIndex } from './address-index.ts';
@@ -22,6 +22,8 @@ export interface LedgerView {
   readonly advertisements: readonly Advertisement[];
   readonly namespaces: readonly Namespace[];
   readonly problems: readonly InputProblem[];
+  /** MetalLB configuration objects as written, in input order. */
+  readonly config: readonly ConfigObject[];
   /** The one address state: who holds which address, and every pool's distinct counts. */
   readonly addresses: AddressIndex;
   /** MetalLB's --lb-class the ledger was made for (null: services without a loadBalancerClass). */

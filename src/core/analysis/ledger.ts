@@ -12,7 +12,7 @@
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { announcementOf } from '../announcement/announce.ts';
-import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
+import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
 import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
@@ -73,6 +73,7 @@ export class PoolLedger implements LedgerView {
   private ads: Advertisement[] = [];
   private nss: Namespace[] = [];
   private inputProblems: InputProblem[] = [];
+  private configObjects: ConfigObject[] = [];
   private anyAvoidsBuggyIps = false;
   /** namespace/name -> record, in the order they came (a replaced service moves to the end). */
   private readonly records = new Map<string, ServiceRecord>();
@@ -146,6 +147,12 @@ export class PoolLedger implements LedgerView {
 
   setNamespaces(namespaces: readonly Namespace[]): void {
     this.nss = [...namespaces];
+    this.changed();
+  }
+
+  /** MetalLB configuration objects as written (for the configuration checks). */
+  setConfig(objects: readonly ConfigObject[]): void {
+    this.configObjects = [...objects];
     this.changed();
   }
 
@@ -253,6 +260,9 @@ export class PoolLedger implements LedgerView {
   }
   get problems(): readonly InputProblem[] {
     return this.inputProblems;
+  }
+  get config(): readonly ConfigObject[] {
+    return this.configObjects;
   }
   poolByName(name: string): PoolState | undefined {
     return this.byName.get(name);

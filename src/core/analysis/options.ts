@@ -1,4 +1,5 @@
 // Analysis options: finding thresholds, MetalLB's load-balancer class, and the seam through which the allocator explains pending services.
+import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
 import type { Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import type { LedgerView } from './ledger-view.ts';
@@ -23,6 +24,8 @@ export interface AnalysisOptions {
   nearlyExhaustedPercent?: number;
   /** MetalLB's `--lb-class`: null (the default) means MetalLB handles services with no loadBalancerClass. */
   loadBalancerClass?: string | null;
+  /** The namespace MetalLB reads its configuration from. Default metallb-system. */
+  metallbNamespace?: string;
   /** Null or absent: no explanations here (src/core/pipeline's createLedger wires the MetalLB-faithful allocator by default). */
   explainPending?: PendingExplainer | null;
 }
@@ -31,6 +34,7 @@ export interface ResolvedOptions {
   utilizationHighPercent: number;
   nearlyExhaustedPercent: number;
   loadBalancerClass: string | null;
+  metallbNamespace: string;
   explainPending: PendingExplainer | null;
 }
 
@@ -39,6 +43,7 @@ export function resolveOptions(o: AnalysisOptions = {}): ResolvedOptions {
     utilizationHighPercent: o.utilizationHighPercent ?? 80,
     nearlyExhaustedPercent: o.nearlyExhaustedPercent ?? 95,
     loadBalancerClass: o.loadBalancerClass ?? null,
+    metallbNamespace: o.metallbNamespace ?? DEFAULT_METALLB_NAMESPACE,
     explainPending: o.explainPending ?? null,
   };
 }

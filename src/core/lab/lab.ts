@@ -111,6 +111,7 @@ export class LabCluster {
       services: all.map((s) => s.svc),
       events: all.flatMap((s) => (s.pending ? [s.pending] : [])),
       problems: [],
+      config: [],
     };
   }
 

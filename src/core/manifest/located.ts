@@ -1,14 +1,7 @@
 // Located objects: a raw manifest object plus a way to find where any of its fields was written.
-import type { InputProblem, SourceLocation } from '../model/types.ts';
+import type { InputProblem, Locator, SourceLocation } from '../model/types.ts';
 
-/** A path into a raw object, e.g. ['spec', 'addresses', 2]. */
-export type FieldPath = readonly (string | number)[];
-
-/**
- * Finds where a field of one object was written. Returns the closest written ancestor when the
- * field itself is absent, and null only when nothing is known (objects from the Kubernetes API).
- */
-export type Locator = (path: FieldPath) => SourceLocation | null;
+export type { FieldPath, Locator } from '../model/types.ts';
 
 export interface LocatedObject {
   raw: Record<string, unknown>;

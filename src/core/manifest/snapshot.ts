@@ -1,5 +1,6 @@
 // Manifest texts to one ClusterSnapshot: parse every file, decode every object, keep every problem.
 import { addToSnapshot, decodeObject } from '../model/kinds/decode-object.ts';
+import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
 import { emptySnapshot, SNAPSHOT_KEYS, type ClusterSnapshot } from '../model/snapshot.ts';
 import type { LocatedObject } from './located.ts';
 import { readManifestText } from './parse.ts';
@@ -30,8 +31,24 @@ function snapshotOfText({ file, text }: ManifestText): ClusterSnapshot {
   return decoded;
 }
 
-export function snapshotFromTexts(texts: readonly ManifestText[]): ClusterSnapshot {
-  if (texts.length === 1) return snapshotOfText(texts[0]!);
+export interface SnapshotOptions {
+  /** The namespace MetalLB reads its configuration from (default metallb-system). */
+  metallbNamespace?: string;
+}
+
+/**
+ * Pools and advertisements outside MetalLB's namespace are left out: MetalLB's webhooks refuse them and
+ * its controller never reads them (the outside-metallb-namespace finding reports them from `config`).
+ */
+function keepMetallbNamespace(snapshot: ClusterSnapshot, namespace: string): ClusterSnapshot {
+  if (snapshot.pools.some((p) => p.namespace !== namespace)) snapshot.pools = snapshot.pools.filter((p) => p.namespace === namespace);
+  if (snapshot.advertisements.some((a) => a.namespace !== namespace)) snapshot.advertisements = snapshot.advertisements.filter((a) => a.namespace === namespace);
+  return snapshot;
+}
+
+export function snapshotFromTexts(texts: readonly ManifestText[], options: SnapshotOptions = {}): ClusterSnapshot {
+  const namespace = options.metallbNamespace ?? DEFAULT_METALLB_NAMESPACE;
+  if (texts.length === 1) return keepMetallbNamespace(snapshotOfText(texts[0]!), namespace);
   const snapshot = emptySnapshot();
   for (const text of texts) {
     const one = snapshotOfText(text);
@@ -39,5 +56,5 @@ export function snapshotFromTexts(texts: readonly ManifestText[]): ClusterSnapsh
       for (const x of one[key]) (snapshot[key] as unknown[]).push(x);
     }
   }
-  return snapshot;
+  return keepMetallbNamespace(snapshot, namespace);
 }

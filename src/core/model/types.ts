@@ -52,6 +52,8 @@ export interface Pool {
   protocol: 'layer2' | 'bgp' | null;
   creationTimestamp: string | null;
   location: SourceLocation | null;
+  /** Where the address list (or, when absent, its closest written parent) was written. */
+  addressesLocation?: SourceLocation | null;
 }
 
 export interface Advertisement {
@@ -204,6 +206,30 @@ export interface InputProblem {
   location: SourceLocation | null;
 }
 
+/**
+ * A MetalLB configuration object as written (any metallb.io object, an object of a MetalLB kind in
+ * another group, the legacy ConfigMap), kept for the configuration checks that read fields the model
+ * does not need. Only configuration objects are kept this way: they are few, services are many.
+ */
+export interface ConfigObject {
+  apiVersion: string;
+  kind: string;
+  /** metadata.name, or '' when missing (then `invalid-manifest` says so). */
+  name: string;
+  /** metadata.namespace as written, or null when absent. */
+  namespace: string | null;
+  raw: Record<string, unknown>;
+  /** Where a field was written; null for objects read from the API. */
+  locate: Locator | null;
+  /** Whether the object was decoded without problems (checks of its fields skip it otherwise). */
+  readable: boolean;
+}
+
+/** `IPAddressPool/metallb-system/default` for a configuration object. */
+export function configRef(o: ConfigObject): string {
+  return o.namespace ? `${o.kind}/${o.namespace}/${o.name}` : `${o.kind}/${o.name}`;
+}
+
 export function formatLocation(l: SourceLocation | null | undefined): string | null {
   return l ? `${l.file}:${l.line}:${l.col}` : null;
 }
@@ -221,3 +247,12 @@ export function serviceRef(s: Pick<Service, 'namespace' | 'name'>): string {
 export function serviceKey(s: Pick<Service, 'namespace' | 'name'>): string {
   return `${s.namespace}/${s.name}`;
 }
+
+/** A path into a raw object, e.g. ['spec', 'addresses', 2]. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Finds where a field of one object was written. Returns the closest written ancestor when the
+ * field itself is absent, and null only when nothing is known (objects from the Kubernetes API).
+ */
+export type Locator = (path: FieldPath) => SourceLocation | null;

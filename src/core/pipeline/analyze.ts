@@ -29,6 +29,7 @@ const LOAD_ORDER: ReadonlyArray<Kind<unknown>> = (() => {
 export function ledgerFromSnapshot(snapshot: ClusterSnapshot, options: AnalysisOptions = {}): PoolLedger {
   const ledger = createLedger(options);
   ledger.setProblems(snapshot.problems);
+  ledger.setConfig(snapshot.config);
   for (const kind of LOAD_ORDER) {
     const values = snapshot[kind.slot as keyof ClusterSnapshot] as unknown[];
     const live = kind.live;

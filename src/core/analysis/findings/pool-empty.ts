@@ -9,13 +9,9 @@ export const poolEmpty: LedgerRule = {
     const out: Finding[] = [];
     for (const s of ledger.pools) {
       const usable = (s.total.ipv4 ?? 0n) + (s.total.ipv6 ?? 0n);
-      if (usable > 0n) continue;
-      const why =
-        s.pool.addresses.length === 0
-          ? 'it lists no addresses'
-          : s.merged.length === 0
-            ? 'none of its address entries is valid'
-            : 'avoidBuggyIPs removes every address it lists';
+      // A pool that lists nothing is pool-no-addresses (MetalLB refuses it).
+      if (usable > 0n || s.pool.addresses.length === 0) continue;
+      const why = s.merged.length === 0 ? 'none of its address entries is valid' : 'avoidBuggyIPs removes every address it lists';
       out.push(finding('pool-empty', `pool "${s.name}" has no usable address: ${why}`, [poolRef(s.pool)], s.pool.location));
     }
     return out;

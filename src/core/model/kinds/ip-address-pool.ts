@@ -34,6 +34,7 @@ export function decodeIpAddressPool(r: FieldReader): Pool | null {
     protocol: null,
     creationTimestamp: meta.creationTimestamp,
     location: r.locate([]),
+    addressesLocation: r.locate(['spec', 'addresses']),
   };
 }
 

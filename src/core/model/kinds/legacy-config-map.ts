@@ -35,10 +35,8 @@ export function decodeLegacyConfigMap(r: FieldReader): Pool[] {
   inner.list(['address-pools']).forEach((_, i) => {
     const at = ['address-pools', i];
     const name = inner.requiredString([...at, 'name']);
+    // A missing or unknown protocol is legacy-config-invalid; the pool's addresses still count.
     const protocol = inner.string([...at, 'protocol']);
-    if (protocol !== null && protocol !== 'layer2' && protocol !== 'bgp') {
-      inner.problem([...at, 'protocol'], `address-pools[${i}].protocol must be layer2 or bgp, not ${JSON.stringify(protocol)}`);
-    }
     const addresses = decodePoolAddresses(inner, [...at, 'addresses']);
     const autoAssign = inner.bool([...at, 'auto-assign'], true);
     const avoidBuggyIPs = inner.bool([...at, 'avoid-buggy-ips'], false);
