@@ -74,6 +74,8 @@ const PANELS_WITH_DATA = [
   'Addresses in use per namespace A',
   'Pending services and reasons A',
   'Findings A',
+  // Every held address has an announcement state (here `unknown`: these clusters have no MetalLB status objects).
+  'Services by announcement state A',
   'Configuration state A',
   'Configuration state B',
   'variable cluster',

@@ -1,7 +1,7 @@
 // Helpers for monitoring-bundle tests: write generated files into a temporary folder and run promtool/amtool on them.
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -16,8 +16,17 @@ export function requireTool(path: string): void {
   assert.ok(existsSync(path), `${path} is missing: install Debian's prometheus and prometheus-alertmanager (npm test does it as root)`);
 }
 
+const created: string[] = [];
+// Each test file runs in a process of its own: what it created goes when that process exits, passed or failed.
+process.once('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, deleted with everything in it when the test process exits. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `poolwatch-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `poolwatch-${prefix}-`));
+  created.push(dir);
+  return dir;
 }
 
 export function writeRuleFile(dir: string, name: string, config: MonitoringConfig): string {
