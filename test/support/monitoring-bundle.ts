@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { generateRuleFile } from '../../src/core/generate/bundle.ts';
-import type { MonitoringConfig } from '../../src/core/generate/config.ts';
+import { DEFAULT_CONFIG, type MonitoringConfig } from '../../src/core/generate/config.ts';
 
 export const PROMTOOL = '/usr/bin/promtool';
 export const AMTOOL = '/usr/bin/amtool';
@@ -27,6 +27,16 @@ export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `poolwatch-${prefix}-`));
   created.push(dir);
   return dir;
+}
+
+/** The default configuration with every alert's `for` at 1s, so alerts fire within a test; the expressions are unchanged. */
+export function fastRulesConfig(): MonitoringConfig {
+  const fast = (section: object) => Object.fromEntries(Object.entries(section).map(([k, v]) => [k, k === 'for' || k.endsWith('For') ? '1s' : v]));
+  const config = { ...DEFAULT_CONFIG } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(DEFAULT_CONFIG)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) config[key] = fast(value);
+  }
+  return config as unknown as MonitoringConfig;
 }
 
 export function writeRuleFile(dir: string, name: string, config: MonitoringConfig): string {

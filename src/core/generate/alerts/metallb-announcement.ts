@@ -63,7 +63,7 @@ export function metallbAnnouncementAlerts(config: MonitoringConfig): AlertGroupD
           summary: 'A BGP session that services are advertised over is down.',
           description:
             `The BGP session of node {{ $labels.node }} with peer {{ $labels.peer }}{{ with $labels.vrf }} (VRF {{ . }}){{ end }}${inCluster(config)} ` +
-            'is not Established; {{ $value }} services are advertised over it and lose this path.',
+            'is not Established: the services advertised over it ({{ $value }}) lose this path.',
         },
       },
     ],
