@@ -1,0 +1,67 @@
+// `poolwatch explain NAMESPACE/NAME [PATH...]`: everything about one service, from the cluster or from manifests.
+import { PoolwatchError } from '../../core/errors.ts';
+import { explainService, type EventsInput } from '../../core/explain/explain-service.ts';
+import { nearNames } from '../../core/explain/near-names.ts';
+import { ledgerFromSnapshot } from '../../core/pipeline/analyze.ts';
+import { EXIT_OK, type CliCommand } from '../command.ts';
+import { nowOf, type CliIO } from '../io.ts';
+import { maxInputSizeOption, outputOption } from '../options.ts';
+import { colorsFor } from '../render/color.ts';
+import { renderExplainText } from '../render/explain-text.ts';
+import { sourceFor } from '../snapshot-source.ts';
+
+interface ExplainOptions {
+  output: 'text' | 'json';
+  context?: string;
+  maxInputSize: string;
+}
+
+/** `namespace/name`, checked: one slash, neither part empty. */
+export function parseServiceName(arg: string): { namespace: string; name: string } {
+  const parts = arg.split('/');
+  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+    throw new PoolwatchError('invalid-argument', `name the service as NAMESPACE/NAME, not ${JSON.stringify(arg)}`);
+  }
+  return { namespace: parts[0]!, name: parts[1]! };
+}
+
+async function clusterEvents(io: CliIO, context: string | undefined, namespace: string, name: string): Promise<EventsInput> {
+  // The Kubernetes client is loaded only when a cluster is read.
+  const { readServiceEvents } = await import('../../sources/kube/service-events.ts');
+  return readServiceEvents({ context, env: io.env }, namespace, name);
+}
+
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  examples: [
+    ['poolwatch explain shop/web', 'one service of the current kube context'],
+    ['poolwatch explain shop/web --context prod -o json', 'another context, as JSON'],
+    ['poolwatch explain shop/web manifests/', 'from manifests instead of a cluster'],
+  ],
+  register(program, io, done) {
+    program
+      .command('explain')
+      .description('everything about one service: pool and why, addresses, pending reason, announcement, events, findings, next steps')
+      .argument('<service>', 'the service, as NAMESPACE/NAME')
+      .argument('[paths...]', 'manifest files or directories (- for stdin); none reads the current kube context')
+      .addOption(outputOption(['text', 'json'], 'text'))
+      .option('--context <name>', 'kube context to read when no PATH is given')
+      .addOption(maxInputSizeOption())
+      .action(async (service: string, paths: string[], opts: ExplainOptions) => {
+        const { namespace, name } = parseServiceName(service);
+        const key = `${namespace}/${name}`;
+        const fromCluster = paths.length === 0;
+        const snapshot = await sourceFor(paths, io, opts.context, opts.maxInputSize).load();
+        const ledger = ledgerFromSnapshot(snapshot);
+        if (!ledger.service(key)) {
+          const near = nearNames(key, [...ledger.services()].map((r) => r.key));
+          const where = fromCluster ? 'in the cluster' : 'in the manifests';
+          throw new PoolwatchError('not-found', `no service ${key} ${where}${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
+        }
+        const events = fromCluster ? await clusterEvents(io, opts.context, namespace, name) : null;
+        const explanation = explainService(ledger, key, { now: nowOf(io), events })!;
+        io.stdout.write(opts.output === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplainText(explanation, colorsFor(io)));
+        done(EXIT_OK);
+      });
+  },
+};
