@@ -57,6 +57,7 @@ test('control characters from the manifests are shown as escapes in text, exact 
   ].join('\n');
   const text = await runInProcess(['explain', 'shop/web', '-'], { stdin: yaml });
   assert.equal(text.code, 0, text.stderr);
+  // eslint-disable-next-line no-control-regex -- raw control characters are what must not appear
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text.stdout), 'no raw control characters');
   assert.match(text.stdout, /pool "x\\x1b\]0;owned\\x07"/);
   const json = await runInProcess(['explain', '-o', 'json', 'shop/web', '-'], { stdin: yaml });
