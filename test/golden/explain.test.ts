@@ -63,3 +63,20 @@ test('control characters from the manifests are shown as escapes in text, exact 
   const json = await runInProcess(['explain', '-o', 'json', 'shop/web', '-'], { stdin: yaml });
   assert.equal((JSON.parse(json.stdout) as { requested: { pool: string } }).requested.pool, 'x\u001b]0;owned\u0007');
 });
+
+test('why that pool: the pinned pools in MetalLB\'s order, a pinned pool, and the services sharing an address', async () => {
+  const read = async (service: string, path: string) => {
+    const r = await runInProcess(['explain', '-o', 'json', service, path]);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { pool: { name: string; serviceAllocation: string[] } | null; poolChoice: string[]; addresses: Array<{ sharedWith: string[] }> };
+  };
+  const pendingPinned = await read('shop/s1', 'test/fixtures/allocator-cases/priorities.yaml');
+  assert.deepEqual(pendingPinned.poolChoice, [
+    'MetalLB tries the pools spec.serviceAllocation pins to it, in order: "shop-10-a" (priority 10), "shop-10-b" (priority 10), "everyone-15" (priority 15), "shop-20" (priority 20), "shop-unset"; then the autoAssign pools without serviceAllocation: "fallback"',
+  ]);
+  const pinned = await read('payments/checkout', 'test/fixtures/kubectl-list');
+  assert.deepEqual(pinned.pool?.serviceAllocation, ['priority 10', 'namespaces payments']);
+  assert.match(pinned.poolChoice[1]!, /^pool "pool-a" is pinned to the service by spec\.serviceAllocation \(priority 10; namespaces payments\)/);
+  const shared = await read('tools/dns-web', 'test/fixtures/shared-addresses');
+  assert.deepEqual(shared.addresses[0]!.sharedWith, ['infra/dns-tcp', 'infra/dns-udp']);
+});

@@ -1,7 +1,7 @@
 // `poolwatch explain NAMESPACE/NAME [PATH...]`: everything about one service, from the cluster or from manifests.
 import { PoolwatchError } from '../../core/errors.ts';
-import { explainService, type EventsInput } from '../../core/explain/explain-service.ts';
-import { nearNames } from '../../core/explain/near-names.ts';
+import { EVENTS_FROM_CLUSTER_ONLY, explainService, type EventsInput } from '../../core/explain/explain-service.ts';
+import { unknownService } from '../../core/explain/near-names.ts';
 import { ledgerFromSnapshot } from '../../core/pipeline/analyze.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import { nowOf, type CliIO } from '../io.ts';
@@ -53,12 +53,8 @@ export const explainCommand: CliCommand = {
         const fromCluster = paths.length === 0;
         const snapshot = await sourceFor(paths, io, opts.context, opts.maxInputSize).load();
         const ledger = ledgerFromSnapshot(snapshot);
-        if (!ledger.service(key)) {
-          const near = nearNames(key, [...ledger.services()].map((r) => r.key));
-          const where = fromCluster ? 'in the cluster' : 'in the manifests';
-          throw new PoolwatchError('not-found', `no service ${key} ${where}${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
-        }
-        const events = fromCluster ? await clusterEvents(io, opts.context, namespace, name) : null;
+        if (!ledger.service(key)) throw unknownService(key, [...ledger.services()].map((r) => r.key), fromCluster ? ' in the cluster' : ' in the manifests');
+        const events = fromCluster ? await clusterEvents(io, opts.context, namespace, name) : EVENTS_FROM_CLUSTER_ONLY;
         const explanation = explainService(ledger, key, { now: nowOf(io), events })!;
         io.stdout.write(opts.output === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplainText(explanation, colorsFor(io)));
         done(EXIT_OK);

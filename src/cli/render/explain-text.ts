@@ -1,5 +1,6 @@
 // `explain` as text: one service, section by section, from the ServiceExplanation the core made (nothing is worked out here).
 import type { ServiceExplanation } from '../../core/explain/explain-service.ts';
+import { requestedText } from '../../core/explain/requested-text.ts';
 import { visibleStrings } from '../../core/report/visible.ts';
 import type { Colors } from './color.ts';
 import { findingsSection } from './status-table.ts';
@@ -12,14 +13,6 @@ function fields(rows: ReadonlyArray<readonly [string, string]>): string {
 }
 
 const bullets = (lines: readonly string[]) => lines.map((l) => `  - ${l}\n`).join('');
-
-function requestedText(r: ServiceExplanation['requested']): string {
-  const parts: string[] = [];
-  if (r.pool !== null) parts.push(`pool "${r.pool}" (metallb.io/address-pool)`);
-  if (r.addresses.length > 0) parts.push(`${r.addresses.join(', ')} (${r.from})`);
-  if (r.sharingKey !== null) parts.push(`sharing key "${r.sharingKey}" (metallb.io/allow-shared-ip)`);
-  return parts.length > 0 ? parts.join('; ') : 'nothing in particular (no address-pool, loadBalancerIPs or allow-shared-ip)';
-}
 
 function poolSection(e: ServiceExplanation, c: Colors): string {
   const p = e.pool;
@@ -42,7 +35,7 @@ function announcementSection(e: ServiceExplanation, c: Colors): string {
   let out = `\n${c.bold('Announcement')}: ${color(a.state)}${a.protocol ? ` (${a.protocol})` : ''}\n`;
   const rows: Array<[string, string]> = [];
   if (a.reason) rows.push(['why', `${a.reason.code}: ${a.reason.message}`]);
-  rows.push(['nodes', a.nodes.join(', ') || 'none']);
+  rows.push(['nodes', a.nodes.join(', ') || (a.state === 'unknown' ? 'not reported' : 'none')]);
   if (a.protocol !== 'bgp') rows.push(['interfaces', a.interfaces.join(', ') || (a.nodes.length > 0 ? 'all' : '-')]);
   out += fields(rows);
   if (a.peers.length > 0) {

@@ -23,8 +23,11 @@ export interface ServiceEvent {
   source: string | null;
 }
 
-/** What the edge read of the service's events: the list, or why it could not be read. */
-export type EventsInput = { items: readonly ServiceEvent[] } | { unreadable: string };
+/** What the edge read of the service's events: the list, or why there is none (manifests, the server, RBAC). */
+export type EventsInput = { items: readonly ServiceEvent[] } | { notRead: string };
+
+/** Manifests carry no events worth showing: what `explain` from files says instead. */
+export const EVENTS_FROM_CLUSTER_ONLY: EventsInput = { notRead: 'events are read only from a cluster' };
 
 /** At most this many events are shown, the newest; the rest are counted. */
 export const MAX_EVENTS = 20;
@@ -97,8 +100,8 @@ export interface ServiceExplanation {
 
 export interface ExplainOptions {
   now: Date;
-  /** The service's events from the cluster; null when reading manifests. */
-  events: EventsInput | null;
+  /** The service's events, or why there are none. */
+  events: EventsInput;
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -197,9 +200,8 @@ function requestedOf(svc: Service, rec: ServiceRecord): ServiceExplanation['requ
   return { pool: pool?.value ?? null, addresses: ips, from, sharingKey: rec.sharingKey, allocatedFrom: rec.allocatedFrom };
 }
 
-function eventsOf(input: EventsInput | null): ServiceExplanation['events'] {
-  if (input === null) return { read: false, note: 'events are read only from a cluster', items: [], omitted: 0 };
-  if ('unreadable' in input) return { read: false, note: input.unreadable, items: [], omitted: 0 };
+function eventsOf(input: EventsInput): ServiceExplanation['events'] {
+  if ('notRead' in input) return { read: false, note: input.notRead, items: [], omitted: 0 };
   // Oldest first, as kubectl describe lists them; only the newest MAX_EVENTS.
   const sorted = [...input.items].sort((a, b) => ((a.lastTimestamp ?? '') < (b.lastTimestamp ?? '') ? -1 : (a.lastTimestamp ?? '') > (b.lastTimestamp ?? '') ? 1 : 0));
   const omitted = Math.max(0, sorted.length - MAX_EVENTS);

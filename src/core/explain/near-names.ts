@@ -1,4 +1,5 @@
 // "Did you mean": the service keys closest to one that does not exist (a typo, or the same name in another namespace).
+import { PoolwatchError } from '../errors.ts';
 
 /** Edit distance (insertions, deletions, substitutions), giving up once it exceeds `limit`. */
 function distance(a: string, b: string, limit: number): number {
@@ -34,4 +35,10 @@ export function nearNames(wanted: string, keys: Iterable<string>, max = 3): stri
   }
   found.sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return found.slice(0, max).map((f) => f.key);
+}
+
+/** The one-line `not-found` error for a service that does not exist, with the nearest names; `where` as ` in the cluster`. */
+export function unknownService(key: string, keys: Iterable<string>, where = ''): PoolwatchError {
+  const near = nearNames(key, keys);
+  return new PoolwatchError('not-found', `no service ${key}${where}${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
 }

@@ -33,9 +33,9 @@ export async function readServiceEvents(config: KubeConfigOptions, namespace: st
     return { items: list.items.map(toServiceEvent) };
   } catch (err) {
     if (err instanceof ApiException && (err.code === 401 || err.code === 403)) {
-      return { unreadable: `the API server refused to list events in namespace ${namespace} (HTTP ${err.code}): the RBAC of context ${context} does not allow it` };
+      return { notRead: `the API server refused to list events in namespace ${namespace} (HTTP ${err.code}): the RBAC of context ${context} does not allow it` };
     }
     const why = err instanceof ApiException ? `HTTP ${err.code}` : err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { unreadable: `events could not be read: ${why}` };
+    return { notRead: `events could not be read: ${why}` };
   }
 }
