@@ -64,7 +64,8 @@ describe('service pages of the announcement fixture', () => {
     const query = await serve.get('/api/v1/services/shop/web?verbose=1');
     assert.equal(query.status, 400);
     assert.equal(JSON.parse(query.text).error.code, 'invalid-argument');
-    assert.equal((await serve.get('/api/v1/services/shop')).status, 200, 'the list endpoint is unchanged (a namespace is not a path segment)');
+    assert.equal((await serve.get('/api/v1/services/shop')).status, 404, 'a namespace alone names no service');
+    assert.equal((await serve.get('/api/v1/services?namespace=shop')).status, 200, 'the list endpoint is unchanged');
   });
 
   test('BGP with a peer down: the partly badge, one row per peer and node with its session state, the finding, the next steps', async () => {
