@@ -5,7 +5,7 @@ import { filterReport } from '../../core/report/filter.ts';
 import { toJson } from '../../core/report/json.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import { nowOf, type CliIO } from '../io.ts';
-import { maxInputSizeOption, outputOption } from '../options.ts';
+import { addClusterOptions, maxInputSizeOption, outputOption, type ClusterFlags } from '../options.ts';
 import { sourceFor } from '../snapshot-source.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderStatusTable } from '../render/status-table.ts';
@@ -15,11 +15,10 @@ import { parseDuration } from '../../core/forecast/index.ts';
 import { PrometheusFleet } from '../../sources/prometheus-fleet.ts';
 import { storeUrl } from '../serve-fleet.ts';
 
-interface StatusOptions {
+interface StatusOptions extends ClusterFlags {
   output: 'table' | 'wide' | 'json';
   pool?: string;
   namespace?: string;
-  context?: string;
   prometheusUrl?: string;
   lookback: string;
   maxInputSize: string;
@@ -28,7 +27,7 @@ interface StatusOptions {
 /** `status --prometheus-url`: the fleet, read once from the store. */
 async function fleetStatus(paths: readonly string[], opts: StatusOptions, io: CliIO): Promise<void> {
   if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--prometheus-url reads a store, not files: drop ${paths.join(' ')}`);
-  if (opts.namespace || opts.context) throw new PoolwatchError('invalid-argument', '--namespace and --context are for one cluster; --prometheus-url shows every cluster in the store');
+  if (opts.namespace || opts.context || opts.kubeconfig) throw new PoolwatchError('invalid-argument', '--namespace, --kubeconfig and --context are for one cluster; --prometheus-url shows every cluster in the store');
   const url = storeUrl(opts.prometheusUrl, 'status');
   const source = new PrometheusFleet({ url, lookbackSeconds: parseDuration(opts.lookback, '--lookback') });
   let fleet = await source.overview();
@@ -53,14 +52,14 @@ export const statusCommand: CliCommand = {
     ['poolwatch status --prometheus-url http://thanos-query:9090', 'every cluster in a Prometheus-compatible store'],
   ],
   register(program, io, done) {
-    program
+    const command = program
       .command('status')
       .description('show how full every pool is, pending services with reasons, and findings')
       .argument('[paths...]', 'manifest files or directories (- for stdin); none reads the current kube context')
       .addOption(outputOption(['table', 'wide', 'json'], 'table'))
       .option('--pool <name>', 'only this pool')
-      .option('--namespace <name>', 'only services (and their findings) in this namespace')
-      .option('--context <name>', 'kube context to read when no PATH is given')
+      .option('--namespace <name>', 'only services (and their findings) in this namespace');
+    addClusterOptions(command)
       .addOption(maxInputSizeOption())
       .option('--prometheus-url <url>', 'every cluster in this Prometheus-compatible store (Prometheus, Thanos, Mimir, VictoriaMetrics) instead')
       .option('--lookback <duration>', 'with --prometheus-url: how much history the forecast uses', '6h')
@@ -70,8 +69,8 @@ export const statusCommand: CliCommand = {
           done(EXIT_OK);
           return;
         }
-        const snapshot = await sourceFor(paths, io, opts.context, opts.maxInputSize).load();
-        const full = analyze(snapshot, { now: nowOf(io) });
+        const snapshot = await sourceFor(paths, io, opts, opts.maxInputSize).load();
+        const full = analyze(snapshot, { now: nowOf(io), metallbNamespace: opts.metallbNamespace });
         if (opts.pool && !full.pools.some((p) => p.name === opts.pool)) {
           throw new PoolwatchError('not-found', `no pool named "${opts.pool}" (pools: ${full.pools.map((p) => p.name).join(', ') || 'none'})`);
         }
