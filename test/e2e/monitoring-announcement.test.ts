@@ -6,8 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fastRulesConfig, tempDir, writeRuleFile } from '../support/monitoring-bundle.ts';
-import { waitFor } from '../support/processes.ts';
-import { activeAlerts, startPrometheus, type ActiveAlert } from '../support/prometheus.ts';
+import { activeAlerts, ruleHealth, settled, startPrometheus, type ActiveAlert } from '../support/prometheus.ts';
 import { repoRoot, startServe } from '../support/serve.ts';
 
 // What MetalLB's speakers would export for the fixture (test/fixtures/announcement): web on node-a, api in BGP from both
@@ -72,17 +71,11 @@ test('a real Prometheus raises exactly the announcement alerts the fixture calls
       // Not an announcement alert, but the fixture's pending service: listed so that the set is complete.
       'MetalLBServicePending poolwatch shop/queue requested-ip-not-in-pool',
     ];
-    // Until the first scrapes land rule groups run on partial data, so wait for the set of firing alerts to settle.
-    let alerts = await activeAlerts(prom.url);
-    await waitFor('the alerts to settle', async () => {
-      alerts = await activeAlerts(prom.url);
-      return JSON.stringify(describe(alerts)) === JSON.stringify(expected) ? true : undefined;
-    }, 60_000).catch(() => undefined);
+    const alerts = await settled(() => activeAlerts(prom.url), describe, expected, 60_000);
     assert.deepEqual(describe(alerts), expected);
     const down = alerts.find((a) => a.labels['alertname'] === 'MetalLBBGPPeerDownWithServices')!;
     assert.match(down.annotations['description']!, /node node-a with peer 10\.0\.0\.2 is not Established: the services advertised over it \(1\) lose this path/);
-    const body = (await (await fetch(`${prom.url}/api/v1/rules`)).json()) as { data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> } };
-    for (const rule of body.data.groups.flatMap((g) => g.rules)) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
+    for (const rule of await ruleHealth(prom.url)) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
   } finally {
     await prom.stop();
     await serve.stop();

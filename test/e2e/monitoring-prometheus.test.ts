@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/generate/config.ts';
 import { RECORDED } from '../../src/core/generate/metric-names.ts';
 import { waitFor } from '../support/processes.ts';
-import { startPrometheus } from '../support/prometheus.ts';
+import { ruleHealth, settled, startPrometheus } from '../support/prometheus.ts';
 import { repoRoot, startServe } from '../support/serve.ts';
 import { tempDir, writeRuleFile } from '../support/monitoring-bundle.ts';
 
@@ -77,11 +77,7 @@ test('a real Prometheus evaluates every generated rule without error, with the e
     ];
     const describe = (active: Awaited<ReturnType<typeof prom.query>>) =>
       active.map((a) => `${a.metric['alertname']} ${a.metric['pool'] ?? ''} ${a.metric['family'] ?? ''}`.trim()).sort();
-    let alerts = await prom.query('ALERTS');
-    await waitFor('the pending alerts to settle', async () => {
-      alerts = await prom.query('ALERTS');
-      return JSON.stringify(describe(alerts)) === JSON.stringify(expected) ? true : undefined;
-    }).catch(() => undefined);
+    const alerts = await settled(() => prom.query('ALERTS'), describe, expected);
     assert.deepEqual(describe(alerts), expected);
     const pending = alerts.find((a) => a.metric['alertname'] === 'MetalLBServicePending')!;
     assert.deepEqual(
@@ -123,14 +119,9 @@ test('against a real poolwatch serve: the alerts for an exhausted pool, a pendin
         .map((a) => [a.metric['alertname'], a.metric['pool'], a.metric['family'], a.metric['other_pool'], a.metric['service'], a.metric['reason']].filter(Boolean).join(' '))
         .sort();
     // Until the first scrape lands rule groups may run on no data, so wait for the set of alerts to settle.
-    let alerts = await prom.query('ALERTS');
-    await waitFor('the alerts to settle', async () => {
-      alerts = await prom.query('ALERTS');
-      return JSON.stringify(describe(alerts)) === JSON.stringify(expected) ? true : undefined;
-    }).catch(() => undefined);
+    const alerts = await settled(() => prom.query('ALERTS'), describe, expected);
     assert.deepEqual(describe(alerts), expected);
-    const body = (await (await fetch(`${prom.url}/api/v1/rules`)).json()) as { data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> } };
-    for (const rule of body.data.groups.flatMap((g) => g.rules)) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
+    for (const rule of await ruleHealth(prom.url)) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
   } finally {
     await prom.stop();
     await serve.stop();

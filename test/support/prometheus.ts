@@ -1,6 +1,6 @@
 // A real Prometheus (Debian package) for tests: loopback listener, temporary data folder, stopped by PID; and the query API client every Prometheus-compatible store shares.
 import { join } from 'node:path';
-import { startServer, type RunningServer } from './processes.ts';
+import { startServer, waitFor, type RunningServer } from './processes.ts';
 
 export interface PrometheusOptions {
   /** prometheus.yml content; `scrape_configs` targets must be on 127.0.0.1. Default: no scrape configs. */
@@ -63,4 +63,23 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
     lifetimeMs: options.lifetimeMs,
   });
   return { ...server, query: (expr, time) => instantQuery(server.url, expr, time) };
+}
+
+/**
+ * Reads until `describe` of what was read equals `expected`, for at most `timeoutMs` (rule groups run on partial
+ * data until the first scrapes land); returns the last read either way, for the caller's assertion to show.
+ */
+export async function settled<T>(read: () => Promise<T>, describe: (value: T) => string[], expected: string[], timeoutMs = 20_000): Promise<T> {
+  let last = await read();
+  await waitFor('the alerts to settle', async () => {
+    last = await read();
+    return JSON.stringify(describe(last)) === JSON.stringify(expected) ? true : undefined;
+  }, timeoutMs).catch(() => undefined);
+  return last;
+}
+
+/** Every rule of every group as a Prometheus or vmalert rules API lists it: name, health and last error. */
+export async function ruleHealth(url: string): Promise<Array<{ name: string; health: string; lastError?: string }>> {
+  const body = (await (await fetch(`${url}/api/v1/rules`)).json()) as { data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> } };
+  return body.data.groups.flatMap((g) => g.rules);
 }
