@@ -117,6 +117,8 @@ export interface FakeApiServer {
    * parameter `withQuery` if given, answer `status` (default 500).
    */
   failNext(count: number, options?: { status?: number; pathPart?: string; withQuery?: string }): void;
+  /** List requests for a next page (with a continue token) wait until `release()`; `waiting()` counts those held now. */
+  holdNextPages(): { waiting(): number; release(): void };
   /** Delays every response (list bodies and watch headers) by `ms`; 0 turns it off. */
   setDelay(ms: number): void;
   /** Compacts history: open watches get an ERROR 410 event and are closed; watches from an older resourceVersion get 410. */
@@ -204,6 +206,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   /** Watches from a resourceVersion below this answer 410 Gone. */
   let compactedBelow = 0;
   let delayMs = 0;
+  /** While set, requests for a next list page wait for it. */
+  let pageHold: { held: number; released: Promise<void> } | null = null;
   const faults: Array<{ remaining: number; status: number; pathPart: string; withQuery: string | null }> = [];
   const persistentFaults = new Set<{ status: number; pathPart: string }>();
   const watches = new Set<OpenWatch>();
@@ -278,6 +282,12 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const query = Object.fromEntries(url.searchParams.entries());
     const pathname = url.pathname;
     if (delayMs > 0) await sleep(delayMs);
+    if (pageHold && query['continue']) {
+      const hold = pageHold;
+      hold.held++;
+      await hold.released;
+      hold.held--;
+    }
     if (res.destroyed) return;
     const counted = faults.find((f) => f.remaining > 0 && pathname.includes(f.pathPart) && (f.withQuery === null || f.withQuery in query));
     const fault = counted ?? [...persistentFaults].find((f) => pathname.includes(f.pathPart));
@@ -473,6 +483,18 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     },
     failNext(count, opts = {}) {
       faults.push({ remaining: count, status: opts.status ?? 500, pathPart: opts.pathPart ?? '', withQuery: opts.withQuery ?? null });
+    },
+    holdNextPages() {
+      let release = () => {};
+      const hold = { held: 0, released: new Promise<void>((resolve) => (release = resolve)) };
+      pageHold = hold;
+      return {
+        waiting: () => hold.held,
+        release() {
+          if (pageHold === hold) pageHold = null;
+          release();
+        },
+      };
     },
     setDelay(ms) {
       delayMs = ms;
