@@ -10,6 +10,8 @@ import { simulate, type SimulatedService } from '../allocator/simulate.ts';
 
 export interface SimulationReportOptions extends AllocatorOptions {
   now: Date;
+  /** The namespace MetalLB reads its configuration from (default metallb-system). */
+  metallbNamespace?: string;
 }
 
 /** One service the simulation gave addresses to, for the table's "Simulated allocations" section. */
@@ -54,7 +56,12 @@ export function simulationReport(snapshot: ClusterSnapshot, options: SimulationR
     }
     if (s.stale) findings.push(finding(s.stale.code, staleMessage(s), [serviceRef(s.service)], s.service.location));
   }
-  const report = analyze(sim.snapshot, { now: options.now, loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
+  const report = analyze(sim.snapshot, {
+    now: options.now,
+    loadBalancerClass: options.lbClass ?? null,
+    explainPending: () => reasons,
+    ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
+  });
   report.services = report.services.map((r) => (simulated.has(`${r.namespace}/${r.name}`) ? { ...r, simulated: true } : r));
   report.findings = sortFindings([...report.findings, ...findings]);
   return { report, assigned };
