@@ -217,8 +217,11 @@ export class PoolLedger implements LedgerView {
    */
   private changed(announcing = false): void {
     this.cache = null;
-    if (announcing && this.announcements.size > 0) this.announcements = new Map();
-    this.announcementFacts = null;
+    if (announcing) {
+      if (this.announcements.size > 0) this.announcements = new Map();
+      // The report's announcement facts read the announcement objects alone.
+      this.announcementFacts = null;
+    }
     this.version++;
   }
 

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnnouncementObjectsIndex } from '../../../src/core/announcement/announcement-objects.ts';
 import { bgpSessionFacts, carriedSessions } from '../../../src/core/announcement/bgp-sessions.ts';
+import { createLedger } from '../../../src/core/pipeline/analyze.ts';
 
 const NS = 'metallb-system';
 const peer = (name: string, address: string, vrf = '') => ({ namespace: NS, name, address, interface: null, vrf, nodeSelectors: [], location: null });
@@ -30,4 +31,15 @@ test('sessions are named as frr-k8s names them and carry the services advertised
   // The unknown BGPPeer "ghost" is still a carried session (the finding can say nothing about it, the metrics leave it out).
   const ghost = carriedSessions(objects).find((c) => c.peerName === 'ghost')!;
   assert.deepEqual({ target: ghost.target, session: ghost.session, services: ghost.services }, { target: null, session: undefined, services: ['shop/a'] });
+});
+
+test('the report\'s session facts follow a live change of a session, and only announcement objects renew them', () => {
+  const ledger = createLedger();
+  ledger.upsertAnnouncementObject('bgpSessions', session('n1', '10.0.0.1', '', 'Established'));
+  const first = ledger.report(new Date(0)).facts.announcement!;
+  assert.deepEqual(first.bgpSessions.map((s) => s.established), [true]);
+  ledger.setNamespaces([{ name: 'shop', labels: {}, location: null }]);
+  assert.equal(ledger.report(new Date(0)).facts.announcement, first, 'kept while no announcement object changes');
+  ledger.upsertAnnouncementObject('bgpSessions', session('n1', '10.0.0.1', '', 'Idle'));
+  assert.deepEqual(ledger.report(new Date(0)).facts.announcement!.bgpSessions.map((s) => s.established), [false]);
 });
