@@ -5,6 +5,8 @@
  *   const a = new Allocator(pools, namespaces, { lbClass: null });   its own ledger holds the allocations
  *   Allocator.reading(ledger, options)                               plans and explains over a ledger it does
  *                                                                    not change (status, serve)
+ *   Allocator.over(ledger, options)                                  restores and allocates in a ledger that
+ *                                                                    holds the services already (simulate's report)
  *   a.setConfig(pools, namespaces)  -> StaleAllocation[]   new configuration; every holding is re-validated,
  *                                                           the ones it no longer allows are released and returned
  *   a.handles(svc)                  -> boolean             type LoadBalancer and MetalLB's loadBalancerClass
@@ -91,10 +93,10 @@ export class Allocator {
   private readonly view: LedgerView;
   private readonly ledger: PoolLedger | null;
 
-  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, view: LedgerView | null = null) {
+  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, view: LedgerView | null = null, writable: PoolLedger | null = null) {
     this.options = options;
     if (view) {
-      this.ledger = null;
+      this.ledger = writable;
       this.view = view;
     } else {
       const ledger = new PoolLedger({ loadBalancerClass: options.lbClass ?? null, explainPending: null });
@@ -114,6 +116,17 @@ export class Allocator {
       view.namespaces,
       options,
       view,
+    );
+  }
+
+  /** An allocator that restores and allocates in a ledger already holding the services (simulate's report then reads that ledger). */
+  static over(ledger: PoolLedger, options: AllocatorOptions = {}): Allocator {
+    return new Allocator(
+      ledger.pools.map((p) => p.pool),
+      ledger.namespaces,
+      options,
+      ledger,
+      ledger,
     );
   }
 

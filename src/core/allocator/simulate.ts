@@ -17,6 +17,7 @@ import type { ClusterSnapshot } from '../model/snapshot.ts';
 import { serviceKey, type Service } from '../model/types.ts';
 import type { FindingCode } from '../report/codes.ts';
 import type { Reason } from '../report/types.ts';
+import type { PoolLedger } from '../analysis/ledger.ts';
 import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 
 export interface SimulatedService {
@@ -66,9 +67,13 @@ export function processingOrder<T extends Pick<Service, 'creationTimestamp'>>(se
  * problem. The services go into the allocator's ledger at once; each is then checked in MetalLB's order,
  * sharing judged against the holders kept so far, and released when MetalLB would not keep it.
  */
-function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options: AllocatorOptions) {
-  const allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
-  allocator.load(snapshot.services);
+function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options: AllocatorOptions, ledger: PoolLedger | null = null) {
+  let allocator: Allocator;
+  if (ledger) allocator = Allocator.over(ledger, options);
+  else {
+    allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
+    allocator.load(snapshot.services);
+  }
   const kept: Array<RestoreResult | undefined> = new Array(snapshot.services.length);
   const keys = new Set<string>();
   const counts = (key: string) => keys.has(key);
@@ -83,9 +88,13 @@ function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options
   return { allocator, kept };
 }
 
-export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}): Simulation {
+/**
+ * `ledger`, when given, is a ledger of this very snapshot (its pools, namespaces and services) that the
+ * simulation may change: it then holds the snapshot after the simulation, for a report without a second load.
+ */
+export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}, ledger: PoolLedger | null = null): Simulation {
   const order = processingOrderIndices(snapshot.services);
-  const { allocator, kept } = restoreAll(snapshot, order, options);
+  const { allocator, kept } = restoreAll(snapshot, order, options, ledger);
   const services: SimulatedService[] = new Array(snapshot.services.length);
   for (const i of order) {
     const svc = snapshot.services[i]!;
@@ -116,6 +125,8 @@ export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = 
       return { ...r.service, ingressIPs: r.ips, annotations };
     }),
   };
+  // The ledger took each change as MetalLB would make it; it now gets the services exactly as written after.
+  if (ledger) for (const svc of after.services) if (ledger.service(serviceKey(svc))?.service !== svc) ledger.upsertService(svc);
   return { services, snapshot: after, allocator };
 }
 

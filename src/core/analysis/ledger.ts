@@ -11,7 +11,7 @@
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
-import { announcementOf } from '../announcement/announce.ts';
+import { Announcer } from '../announcement/announce.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
 import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { AddressIndex } from './address-index.ts';
@@ -88,8 +88,8 @@ export class PoolLedger implements LedgerView {
   private poolPairs: PoolOverlapFact[] = [];
   /** What MetalLB reports about announcing (status objects, BGP peers and sessions, configuration states, nodes). */
   readonly announcementObjects = new AnnouncementObjectsIndex();
-  /** Announcements of allocated services computed since the last change. */
-  private announcements = new Map<ServiceRecord, Announcement>();
+  /** Announcements of allocated services, for the current state (made on the first read after a change). */
+  private announcer: Announcer | null = null;
   /** Increases on every change; readers may use it to skip work. */
   version = 0;
 
@@ -204,7 +204,7 @@ export class PoolLedger implements LedgerView {
 
   private changed(): void {
     this.cache = null;
-    if (this.announcements.size > 0) this.announcements = new Map();
+    this.announcer = null;
     this.version++;
   }
 
@@ -307,15 +307,11 @@ export class PoolLedger implements LedgerView {
     return this.events.get(key);
   }
 
-  /** The announcement of an allocated service (null for pending and ignored ones); computed once per change. */
+  /** The announcement of an allocated service (null for pending and ignored ones). */
   announcement(rec: ServiceRecord): Announcement | null {
     if (rec.state !== 'allocated') return null;
-    let a = this.announcements.get(rec);
-    if (a === undefined) {
-      a = announcementOf(rec.service, rec.pool?.pool ?? null, { objects: this.announcementObjects, advertisements: this.ads });
-      this.announcements.set(rec, a);
-    }
-    return a;
+    this.announcer ??= new Announcer({ objects: this.announcementObjects, advertisements: this.ads });
+    return this.announcer.of(rec.service, rec.pool?.pool ?? null, rec.key);
   }
 
   /** Why each pending service has no address: the explainer's reason, else MetalLB's event. */

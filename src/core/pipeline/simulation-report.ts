@@ -1,5 +1,5 @@
 // `simulate`'s report: the status report of the snapshot after simulation, new addresses marked, stale allocations shown moving.
-import { analyze } from './analyze.ts';
+import { ledgerFromSnapshot } from './analyze.ts';
 import { finding, sortFindings } from '../analysis/findings/finding.ts';
 import type { PendingExplanation } from '../analysis/options.ts';
 import type { ClusterSnapshot } from '../model/snapshot.ts';
@@ -40,8 +40,10 @@ function staleMessage(s: SimulatedService): string {
  * (stale-allocation, address-outside-pools, request-mismatch, invalid-address), saying where MetalLB moves it.
  */
 export function simulationReport(snapshot: ClusterSnapshot, options: SimulationReportOptions): SimulationReport {
-  const sim = simulate(snapshot, options);
   const reasons = new Map<string, PendingExplanation>();
+  // One ledger: loaded once, changed by the simulation, then read for the report (pending services keep the reason they got at their turn).
+  const ledger = ledgerFromSnapshot(snapshot, { loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
+  const sim = simulate(snapshot, options, ledger);
   const simulated = new Set<string>();
   const assigned: SimulatedAllocation[] = [];
   const findings = [];
@@ -54,7 +56,7 @@ export function simulationReport(snapshot: ClusterSnapshot, options: SimulationR
     }
     if (s.stale) findings.push(finding(s.stale.code, staleMessage(s), [serviceRef(s.service)], s.service.location));
   }
-  const report = analyze(sim.snapshot, { now: options.now, loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
+  const report = ledger.report(options.now);
   report.services = report.services.map((r) => (simulated.has(`${r.namespace}/${r.name}`) ? { ...r, simulated: true } : r));
   report.findings = sortFindings([...report.findings, ...findings]);
   return { report, assigned };
