@@ -63,7 +63,7 @@ export interface StaleAllocation {
 
 interface Choice {
   pool: AllocatorPool;
-  ips: IpAddress[];
+  ips: readonly IpAddress[];
 }
 
 const ALLOCATED_FROM = `${ANNOTATION_PREFIX}ip-allocated-from-pool`;
@@ -198,8 +198,8 @@ export class Allocator {
 
   private validateRecord(rec: ServiceRecord, counts: HolderFilter): RestoreResult {
     if (rec.unparsable.length > 0) return { ok: false, problem: `status.loadBalancer.ingress holds "${rec.unparsable[0]}", which is not an IP address`, code: 'invalid-address' };
-    const ips: IpAddress[] = rec.addresses.map((a) => ({ family: a.family, value: a.value }));
-    const r = this.validate(rec.service, ips, this.requester(rec.service, rec.key), counts);
+    // Held addresses are addresses (family and value); their texts are the index's keys.
+    const r = this.validate(rec.service, rec.addresses, this.requester(rec.service, rec.key), counts, rec.ips);
     return r.ok ? { ok: true, pool: r.value.pool.name, ips: rec.ips } : { ok: false, problem: r.reason.message, code: strayCode(rec) };
   }
 
@@ -269,7 +269,7 @@ export class Allocator {
   }
 
   /** MetalLB's convergeBalancer checks for addresses a service already holds. */
-  private validate(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter): Outcome<Choice> {
+  private validate(svc: Service, ips: readonly IpAddress[], who: Requester, counts: HolderFilter, texts: readonly string[]): Outcome<Choice> {
     const need = serviceFamily(svc, this.options);
     if (!need.ok) return need;
     const held = familyOfAddresses(ips.map((ip) => ip.family));
@@ -279,7 +279,7 @@ export class Allocator {
     if (held !== need.value.family && !prefersDual && !need.value.predicted) {
       return fail('ip-family-mismatch', `the service holds ${text(ips).join(', ')} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
     }
-    const assigned = this.assignable(svc, ips, who, counts);
+    const assigned = this.assignable(svc, ips, who, counts, texts);
     if (!assigned.ok) return assigned;
     const wantedPool = metallbAnnotation(svc, 'address-pool');
     if (wantedPool && wantedPool.value !== '' && wantedPool.value !== assigned.value.pool.name) {
@@ -293,19 +293,20 @@ export class Allocator {
   }
 
   /** MetalLB's Assign: one pool holds every address, may serve the service, and every address can be shared. */
-  private assignable(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter = null): Outcome<Choice> {
+  private assignable(svc: Service, ips: readonly IpAddress[], who: Requester, counts: HolderFilter = null, texts: readonly string[] | null = null): Outcome<Choice> {
     const pool = this.config.poolFor(ips, metallbAnnotation(svc, 'ip-allocated-from-pool')?.value ?? null);
     if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips), this.config.poolsHolding(ips[0]!)[0]?.name ?? null);
     const why = this.config.incompatibility(pool, svc);
     if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`, pool.name);
-    for (const ip of ips) {
-      const c = this.state.conflict(ip, who, counts);
+    for (let i = 0; i < ips.length; i++) {
+      const ip = ips[i]!;
+      const c = this.state.conflict(ip, who, counts, texts?.[i]);
       if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`, pool.name);
     }
     return ok({ pool, ips });
   }
 
-  private notInPool(ips: IpAddress[]): string {
+  private notInPool(ips: readonly IpAddress[]): string {
     for (const ip of ips) {
       const shown = formatIp(ip.family, ip.value);
       if (this.config.poolsHolding(ip).length > 0) continue;

@@ -75,17 +75,19 @@ function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options
     allocator.load(snapshot.services);
   }
   const kept: Array<RestoreResult | undefined> = new Array(snapshot.services.length);
+  /** The key of each service restored (made once: a key's hash is kept with the string). */
+  const keyAt: Array<string | undefined> = new Array(snapshot.services.length);
   const keys = new Set<string>();
   const counts = (key: string) => keys.has(key);
   for (const i of order) {
     const svc = snapshot.services[i]!;
     if (svc.ingressIPs.length === 0 || !allocator.handles(svc)) continue;
-    const key = serviceKey(svc);
+    const key = (keyAt[i] = serviceKey(svc));
     const r = allocator.keep(key, counts);
     kept[i] = r;
     if (r.ok) keys.add(key);
   }
-  return { allocator, kept };
+  return { allocator, kept, keyAt };
 }
 
 /**
@@ -94,7 +96,7 @@ function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options
  */
 export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}, ledger: PoolLedger | null = null): Simulation {
   const order = processingOrderIndices(snapshot.services);
-  const { allocator, kept } = restoreAll(snapshot, order, options, ledger);
+  const { allocator, kept, keyAt } = restoreAll(snapshot, order, options, ledger);
   const services: SimulatedService[] = new Array(snapshot.services.length);
   for (const i of order) {
     const svc = snapshot.services[i]!;
@@ -125,8 +127,17 @@ export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = 
       return { ...r.service, ingressIPs: r.ips, annotations };
     }),
   };
-  // The ledger took each change as MetalLB would make it; it now gets the services exactly as written after.
-  if (ledger) for (const svc of after.services) if (ledger.service(serviceKey(svc))?.service !== svc) ledger.upsertService(svc);
+  if (ledger) {
+    // The ledger took each change as MetalLB would make it; it now gets every service the allocator touched
+    // exactly as written after (in input order: for a name given twice, the last wins, as in a fresh load).
+    for (let i = 0; i < after.services.length; i++) {
+      if (services[i]!.state === 'ignored') continue;
+      const svc = after.services[i]!;
+      const key = keyAt[i];
+      if (key !== undefined && kept[i]!.ok && ledger.service(key)?.service === svc) continue;
+      ledger.upsertService(svc);
+    }
+  }
   return { services, snapshot: after, allocator };
 }
 
