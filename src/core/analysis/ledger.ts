@@ -14,6 +14,7 @@ import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.t
 import { Announcer } from '../announcement/announce.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
 import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
 import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
@@ -336,7 +337,7 @@ export class PoolLedger implements LedgerView {
         if (why) {
           reasons.set(rec.key, why.reason);
           if (why.pool !== null) pendingPools.set(rec.key, why.pool);
-        } else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
+        } else if (ev) reasons.set(rec.key, allocationFailed.because(ev.message));
       }
     }
     const ctx = { ledger: this, options: this.options, reasons };
