@@ -1,5 +1,5 @@
 // The addresses a service asks for: the loadBalancerIPs annotation or spec.loadBalancerIP (MetalLB's getDesiredLbIPs).
-import { formatIp, parseIp, type IpAddress } from '../address/index.ts';
+import { formatIp, readIp, type IpAddress } from '../address/index.ts';
 import { metallbAnnotation } from '../model/annotations.ts';
 import type { Service } from '../model/types.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -31,9 +31,9 @@ export function requestedIps(svc: Service): Outcome<RequestedIps | null> {
   const texts = annotated ? annotated.value.split(',').map((t) => t.trim()) : [specIp!];
   const ips: IpAddress[] = [];
   for (const text of texts) {
-    try {
-      ips.push(parseIp(text));
-    } catch {
+    const ip = readIp(text);
+    if (ip.ok) ips.push({ family: ip.family, value: ip.value });
+    else {
       return fail(invalidRequest, `${source} "${annotated ? annotated.value : specIp}": "${text}" is not an IP address`);
     }
   }

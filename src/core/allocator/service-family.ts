@@ -1,5 +1,5 @@
 // Which address families a service needs (ipv4, ipv6 or dual) and its primary family, as MetalLB derives them.
-import { parseIp, type IpFamily } from '../address/index.ts';
+import { readIp, type IpFamily } from '../address/index.ts';
 import type { IpFamilyPolicy, Service } from '../model/types.ts';
 import { fail, familyName, ok, type Outcome } from './outcome.ts';
 import { invalidRequest } from './reasons/invalid-request.ts';
@@ -43,9 +43,9 @@ export function serviceFamily(svc: Service, options: FamilyOptions = {}): Outcom
   if (svc.clusterIPs.length > 0) {
     const families: IpFamily[] = [];
     for (const text of svc.clusterIPs) {
-      try {
-        families.push(parseIp(text).family);
-      } catch {
+      const ip = readIp(text);
+      if (ip.ok) families.push(ip.family);
+      else {
         return fail(invalidRequest, `clusterIP "${text}" is not an IP address, so MetalLB cannot tell the service's address family`);
       }
     }
