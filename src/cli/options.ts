@@ -1,8 +1,9 @@
 // Option parsing shared by commands: output formats and severities as commander choices.
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { PoolwatchError } from '../core/errors.ts';
 import { SEVERITIES } from '../core/report/codes.ts';
 import { visible } from '../core/report/visible.ts';
+import { DEFAULT_METALLB_NAMESPACE } from '../core/model/metallb-kinds.ts';
 import { DEFAULT_MAX_INPUT_BYTES, formatSize, type ManifestSourceOptions } from '../sources/manifests.ts';
 import type { CliIO } from './io.ts';
 
@@ -39,4 +40,24 @@ export function manifestOptions(io: CliIO, paths: readonly string[], maxInputSiz
     maxInputBytes: parseSize(maxInputSize),
     notice: (message) => io.stderr.write(`poolwatch: ${visible(message)}\n`),
   };
+}
+
+/** `--metallb-namespace`: where MetalLB keeps its configuration; every command that reads MetalLB objects takes it. */
+export function metallbNamespaceOption(): Option {
+  return new Option('--metallb-namespace <name>', "namespace MetalLB reads its configuration from (its pools and advertisements elsewhere are refused)").default(DEFAULT_METALLB_NAMESPACE);
+}
+
+/** How to reach a cluster: the options of every command that reads one. */
+export interface ClusterFlags {
+  kubeconfig?: string;
+  context?: string;
+  metallbNamespace: string;
+}
+
+/** `--kubeconfig`, `--context` and `--metallb-namespace`, defined once for every command that reads a cluster. */
+export function addClusterOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)'))
+    .addOption(new Option('--context <name>', 'kube context (default: the current context)'))
+    .addOption(metallbNamespaceOption());
 }

@@ -107,7 +107,8 @@ export class ManifestWatchSource implements LiveSource {
         ...(this.options.maxInputBytes === undefined ? {} : { maxInputBytes: this.options.maxInputBytes }),
         notice: (message) => log.warn(message),
       });
-      const snapshot = snapshotFromTexts(texts);
+      const namespace = this.options.analysis?.metallbNamespace;
+      const snapshot = snapshotFromTexts(texts, namespace ? { metallbNamespace: namespace } : {});
       requireUsable(snapshot, texts);
       const store = new SnapshotStore(snapshot, this.options.analysis);
       store.onApplied = this.current.onApplied;

@@ -48,6 +48,8 @@ export interface ManifestSourceOptions {
   maxInputBytes?: number;
   /** Told about what was skipped or read with a caveat (special files, link loops, invalid UTF-8); one line each. */
   notice?: (message: string) => void;
+  /** The namespace MetalLB reads its configuration from (default metallb-system). */
+  metallbNamespace?: string;
 }
 
 interface Entry {
@@ -273,7 +275,7 @@ export function createManifestSource(options: ManifestSourceOptions): SnapshotSo
     texts,
     async load() {
       const all = await texts();
-      const snapshot = snapshotFromTexts(all);
+      const snapshot = snapshotFromTexts(all, options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {});
       requireUsable(snapshot, all);
       return snapshot;
     },

@@ -60,3 +60,32 @@ test('status with --context picks that context; an unknown one or an unreachable
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('status reads the cluster of --kubeconfig, and MetalLB objects from --metallb-namespace (the namespace findings judge by it too)', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-kubeconfig-'));
+  try {
+    const pool = (namespace: string, name: string) => ({
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'IPAddressPool',
+      metadata: { name, namespace },
+      spec: { addresses: ['10.40.0.0/30'] },
+    });
+    fake.apply('ipaddresspools', pool('lb', 'in-lb'));
+    fake.apply('ipaddresspools', pool('metallb-system', 'in-default'));
+    writeFileSync(join(dir, 'config'), fake.kubeconfig());
+    // No KUBECONFIG and no home kubeconfig: only the flag leads to the cluster.
+    const env = { HOME: dir };
+    const read = async (...flags: string[]) => {
+      const r = await runInProcess(['status', '-o', 'json', '--kubeconfig', join(dir, 'config'), ...flags], { env });
+      assert.equal(r.code, 0, r.stderr);
+      const json = JSON.parse(r.stdout) as { pools: Array<{ name: string }>; findings: Array<{ code: string }> };
+      return { pools: json.pools.map((p) => p.name), outside: json.findings.filter((f) => f.code === 'outside-metallb-namespace').length };
+    };
+    assert.deepEqual(await read(), { pools: ['in-default'], outside: 0 });
+    assert.deepEqual(await read('--metallb-namespace', 'lb'), { pools: ['in-lb'], outside: 0 });
+  } finally {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

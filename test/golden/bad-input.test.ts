@@ -18,6 +18,10 @@ const cases: Record<string, [number, number]> = {
   'mixed.yaml': [0, 1],
   'no-manifests': [2, 2],
   'missing.yaml': [2, 2],
+  'tab-indent.yaml': [2, 2],
+  'tab-in-value.yaml': [0, 0],
+  'deep-nesting.yaml': [2, 2],
+  'deep-nesting.json': [2, 2],
 };
 
 for (const [name, [statusCode, lintCode]] of Object.entries(cases)) {
@@ -38,6 +42,23 @@ for (const [name, [statusCode, lintCode]] of Object.entries(cases)) {
     assertGolden(join(goldenDir, `${name}.lint.txt`), r.stdout + r.stderr);
   });
 }
+
+test('a tab in indentation is one message naming every line with a tab, whatever the parser misread after it', async () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  ports:\n\t  - port: 80\n\t    name: x\n';
+  const r = await runInProcess(['lint', '-'], { stdin: text });
+  assert.equal(r.stdout.split('\n')[0], '-:7:1: error invalid-manifest: YAML: a tab is used as indentation (lines 7, 8); YAML indents with spaces only');
+  assert.match(r.stdout, /^1 finding: /m);
+});
+
+test('nesting too deep for the parser is one located message in every document it happens in; the others are read', async () => {
+  const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: x}\ndata: {x: ${'['.repeat(8000)}${']'.repeat(8000)}}\n`;
+  const ns = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: kept}\n';
+  const r = await runInProcess(['status', '-o', 'json', '-'], { stdin: `${ns}---\n${deep}---\n${deep}` });
+  const json = JSON.parse(r.stdout) as { findings: Array<{ code: string; message: string; location: string }> };
+  const deepOnes = json.findings.filter((f) => f.code === 'invalid-manifest');
+  assert.deepEqual(deepOnes.map((f) => [f.location, f.message]), ['-:5:1', '-:10:1'].map((at) => [at, 'YAML: nested too deeply to read (lists or mappings inside each other hundreds of levels deep)']));
+  assert.doesNotMatch(r.stdout + r.stderr, /call stack/i);
+});
 
 test('valid objects beside invalid ones are still analysed', async () => {
   const r = await runInProcess(['status', '-o', 'json', `${dir}/mixed.yaml`]);

@@ -6,7 +6,7 @@ import { snapshotFromTexts } from '../../core/manifest/snapshot.ts';
 import { readManifestTexts, requireUsable } from '../../sources/manifests.ts';
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command.ts';
 import { nowOf } from '../io.ts';
-import { failOnOption, manifestOptions, maxInputSizeOption, outputOption } from '../options.ts';
+import { failOnOption, manifestOptions, maxInputSizeOption, metallbNamespaceOption, outputOption } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderLintText } from '../render/lint-text.ts';
 
@@ -14,6 +14,7 @@ interface LintOptions {
   output: 'text' | 'json';
   failOn: Severity;
   maxInputSize: string;
+  metallbNamespace: string;
 }
 
 export const lintCommand: CliCommand = {
@@ -30,10 +31,11 @@ export const lintCommand: CliCommand = {
       .argument('<paths...>', 'manifest files or directories (- for stdin)')
       .addOption(outputOption(['text', 'json'], 'text'))
       .addOption(failOnOption())
+      .addOption(metallbNamespaceOption())
       .addOption(maxInputSizeOption())
       .action(async (paths: string[], opts: LintOptions) => {
         const texts = await readManifestTexts(manifestOptions(io, paths, opts.maxInputSize));
-        const snapshot = snapshotFromTexts(texts);
+        const snapshot = snapshotFromTexts(texts, { metallbNamespace: opts.metallbNamespace });
         // Nothing usable but located problems: report them all, then exit 2 (the input is unreadable).
         let unusable = false;
         try {
@@ -42,7 +44,7 @@ export const lintCommand: CliCommand = {
           if (snapshot.problems.length === 0) throw e;
           unusable = true;
         }
-        const { findings } = analyze(snapshot, { now: nowOf(io) });
+        const { findings } = analyze(snapshot, { now: nowOf(io), metallbNamespace: opts.metallbNamespace });
         if (opts.output === 'json') {
           const summary = { error: 0, warning: 0, info: 0 };
           for (const f of findings) summary[f.severity]++;

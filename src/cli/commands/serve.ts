@@ -15,15 +15,12 @@ import { guardUnhandledRejections } from '../rejection-guard.ts';
 import { addAuthOptions, createAuthenticator, type AuthServeOptions } from '../serve-auth.ts';
 import { addWebOptions, createHistory, createLabSource, urlsBanner, type WebServeOptions } from '../serve-web.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
-import { maxInputSizeOption, parseSize } from '../options.ts';
+import { addClusterOptions, maxInputSizeOption, parseSize, type ClusterFlags } from '../options.ts';
 import type { CliIO } from '../io.ts';
 
-interface ServeOptions extends WebServeOptions, AuthServeOptions {
+interface ServeOptions extends WebServeOptions, AuthServeOptions, ClusterFlags {
   source?: 'kube' | 'manifests' | 'lab' | 'prometheus';
   listen: string;
-  kubeconfig?: string;
-  context?: string;
-  metallbNamespace: string;
   compat?: 'metallb';
   serviceMetrics: boolean;
   tlsCertFile?: string;
@@ -54,7 +51,14 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
   const source = opts.source ?? (paths.length > 0 ? 'manifests' : 'kube');
   if (source === 'manifests') {
     if (paths.length === 0) throw new PoolwatchError('invalid-argument', '--source manifests needs at least one PATH');
-    return new ManifestWatchSource({ paths, cwd: io.cwd, logger: log.child({ source: 'manifests' }), debounceMs: milliseconds(opts.debounce, '--debounce'), maxInputBytes: parseSize(opts.maxInputSize) });
+    return new ManifestWatchSource({
+      paths,
+      cwd: io.cwd,
+      logger: log.child({ source: 'manifests' }),
+      debounceMs: milliseconds(opts.debounce, '--debounce'),
+      maxInputBytes: parseSize(opts.maxInputSize),
+      analysis: { metallbNamespace: opts.metallbNamespace },
+    });
   }
   if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source kube reads the cluster, not files: drop ${paths.join(' ')} or use --source manifests`);
   // The Kubernetes client takes seconds to load: only commands that talk to a cluster pay for it.
@@ -105,10 +109,8 @@ export const serveCommand: CliCommand = {
       .description('watch the cluster (or manifest files) and serve Prometheus metrics, the JSON API and health probes')
       .argument('[paths...]', 'manifest files or directories, for --source manifests')
       .addOption(new Option('--source <source>', 'where to read from (default: kube, or manifests when PATHs are given; prometheus: every cluster in the store at --prometheus-url)').choices(['kube', 'manifests', 'lab', 'prometheus']))
-      .option('--listen <address>', 'address to listen on: :PORT, HOST:PORT or [IPv6]:PORT', ':9742')
-      .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)')
-      .option('--context <name>', 'kube context (default: the current context)')
-      .option('--metallb-namespace <name>', 'namespace holding MetalLB\'s configuration', 'metallb-system')
+      .option('--listen <address>', 'address to listen on: :PORT, HOST:PORT or [IPv6]:PORT', ':9742');
+    addClusterOptions(command)
       .addOption(new Option('--compat <name>', 'also export the MetalLB metric names the common guides use').choices(['metallb']))
       .option('--no-service-metrics', 'leave out the per-service metric families (fewer series)')
       .option('--tls-cert-file <file>', 'serve HTTPS with this certificate (PEM; needs --tls-key-file)')

@@ -6,7 +6,7 @@ import { toJson } from '../../core/report/json.ts';
 import { createManifestSource } from '../../sources/manifests.ts';
 import { EXIT_CHECK_FAILED, EXIT_OK, type CliCommand } from '../command.ts';
 import { nowOf } from '../io.ts';
-import { manifestOptions, maxInputSizeOption, outputOption } from '../options.ts';
+import { manifestOptions, maxInputSizeOption, metallbNamespaceOption, outputOption } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderStatusTable } from '../render/status-table.ts';
 
@@ -16,6 +16,7 @@ interface SimulateOptions {
   lbClass?: string;
   clusterIpFamilies: string;
   maxInputSize: string;
+  metallbNamespace: string;
 }
 
 /** `ipv4,ipv6` (primary first) into families; anything else is a usage error. */
@@ -42,11 +43,12 @@ export const simulateCommand: CliCommand = {
       .option('--fail-on-pending', 'exit 1 when any service would stay pending')
       .option('--lb-class <class>', "MetalLB's --lb-class: handle services of this loadBalancerClass (default: services without one)")
       .option('--cluster-ip-families <families>', 'service IP families of the cluster, primary first, for services not applied yet', 'ipv4,ipv6')
+      .addOption(metallbNamespaceOption())
       .addOption(maxInputSizeOption())
       .action(async (paths: string[], opts: SimulateOptions) => {
         const clusterIpFamilies = parseClusterFamilies(opts.clusterIpFamilies);
-        const snapshot = await createManifestSource(manifestOptions(io, paths, opts.maxInputSize)).load();
-        const { report, assigned } = simulationReport(snapshot, { now: nowOf(io), lbClass: opts.lbClass ?? null, clusterIpFamilies });
+        const snapshot = await createManifestSource({ ...manifestOptions(io, paths, opts.maxInputSize), metallbNamespace: opts.metallbNamespace }).load();
+        const { report, assigned } = simulationReport(snapshot, { now: nowOf(io), lbClass: opts.lbClass ?? null, clusterIpFamilies, metallbNamespace: opts.metallbNamespace });
         if (opts.output === 'json') io.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
         else io.stdout.write(renderStatusTable(report, { wide: false, colors: colorsFor(io), simulated: assigned }));
         const pending = report.services.some((s) => s.state === 'pending');

@@ -8,7 +8,7 @@ import { createManifestSource } from '../../sources/manifests.ts';
 import type { SnapshotSource } from '../../sources/source.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import { nowOf, type CliIO } from '../io.ts';
-import { manifestOptions, maxInputSizeOption, outputOption } from '../options.ts';
+import { addClusterOptions, manifestOptions, maxInputSizeOption, outputOption, type ClusterFlags } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderStatusTable } from '../render/status-table.ts';
 import { renderFleetTable } from '../render/fleet-table.ts';
@@ -17,26 +17,32 @@ import { parseDuration } from '../../core/forecast/index.ts';
 import { PrometheusFleet } from '../../sources/prometheus-fleet.ts';
 import { storeUrl } from '../serve-fleet.ts';
 
-interface StatusOptions {
+interface StatusOptions extends ClusterFlags {
   output: 'table' | 'wide' | 'json';
   pool?: string;
   namespace?: string;
-  context?: string;
   prometheusUrl?: string;
   lookback: string;
   maxInputSize: string;
 }
 
 /** Manifest paths when given, else the current (or named) kube context. */
-export function sourceFor(paths: readonly string[], io: CliIO, context: string | undefined, maxInputSize: string): SnapshotSource {
-  if (paths.length === 0) return createKubeSource(context ? { context, env: io.env } : { env: io.env });
-  return createManifestSource(manifestOptions(io, paths, maxInputSize));
+export function sourceFor(paths: readonly string[], io: CliIO, cluster: ClusterFlags, maxInputSize: string): SnapshotSource {
+  if (paths.length === 0) {
+    return createKubeSource({
+      env: io.env,
+      metallbNamespace: cluster.metallbNamespace,
+      ...(cluster.context ? { context: cluster.context } : {}),
+      ...(cluster.kubeconfig ? { kubeconfig: cluster.kubeconfig } : {}),
+    });
+  }
+  return createManifestSource({ ...manifestOptions(io, paths, maxInputSize), metallbNamespace: cluster.metallbNamespace });
 }
 
 /** `status --prometheus-url`: the fleet, read once from the store. */
 async function fleetStatus(paths: readonly string[], opts: StatusOptions, io: CliIO): Promise<void> {
   if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--prometheus-url reads a store, not files: drop ${paths.join(' ')}`);
-  if (opts.namespace || opts.context) throw new PoolwatchError('invalid-argument', '--namespace and --context are for one cluster; --prometheus-url shows every cluster in the store');
+  if (opts.namespace || opts.context || opts.kubeconfig) throw new PoolwatchError('invalid-argument', '--namespace, --kubeconfig and --context are for one cluster; --prometheus-url shows every cluster in the store');
   const url = storeUrl(opts.prometheusUrl, 'status');
   const source = new PrometheusFleet({ url, lookbackSeconds: parseDuration(opts.lookback, '--lookback') });
   let fleet = await source.overview();
@@ -61,14 +67,14 @@ export const statusCommand: CliCommand = {
     ['poolwatch status --prometheus-url http://thanos-query:9090', 'every cluster in a Prometheus-compatible store'],
   ],
   register(program, io, done) {
-    program
+    const command = program
       .command('status')
       .description('show how full every pool is, pending services with reasons, and findings')
       .argument('[paths...]', 'manifest files or directories (- for stdin); none reads the current kube context')
       .addOption(outputOption(['table', 'wide', 'json'], 'table'))
       .option('--pool <name>', 'only this pool')
-      .option('--namespace <name>', 'only services (and their findings) in this namespace')
-      .option('--context <name>', 'kube context to read when no PATH is given')
+      .option('--namespace <name>', 'only services (and their findings) in this namespace');
+    addClusterOptions(command)
       .addOption(maxInputSizeOption())
       .option('--prometheus-url <url>', 'every cluster in this Prometheus-compatible store (Prometheus, Thanos, Mimir, VictoriaMetrics) instead')
       .option('--lookback <duration>', 'with --prometheus-url: how much history the forecast uses', '6h')
@@ -78,8 +84,8 @@ export const statusCommand: CliCommand = {
           done(EXIT_OK);
           return;
         }
-        const snapshot = await sourceFor(paths, io, opts.context, opts.maxInputSize).load();
-        const full = analyze(snapshot, { now: nowOf(io) });
+        const snapshot = await sourceFor(paths, io, opts, opts.maxInputSize).load();
+        const full = analyze(snapshot, { now: nowOf(io), metallbNamespace: opts.metallbNamespace });
         if (opts.pool && !full.pools.some((p) => p.name === opts.pool)) {
           throw new PoolwatchError('not-found', `no pool named "${opts.pool}" (pools: ${full.pools.map((p) => p.name).join(', ') || 'none'})`);
         }

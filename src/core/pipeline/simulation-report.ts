@@ -10,6 +10,8 @@ import { simulate, type SimulatedService } from '../allocator/simulate.ts';
 
 export interface SimulationReportOptions extends AllocatorOptions {
   now: Date;
+  /** The namespace MetalLB reads its configuration from (default metallb-system). */
+  metallbNamespace?: string;
 }
 
 /** One service the simulation gave addresses to, for the table's "Simulated allocations" section. */
@@ -42,7 +44,11 @@ function staleMessage(s: SimulatedService): string {
 export function simulationReport(snapshot: ClusterSnapshot, options: SimulationReportOptions): SimulationReport {
   const reasons = new Map<string, PendingExplanation>();
   // One ledger: loaded once, changed by the simulation, then read for the report (pending services keep the reason they got at their turn).
-  const ledger = ledgerFromSnapshot(snapshot, { loadBalancerClass: options.lbClass ?? null, explainPending: () => reasons });
+  const ledger = ledgerFromSnapshot(snapshot, {
+    loadBalancerClass: options.lbClass ?? null,
+    explainPending: () => reasons,
+    ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
+  });
   const sim = simulate(snapshot, options, ledger);
   const simulated = new Set<string>();
   const assigned: SimulatedAllocation[] = [];

@@ -28,7 +28,8 @@ export class KubeLiveSource implements LiveSource {
     // Reads and checks the kubeconfig now, so a bad one is a usage error before anything listens.
     const { kc, origin, context, server } = loadKubeConfig(options);
     options.logger.info('using Kubernetes configuration', { from: origin, context, server });
-    this.clusterStore = new ClusterStore(options.analysis);
+    // The findings about MetalLB's namespace judge against the namespace the objects are read from.
+    this.clusterStore = new ClusterStore({ ...options.analysis, ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}) });
     this.watch = new KubeWatchSource({
       kc,
       sink: this.clusterStore,

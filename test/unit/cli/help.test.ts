@@ -24,3 +24,18 @@ test('poolwatch --version prints the version alone; --help lists every command',
   const help = await runInProcess(['--help']);
   for (const [name] of commandLoaders) assert.match(help.stdout, new RegExp(`^  ${name}\\b`, 'm'));
 });
+
+test('the commands that read a cluster take --kubeconfig, --context and --metallb-namespace, and the no-cluster message names only flags they have', async () => {
+  for (const name of ['status', 'serve']) {
+    const help = (await runInProcess([name, '--help'])).stdout;
+    for (const flag of ['--kubeconfig <file>', '--context <name>', '--metallb-namespace <name>']) assert.ok(help.includes(`  ${flag}`), `${name} takes ${flag}`);
+    const r = await runInProcess([name, '--source', 'kube'].slice(0, name === 'serve' ? 3 : 1));
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^poolwatch: no Kubernetes configuration found/);
+    const suggested = [...r.stderr.matchAll(/--[a-z-]+/g)].map((m) => m[0]);
+    assert.ok(suggested.length > 0);
+    for (const flag of suggested) assert.match(help, new RegExp(`^  (-\\w, )?${flag}\\b`, 'm'), `${name}'s message suggests ${flag}, which ${name} takes`);
+  }
+  // Commands that read MetalLB objects from files take the namespace too: one flag name everywhere.
+  for (const name of ['lint', 'simulate']) assert.match((await runInProcess([name, '--help'])).stdout, /^ {2}--metallb-namespace <name>/m);
+});
