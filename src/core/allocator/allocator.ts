@@ -118,23 +118,12 @@ export class Allocator {
 
   /** An allocator that plans and explains over a ledger it never changes (its pools and namespaces as the configuration). */
   static reading(view: LedgerView, options: AllocatorOptions = {}): Allocator {
-    return new Allocator(
-      view.pools.map((p) => p.pool),
-      view.namespaces,
-      options,
-      view,
-    );
+    return new Allocator(view.pools.map((p) => p.pool), view.namespaces, options, view);
   }
 
   /** An allocator that restores and allocates in a ledger already holding the services (simulate's report then reads that ledger). */
   static over(ledger: PoolLedger, options: AllocatorOptions = {}): Allocator {
-    return new Allocator(
-      ledger.pools.map((p) => p.pool),
-      ledger.namespaces,
-      options,
-      ledger,
-      ledger,
-    );
+    return new Allocator(ledger.pools.map((p) => p.pool), ledger.namespaces, options, ledger, ledger);
   }
 
   get pools(): PoolConfig {
