@@ -12,8 +12,9 @@
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { Announcer } from '../announcement/announce.ts';
+import { bgpSessionFacts } from '../announcement/bgp-sessions.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
-import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
@@ -96,6 +97,8 @@ export class PoolLedger implements LedgerView {
   readonly announcementObjects = new AnnouncementObjectsIndex();
   /** Announcements of allocated services, for the current state (made on the first read after a change). */
   private announcer: Announcer | null = null;
+  /** The report's announcement facts, made on the first report after a change. */
+  private announcementFacts: AnnouncementFacts | null = null;
   /** Increases on every change; readers may use it to skip work. */
   version = 0;
 
@@ -211,6 +214,7 @@ export class PoolLedger implements LedgerView {
   private changed(): void {
     this.cache = null;
     this.announcer = null;
+    this.announcementFacts = null;
     this.version++;
   }
 
@@ -361,6 +365,15 @@ export class PoolLedger implements LedgerView {
     return this.cache;
   }
 
+  private announcementFactsNow(): AnnouncementFacts {
+    const objects = this.announcementObjects;
+    this.announcementFacts ??= {
+      configurationStates: objects.configurationStates.map((c) => ({ component: c.name, result: c.result })),
+      bgpSessions: bgpSessionFacts(objects),
+    };
+    return this.announcementFacts;
+  }
+
   /** The full report at time `now` (pools in the order given, services sorted by namespace/name). */
   report(now: Date): Report {
     const reasons = this.pendingReasons();
@@ -380,7 +393,7 @@ export class PoolLedger implements LedgerView {
     const sorted = (this.sorted ??= sortByKey(this.records.values()));
     const services = new Array<ServiceReport>(sorted.length);
     for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
-    const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools };
+    const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools, announcement: this.announcementFactsNow() };
     return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }
 }
