@@ -41,6 +41,9 @@ test('serve follows the cluster, serves the last known state through an outage a
     await waitFor('the new service in /metrics', async () =>
       (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 2 ? true : undefined, WAIT_MS);
     assert.equal(await serve.metric('poolwatch_service_address_info{namespace="shop",service="extra",pool="dual",ip="192.168.20.11"}'), 1);
+    // ...and on the service's page, which follows the same live ledger.
+    const extra = JSON.parse((await serve.get('/api/v1/services/shop/extra')).text);
+    assert.deepEqual([extra.state, extra.pool.name, extra.addresses.map((a: { ip: string }) => a.ip)], ['allocated', 'dual', ['192.168.20.11']]);
 
     // Outage: the last known state is still served, with source_up 0 and the time of the last sync frozen.
     await fake.goDown();
