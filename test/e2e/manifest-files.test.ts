@@ -120,7 +120,7 @@ test('an unreadable subfolder is one plain message, not an internal error', (t) 
   if (asRoot && spawnSync('true', { uid: 65534 }).error) return t.skip('cannot switch to an unprivileged user here');
   const r = run(['status', join(dir, 'm')], asRoot ? { uid: 65534 } : {});
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `poolwatch: cannot read the folder ${locked}: permission denied\n`);
+  assert.equal(r.stderr, `poolwatch: cannot read the folder: permission denied: poolwatch may not open ${locked}\n`);
 });
 
 test('invalid UTF-8 is read, and said once with where it first is', () => {

@@ -70,7 +70,7 @@ test('simulate with a missing path is a one-line error, exit 2', async () => {
   const r = await runInProcess(['simulate', 'test/fixtures/no-such-dir']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, 'poolwatch: cannot read test/fixtures/no-such-dir: no such file or directory\n');
+  assert.equal(r.stderr, 'poolwatch: test/fixtures/no-such-dir does not exist\n');
 });
 
 test('the README and docs/cli.md show the real simulate output', async () => {

@@ -1,4 +1,5 @@
 // Requests to the API server authenticated by the client library's configuration: one GET of a list page, or one POST of a review, as plain JSON.
+import { systemErrorText } from '../../core/system-error.ts';
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -93,7 +94,7 @@ export async function getJson(kc: KubeConfig, path: string, query: Record<string
       });
     });
     req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`GET ${url.pathname}: no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`GET ${url.pathname}: ${err.message}`)));
+    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`GET ${url.pathname}: ${systemErrorText(err, url.host)}`)));
     req.end();
   });
 }
@@ -121,7 +122,7 @@ export async function postJson(kc: KubeConfig, path: string, body: unknown, time
       });
     });
     req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`POST ${url.pathname}: no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`POST ${url.pathname}: ${err.message}`)));
+    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`POST ${url.pathname}: ${systemErrorText(err, url.host)}`)));
     req.end(JSON.stringify(body));
   });
 }
