@@ -45,6 +45,7 @@ export function createApp(options: AppOptions): ServerDeps & { exporter: Metrics
     exporter,
     log: options.log,
     report,
+    explain: (key, events) => currentStore().explain?.(key, events) ?? null,
     health: options.health,
     async metrics() {
       const body = await exporter.render({

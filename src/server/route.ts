@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PoolwatchError } from '../core/errors.ts';
 import type { Report } from '../core/report/types.ts';
+import type { EventsInput, ServiceExplanation } from '../core/explain/explain-service.ts';
 import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../core/report/source-health.ts';
 import type { HistoryProvider } from './history-provider.ts';
@@ -11,6 +12,8 @@ import type { LiveFeed } from './live-feed.ts';
 export interface ServerDeps {
   /** The current report (cached until the snapshot changes). */
   report(): Report;
+  /** Everything about one service `namespace/name` (GET /api/v1/services/{namespace}/{name}); null when there is none. */
+  explain?(key: string, events: EventsInput): ServiceExplanation | null;
   health(): SourceHealth;
   /** The Prometheus exposition text. */
   metrics(): Promise<{ contentType: string; body: string }>;

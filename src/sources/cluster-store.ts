@@ -7,6 +7,7 @@ import { kindOf, type AnyKind } from '../core/model/kinds/index.ts';
 import type { Kind } from '../core/model/kinds/kind.ts';
 import type { ConfigObject, InputProblem } from '../core/model/types.ts';
 import type { Report } from '../core/report/types.ts';
+import { explainService, type EventsInput, type ServiceExplanation } from '../core/explain/explain-service.ts';
 
 /** A Kubernetes object as read from the API (or a manifest): kind, apiVersion and metadata are what the store needs. */
 export interface RawObject {
@@ -55,6 +56,10 @@ export class ClusterStore {
   report(now: Date = new Date()): Report {
     if (this.cached?.version !== this.ledger.version) this.cached = { version: this.ledger.version, report: this.ledger.report(now) };
     return this.cached!.report;
+  }
+
+  explain(key: string, events: EventsInput, now: Date = new Date()): ServiceExplanation | null {
+    return explainService(this.ledger, key, { now, events });
   }
 
   get version(): number {

@@ -1,6 +1,7 @@
 // The lab source for `serve --source lab`: runs the simulated cluster on a timer and feeds its objects through the live store.
 import { advertisementObject, eventObject, LabCluster, namespaceObject, poolObject, serviceObject, type LabChange } from '../core/lab/index.ts';
 import type { Report } from '../core/report/types.ts';
+import type { EventsInput, ServiceExplanation } from '../core/explain/explain-service.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import { ClusterStore } from './cluster-store.ts';
 import type { SourceHealth } from '../core/report/source-health.ts';
@@ -43,7 +44,15 @@ class LabStore {
   }
 
   report(): Report {
-    return this.inner.report(new Date(Math.floor(this.clock()) * 1000));
+    return this.inner.report(this.time());
+  }
+
+  explain(key: string, events: EventsInput): ServiceExplanation | null {
+    return this.inner.explain(key, events, this.time());
+  }
+
+  private time(): Date {
+    return new Date(Math.floor(this.clock()) * 1000);
   }
 }
 

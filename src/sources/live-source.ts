@@ -1,10 +1,13 @@
 // The seam for `serve`: a source that keeps a store current (kube watch, manifest files, lab) and reports its health.
+import type { EventsInput, ServiceExplanation } from '../core/explain/explain-service.ts';
 import type { Report } from '../core/report/types.ts';
 import type { SourceHealth } from '../core/report/source-health.ts';
 
 /** What the server reads from a store: the current report and how many object events it applied. */
 export interface ReportSource {
   report(now?: Date): Report;
+  /** Everything about the service `namespace/name` (see explainService), or null when there is none. */
+  explain?(key: string, events: EventsInput): ServiceExplanation | null;
   readonly eventsApplied: ReadonlyMap<string, number>;
   /** Set by the exporter: called with the seconds each applied object event took. */
   onApplied: ((seconds: number) => void) | null;

@@ -4,6 +4,7 @@ import type { PoolLedger } from '../core/analysis/ledger.ts';
 import type { AnalysisOptions } from '../core/analysis/options.ts';
 import type { ClusterSnapshot } from '../core/model/snapshot.ts';
 import type { Report } from '../core/report/types.ts';
+import { explainService, type EventsInput, type ServiceExplanation } from '../core/explain/explain-service.ts';
 import type { ReportSource } from './live-source.ts';
 
 export class SnapshotStore implements ReportSource {
@@ -19,5 +20,9 @@ export class SnapshotStore implements ReportSource {
 
   report(now: Date = new Date()): Report {
     return (this.cached ??= this.ledger.report(now));
+  }
+
+  explain(key: string, events: EventsInput, now: Date = new Date()): ServiceExplanation | null {
+    return explainService(this.ledger, key, { now, events });
   }
 }

@@ -3,7 +3,10 @@
 export type { FamilyUsageJson, PoolJson } from '../core/report/json.ts';
 import type { ReportJson } from '../core/report/json.ts';
 import type { ForecastJson } from '../core/forecast/describe.ts';
+import type { ServiceExplanation } from '../core/explain/explain-service.ts';
 export type { ForecastJson };
+/** GET /api/v1/services/{namespace}/{name}: what `poolwatch explain -o json` prints. */
+export type ServiceExplanationJson = ServiceExplanation;
 
 export type StatusJson = ReportJson;
 export type ServiceJson = ReportJson['services'][number];
@@ -103,6 +106,7 @@ export const api = {
   info: () => getJson<InfoJson>('api/v1/info'),
   live: (cluster: string | null) => getJson<LiveJson>(`api/v1/live${query(cluster)}`),
   poolServices: (cluster: string | null, pool: string) => getJson<ServicesJson>(`api/v1/services${query(cluster, { pool })}`),
+  service: (namespace: string, name: string) => getJson<ServiceExplanationJson>(`api/v1/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`),
   history: (cluster: string | null, pool: string, family: string, fromSeconds: number) =>
     getJson<HistoryJson>(`api/v1/history${query(cluster, { pool, family, from: String(Math.floor(fromSeconds)) })}`),
 };

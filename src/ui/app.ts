@@ -10,6 +10,7 @@ import { loginView } from './views/login.ts';
 import { overviewView } from './views/overview.ts';
 import { pendingView } from './views/pending.ts';
 import { poolView } from './views/pool.ts';
+import { serviceView } from './views/service.ts';
 import './styles.css';
 
 const toolbarHost = document.getElementById('toolbar')!;
@@ -49,6 +50,8 @@ function makeView(r: Route): View {
   switch (r.view) {
     case 'pool':
       return poolView(r, ctx);
+    case 'service':
+      return serviceView(r, ctx);
     case 'pending':
       return pendingView(r, ctx);
     case 'findings':
@@ -132,7 +135,7 @@ function onRoute(): void {
   view = makeView(route);
   toolbarHost.replaceChildren(...(view.toolbar ? [view.toolbar] : []));
   const where = route.cluster === null ? '' : ` · ${route.cluster}`;
-  document.title = route.view === 'pool' ? `${route.pool}${where} · poolwatch` : `poolwatch${where}`;
+  document.title = route.view === 'pool' || route.view === 'service' ? `${route.pool}${where} · poolwatch` : `poolwatch${where}`;
   renderContent();
   content.focus({ preventScroll: true });
 }

@@ -30,12 +30,13 @@ export function pageData(doc: LiveJson): PageData {
 }
 
 /**
- * The route from the location hash: `#/`, `#/pool/<name>`, `#/pending`, `#/findings`, each with `?query`;
+ * The route from the location hash: `#/`, `#/pool/<name>`, `#/service/<namespace>/<name>`, `#/pending`, `#/findings`, each with `?query`;
  * on a fleet server the same views of one cluster are under `#/cluster/<cluster>/...`, and `#/` is the fleet.
  */
 export interface Route {
-  view: 'overview' | 'pool' | 'pending' | 'findings';
+  view: 'overview' | 'pool' | 'service' | 'pending' | 'findings';
   cluster: string | null;
+  /** The pool's name (`pool` view), or the service's `namespace/name` (`service` view). */
   pool: string | null;
   params: URLSearchParams;
 }
@@ -59,6 +60,7 @@ export function parseRoute(hash: string): Route {
     parts = parts.slice(2);
   }
   if (parts[0] === 'pool' && parts[1] !== undefined) return { view: 'pool', cluster, pool: decoded(parts.slice(1).join('/')), params };
+  if (parts[0] === 'service' && parts.length === 3) return { view: 'service', cluster, pool: `${decoded(parts[1]!)}/${decoded(parts[2]!)}`, params };
   if (parts[0] === 'pending') return { view: 'pending', cluster, pool: null, params };
   if (parts[0] === 'findings') return { view: 'findings', cluster, pool: null, params };
   return { view: 'overview', cluster, pool: null, params };
@@ -66,7 +68,11 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(view: Route['view'], params: Record<string, string>, pool?: string, cluster: string | null = null): string {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
-  const path = view === 'overview' ? '/' : view === 'pool' ? `/pool/${encodeURIComponent(pool ?? '')}` : `/${view}`;
+  const path =
+    view === 'overview' ? '/'
+    : view === 'pool' ? `/pool/${encodeURIComponent(pool ?? '')}`
+    : view === 'service' ? `/service/${(pool ?? '/').split('/').map(encodeURIComponent).join('/')}`
+    : `/${view}`;
   const prefix = cluster === null ? '' : `/cluster/${encodeURIComponent(cluster)}`;
   return `#${prefix}${prefix && path === '/' ? '' : path}${query ? `?${query}` : ''}`;
 }

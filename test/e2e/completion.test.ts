@@ -36,6 +36,8 @@ test('bash completes commands, options, option values and generate kinds', async
     assert.deepEqual(complete('poolwatch serve --source '), ['kube', 'manifests', 'lab', 'prometheus']);
     assert.deepEqual(complete('poolwatch generate '), ['rules', 'dashboards', 'dashboard-objects', 'scrape', 'all']);
     assert.deepEqual(complete('poolwatch completion '), ['bash', 'zsh', 'fish']);
+    assert.deepEqual(complete('poolwatch e'), ['explain']);
+    assert.deepEqual(complete('poolwatch explain -o '), ['text', 'json']);
     assert.ok(complete('poolwatch status -').includes('--version'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -53,11 +53,12 @@ test('lint -o json carries every finding and a summary', async () => {
   assertGolden(join(goldenDir, 'overlapping-pools', 'lint.json'), r.stdout);
 });
 
-test('the README and docs/cli.md show the real status and lint output', async () => {
+test('the README and docs/cli.md show the real status, lint and explain output', async () => {
   const examples: Array<[string[], string[]]> = [
     [['status', 'test/fixtures/exhausted-pool'], ['README.md', 'docs/cli.md']],
     [['status', 'test/fixtures/dual-stack'], ['docs/cli.md']],
     [['lint', 'test/fixtures/overlapping-pools'], ['README.md', 'docs/cli.md']],
+    [['explain', 'shop/api', 'test/fixtures/announcement'], ['docs/cli.md']],
   ];
   for (const [argv, docs] of examples) {
     const r = await runInProcess(argv);

@@ -7,6 +7,7 @@ import type { CliCommand } from '../command.ts';
  */
 export const commandLoaders: ReadonlyArray<readonly [string, () => Promise<CliCommand>]> = [
   ['status', async () => (await import('./status.ts')).statusCommand],
+  ['explain', async () => (await import('./explain.ts')).explainCommand],
   ['lint', async () => (await import('./lint.ts')).lintCommand],
   ['simulate', async () => (await import('./simulate.ts')).simulateCommand],
   ['serve', async () => (await import('./serve.ts')).serveCommand],

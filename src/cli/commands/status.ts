@@ -3,12 +3,10 @@ import { analyze } from '../../core/pipeline/analyze.ts';
 import { PoolwatchError } from '../../core/errors.ts';
 import { filterReport } from '../../core/report/filter.ts';
 import { toJson } from '../../core/report/json.ts';
-import { createKubeSource } from '../../sources/kube-source.ts';
-import { createManifestSource } from '../../sources/manifests.ts';
-import type { SnapshotSource } from '../../sources/source.ts';
 import { EXIT_OK, type CliCommand } from '../command.ts';
 import { nowOf, type CliIO } from '../io.ts';
-import { addClusterOptions, manifestOptions, maxInputSizeOption, outputOption, type ClusterFlags } from '../options.ts';
+import { addClusterOptions, maxInputSizeOption, outputOption, type ClusterFlags } from '../options.ts';
+import { sourceFor } from '../snapshot-source.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderStatusTable } from '../render/status-table.ts';
 import { renderFleetTable } from '../render/fleet-table.ts';
@@ -24,19 +22,6 @@ interface StatusOptions extends ClusterFlags {
   prometheusUrl?: string;
   lookback: string;
   maxInputSize: string;
-}
-
-/** Manifest paths when given, else the current (or named) kube context. */
-export function sourceFor(paths: readonly string[], io: CliIO, cluster: ClusterFlags, maxInputSize: string): SnapshotSource {
-  if (paths.length === 0) {
-    return createKubeSource({
-      env: io.env,
-      metallbNamespace: cluster.metallbNamespace,
-      ...(cluster.context ? { context: cluster.context } : {}),
-      ...(cluster.kubeconfig ? { kubeconfig: cluster.kubeconfig } : {}),
-    });
-  }
-  return createManifestSource({ ...manifestOptions(io, paths, maxInputSize), metallbNamespace: cluster.metallbNamespace });
 }
 
 /** `status --prometheus-url`: the fleet, read once from the store. */

@@ -1,5 +1,5 @@
 // `status -o table|wide`: one row per pool and family, then pending services with reasons, then findings.
-import type { FamilyUsage, Report } from '../../core/report/types.ts';
+import type { FamilyUsage, Finding, Report } from '../../core/report/types.ts';
 import { visibleStrings } from '../../core/report/visible.ts';
 import type { Colors } from './color.ts';
 import { bar, humanCount, humanPercent } from './numbers.ts';
@@ -18,6 +18,25 @@ function levelColor(c: Colors, u: FamilyUsage): (s: string) => string {
   return c.green;
 }
 
+/**
+ * The ANNOUNCED cell of each pool: services announced (fully or partly) over services holding its addresses,
+ * `unknown` when MetalLB reports nothing for any of them, `-` when the pool serves none or nothing is known.
+ */
+function announcedCells(report: Report): Map<string, string> {
+  const counts = new Map<string, { announced: number; known: number; all: number }>();
+  for (const s of report.services) {
+    if (s.state !== 'allocated' || s.pool === null || !s.announcement) continue;
+    const n = counts.get(s.pool) ?? { announced: 0, known: 0, all: 0 };
+    n.all++;
+    if (s.announcement.state !== 'unknown') n.known++;
+    if (s.announcement.state === 'announced' || s.announcement.state === 'partly') n.announced++;
+    counts.set(s.pool, n);
+  }
+  const cells = new Map<string, string>();
+  for (const [pool, n] of counts) cells.set(pool, n.known === 0 ? 'unknown' : `${n.announced}/${n.all}`);
+  return cells;
+}
+
 export function renderStatusTable(exact: Report, options: StatusTableOptions): string {
   // Names, messages and locations come from the cluster: shown with their control characters escaped.
   const report = visibleStrings(exact);
@@ -25,14 +44,16 @@ export function renderStatusTable(exact: Report, options: StatusTableOptions): s
   const { wide, colors: c } = options;
   let out = '';
   const header = wide
-    ? ['POOL', 'NAMESPACE', 'FAMILY', 'USED/TOTAL', 'USE', 'AVAILABLE', 'SERVICES', 'AUTO', 'ADDRESSES', '']
+    ? ['POOL', 'NAMESPACE', 'FAMILY', 'USED/TOTAL', 'USE', 'AVAILABLE', 'SERVICES', 'ANNOUNCED', 'AUTO', 'ADDRESSES', '']
     : ['POOL', 'FAMILY', 'USED/TOTAL', 'USE', 'AVAILABLE', ''];
   const rows: string[][] = [];
+  const announced = wide ? announcedCells(report) : null;
   for (const p of report.pools) {
+    const announcedCell = announced?.get(p.name) ?? '-';
     const families = (['ipv4', 'ipv6'] as const).filter((f) => p[f] !== null);
     if (families.length === 0) {
       const empty = ['-', '0/0', '-', '0'];
-      rows.push(wide ? [p.name, p.namespace, ...empty, String(p.services), p.autoAssign ? 'yes' : 'no', p.addresses.join(',') || '-', ''] : [p.name, ...empty, '']);
+      rows.push(wide ? [p.name, p.namespace, ...empty, String(p.services), announcedCell, p.autoAssign ? 'yes' : 'no', p.addresses.join(',') || '-', ''] : [p.name, ...empty, '']);
       continue;
     }
     for (const f of families) {
@@ -40,10 +61,10 @@ export function renderStatusTable(exact: Report, options: StatusTableOptions): s
       const filled = bar(u.inUse, u.total);
       const barText = `[${levelColor(c, u)('#'.repeat(filled))}${c.dim('.'.repeat(10 - filled))}]`;
       const cells = [f === 'ipv4' ? 'IPv4' : 'IPv6', `${humanCount(u.inUse)}/${humanCount(u.total)}`, humanPercent(u.inUse, u.total), humanCount(u.available)];
-      rows.push(wide ? [p.name, p.namespace, ...cells, String(p.services), p.autoAssign ? 'yes' : 'no', p.addresses.join(','), barText] : [p.name, ...cells, barText]);
+      rows.push(wide ? [p.name, p.namespace, ...cells, String(p.services), announcedCell, p.autoAssign ? 'yes' : 'no', p.addresses.join(','), barText] : [p.name, ...cells, barText]);
     }
   }
-  const right = wide ? new Set([3, 4, 5, 6]) : new Set([2, 3, 4]);
+  const right = wide ? new Set([3, 4, 5, 6, 7]) : new Set([2, 3, 4]);
   out += report.pools.length > 0 ? renderTable(header, rows, right) : 'No pools.\n';
 
   if (simulated) {
@@ -61,14 +82,17 @@ export function renderStatusTable(exact: Report, options: StatusTableOptions): s
     );
   }
 
-  out += `\n${c.bold(`Findings (${report.findings.length})`)}\n`;
-  if (report.findings.length === 0) out += 'none\n';
-  else {
-    const sev = (s: string) => (s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.cyan(s));
-    out += renderTable(
-      ['SEVERITY', 'CODE', 'LOCATION', 'MESSAGE'],
-      report.findings.map((f) => [sev(f.severity), f.code, f.location ?? f.objects[0] ?? '-', f.message]),
-    );
-  }
+  return out + findingsSection(report.findings, c);
+}
+
+/** The `Findings (N)` section of `status` and `explain` (strings already made visible). */
+export function findingsSection(findings: readonly Finding[], c: Colors): string {
+  let out = `\n${c.bold(`Findings (${findings.length})`)}\n`;
+  if (findings.length === 0) return `${out}none\n`;
+  const sev = (s: string) => (s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.cyan(s));
+  out += renderTable(
+    ['SEVERITY', 'CODE', 'LOCATION', 'MESSAGE'],
+    findings.map((f) => [sev(f.severity), f.code, f.location ?? f.objects[0] ?? '-', f.message]),
+  );
   return out;
 }

@@ -63,6 +63,11 @@ function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>,
   };
 }
 
+/** A report's generatedAt: RFC 3339 in UTC, to the second. */
+export function reportTimestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export class PoolLedger implements LedgerView {
   readonly options: ResolvedOptions;
   readonly addresses = new AddressIndex();
@@ -323,6 +328,11 @@ export class PoolLedger implements LedgerView {
     return this.evaluate().reasons;
   }
 
+  /** The pool each pending service's reason concerns, by `namespace/name` (absent when none is known). */
+  pendingPools(): ReadonlyMap<string, string> {
+    return this.evaluate().pendingPools;
+  }
+
   /** Every current finding, in a stable order; recomputed only after a change. */
   findings(): readonly Finding[] {
     return this.evaluate().findings;
@@ -374,6 +384,6 @@ export class PoolLedger implements LedgerView {
     const services = new Array<ServiceReport>(sorted.length);
     for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
     const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools };
-    return { generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), pools, services, findings: [...this.findings()], facts };
+    return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }
 }

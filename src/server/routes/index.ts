@@ -8,6 +8,7 @@ import { apiInfo } from './api-info.ts';
 import { apiLive } from './api-live.ts';
 import { apiPool } from './api-pool.ts';
 import { apiPools } from './api-pools.ts';
+import { apiService } from './api-service.ts';
 import { apiServices } from './api-services.ts';
 import { apiStatus } from './api-status.ts';
 import { healthz } from './healthz.ts';
@@ -15,4 +16,4 @@ import { metrics } from './metrics.ts';
 import { readyz } from './readyz.ts';
 import { uiAssets, uiIndex } from './ui.ts';
 
-export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiFindings, apiForecast, apiHistory, apiInfo, apiLive, apiEvents, uiIndex, uiAssets];
+export const routes: readonly Route[] = [healthz, readyz, metrics, apiStatus, apiPools, apiPool, apiServices, apiService, apiFindings, apiForecast, apiHistory, apiInfo, apiLive, apiEvents, uiIndex, uiAssets];

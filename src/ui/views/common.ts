@@ -1,6 +1,7 @@
 // Pieces the views share: the filter toolbar, "show more" lists, forecast text and empty states.
 import { h } from '../dom.ts';
 import type { ForecastJson } from '../api.ts';
+import { routeHash } from '../state.ts';
 
 export interface View {
   /** Built once per route: controls that must keep focus while the content updates. */
@@ -59,6 +60,11 @@ export function matches(query: string, ...texts: Array<string | null | undefined
   if (!query) return true;
   const q = query.toLowerCase();
   return texts.some((t) => t !== null && t !== undefined && t.toLowerCase().includes(q));
+}
+
+/** A service's name, linking to its page (one cluster's own poolwatch only: a fleet server has no service detail). */
+export function serviceLink(s: { namespace: string; name: string }, cluster: string | null): Node | string {
+  return cluster === null ? h('a', { href: routeHash('service', {}, `${s.namespace}/${s.name}`) }, s.name) : s.name;
 }
 
 export function empty(text: string): HTMLElement {

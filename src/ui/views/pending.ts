@@ -1,7 +1,7 @@
 // Pending services with the reason each has no address, filterable by text.
 import { h } from '../dom.ts';
 import type { PageData, Route } from '../state.ts';
-import { empty, filterBar, limitedList, matches, type View } from './common.ts';
+import { empty, filterBar, limitedList, matches, serviceLink, type View } from './common.ts';
 
 export function pendingView(route: Route, ctx: { data(): PageData; setParams(p: Record<string, string>): void; rerender(): void }): View {
   const list = { limit: 200 };
@@ -17,7 +17,7 @@ export function pendingView(route: Route, ctx: { data(): PageData; setParams(p: 
           : limitedList(
               pending,
               list,
-              (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, s.name), h('td', null, h('code', null, s.reason?.code ?? 'unknown')), h('td', null, s.reason?.message ?? '')),
+              (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, serviceLink(s, route.cluster)), h('td', null, h('code', null, s.reason?.code ?? 'unknown')), h('td', null, s.reason?.message ?? '')),
               () => h('table', { class: 'list' }, h('caption', { class: 'visually-hidden' }, 'Pending services'), h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Reason'), h('th', { scope: 'col' }, 'Details')))),
               ctx.rerender,
             )),

@@ -4,7 +4,7 @@ import { api, type HistoryJson, type ServiceJson } from '../api.ts';
 import { renderChart } from '../chart.ts';
 import { familyLabel, grouped, STATE_LABEL } from '../format.ts';
 import { forecastKey, poolCondition, routeHash, type PageData, type Route } from '../state.ts';
-import { empty, filterBar, limitedList, matches, type View } from './common.ts';
+import { empty, filterBar, limitedList, matches, serviceLink, type View } from './common.ts';
 import { familyBlock } from './overview.ts';
 
 const REFETCH_MS = 10_000;
@@ -51,7 +51,7 @@ export function poolView(route: Route, ctx: { data(): PageData; setParams(p: Rec
         : limitedList(
             shown,
             list,
-            (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, s.name), h('td', null, ...s.ips.map((ip) => h('code', { class: 'ip' }, ip))), h('td', null, s.sharingKey ?? '')),
+            (s) => h('tr', { 'data-service': `${s.namespace}/${s.name}` }, h('td', null, s.namespace), h('td', null, serviceLink(s, route.cluster)), h('td', null, ...s.ips.map((ip) => h('code', { class: 'ip' }, ip))), h('td', null, s.sharingKey ?? '')),
             () => h('table', { class: 'list' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Namespace'), h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Sharing key')))),
             renderServices,
           )),

@@ -4,27 +4,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium, watchProblems } from '../../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { artifactPath, usePageBrowser, watchProblems } from '../../support/browser.ts';
 import { startMultiCluster, type RunningMultiCluster } from '../../support/multi-cluster.ts';
 import { freePort, startProcess, waitFor } from '../../support/processes.ts';
 import { instantQuery, startPrometheus } from '../../support/prometheus.ts';
 import { assertGolden } from '../../support/golden.ts';
 import { repoRoot, startServe } from '../../support/serve.ts';
-// @ts-expect-error: a plain ES module without type declarations
-import { buildUi } from '../../../scripts/build-ui.mjs';
 
 const CLUSTERS = [
   { name: 'east', paths: [join(repoRoot, 'test/fixtures/web-page')] },
   { name: 'west', paths: [join(repoRoot, 'test/fixtures/exhausted-pool')] },
 ];
 
-let browser: Browser;
+const chromium = usePageBrowser();
 let mc: RunningMultiCluster;
 
 before(async () => {
-  await buildUi({ quiet: true });
-  browser = await launchChromium();
   mc = await startMultiCluster({ clusters: CLUSTERS });
   // Both central stores hold every cluster's pools before the fleet servers read them.
   for (const url of [mc.federation.url, mc.victoriaMetrics.url]) {
@@ -36,7 +32,6 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
   await mc?.stop();
 });
 
@@ -69,7 +64,7 @@ for (const store of ['federation', 'victoriaMetrics'] as const) {
     const url = mc[store].url;
     const fleet = await startServe(['--source', 'prometheus', '--prometheus-url', url]);
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems = watchProblems(page);
       await page.goto(`${fleet.url}/#/`);
       await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });

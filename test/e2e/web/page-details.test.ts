@@ -5,31 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page, Request } from 'playwright-core';
-import { artifactPath, launchChromium, watchProblems } from '../../support/browser.ts';
+import type { Locator, Page, Request } from 'playwright-core';
+import { artifactPath, usePageBrowser, watchProblems } from '../../support/browser.ts';
 import { repoRoot, startServe, type RunningServe } from '../../support/serve.ts';
 import { waitFor } from '../../support/processes.ts';
-// @ts-expect-error: a plain ES module without type declarations
-import { buildUi } from '../../../scripts/build-ui.mjs';
-
-let browser: Browser;
-
-before(async () => {
-  await buildUi({ quiet: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function openPage(serve: RunningServe, hash = '#/', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport });
-  const problems = watchProblems(page);
-  await page.goto(`${serve.url}/${hash}`);
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
-  return { page, problems };
-}
+const chromium = usePageBrowser();
+const openPage = chromium.openPage.bind(chromium);
 
 const fixture = join(repoRoot, 'test/fixtures/web-page');
 
@@ -175,7 +156,7 @@ async function rendersAfter(page: Page, more: number): Promise<void> {
 test('live updates arrive as server-sent events, without polling; polling takes over when the stream is blocked', async () => {
   const serve = await startServe(['--source', 'lab', '--lab-speed', '3600']);
   try {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const problems = watchProblems(page);
     const requests = apiRequests(page);
     await page.goto(`${serve.url}/#/`);
@@ -187,7 +168,7 @@ test('live updates arrive as server-sent events, without polling; polling takes 
     await page.close();
 
     // A proxy that cuts the stream: the page polls /api/v1/live and still updates.
-    const blocked = await browser.newPage();
+    const blocked = await chromium.browser.newPage();
     await blocked.route('**/api/v1/events*', (route) => route.abort());
     const polled = apiRequests(blocked);
     await blocked.goto(`${serve.url}/#/`);
@@ -206,7 +187,7 @@ test('behind --auth-token-file the page asks for the token, keeps it for the tab
   writeFileSync(join(dir, 'token'), 's3cret-token\n');
   const serve = await startServe(['--source', 'manifests', fixture, '--auth-token-file', join(dir, 'token')]);
   try {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const problems = watchProblems(page);
     await page.goto(`${serve.url}/#/`);
     await page.locator('#token').waitFor({ timeout: 20_000 });

@@ -1,37 +1,19 @@
 // The web page in real Chromium against `poolwatch serve`: a fixture cluster and the embedded lab, numbers equal to the API's.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium, watchProblems } from '../../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { artifactPath, usePageBrowser } from '../../support/browser.ts';
 import { repoRoot, startServe, type RunningServe } from '../../support/serve.ts';
 import { waitFor } from '../../support/processes.ts';
-// @ts-expect-error: a plain ES module without type declarations
-import { buildUi } from '../../../scripts/build-ui.mjs';
 
 interface PoolsApi {
   pools: Array<{ name: string; ipv4: { inUse: string; total: string; available: string } | null; ipv6: { inUse: string; total: string; available: string } | null; services: number }>;
 }
 
-let browser: Browser;
-
-before(async () => {
-  await buildUi({ quiet: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function openPage(serve: RunningServe, hash = '#/'): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems = watchProblems(page);
-  await page.goto(`${serve.url}/${hash}`);
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
-  return { page, problems };
-}
+const chromium = usePageBrowser();
+const openPage = chromium.openPage.bind(chromium);
 
 /** The numbers each card shows, by pool and family: [used, total title (exact), available title (exact)]. */
 async function cardNumbers(page: Page): Promise<Record<string, Record<string, [string, string, string]>>> {
