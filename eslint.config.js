@@ -57,4 +57,11 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Sources feed the server and the command line; they depend on neither.
+    files: ['src/sources/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/cli/**'], message: 'a source must not depend on src/server or src/cli: move the shared piece into src/sources or src/core.' }] }],
+    },
+  },
 );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Bench } from './bench.ts';
 import type { Report, PoolReport, ServiceReport } from '../src/core/report/types.ts';
 import { createServer } from '../src/server/http-server.ts';
-import { LocalHistory } from '../src/server/history-provider.ts';
+import { LocalHistory } from '../src/sources/history-provider.ts';
 import { silentLogger } from '../src/log.ts';
 import { launchChromium } from '../test/support/browser.ts';
 // @ts-expect-error: a plain ES module without type declarations

@@ -5,7 +5,7 @@ import { parseDuration } from '../core/forecast/index.ts';
 import { defaultTiers } from '../core/history/index.ts';
 import type { Report } from '../core/report/types.ts';
 import type { Logger } from '../log.ts';
-import { LocalHistory, PrometheusHistory, type HistoryProvider } from '../server/history-provider.ts';
+import { LocalHistory, PrometheusHistory, type HistoryProvider } from '../sources/history-provider.ts';
 import { HistoryFile } from '../sources/history-file.ts';
 import { LabSource } from '../sources/lab.ts';
 

@@ -1,6 +1,6 @@
 // Which cluster a request is about: this server's own, or on a fleet server the one named by `?cluster=`.
 import { PoolwatchError } from '../core/errors.ts';
-import type { ClusterView } from './page-document.ts';
+import type { ClusterView } from '../sources/live-source.ts';
 import type { ServerDeps } from './route.ts';
 
 export async function viewOf(deps: ServerDeps, cluster: string | undefined): Promise<ClusterView> {

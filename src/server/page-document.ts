@@ -4,8 +4,8 @@ import { toJson, type ReportJson } from '../core/report/json.ts';
 import type { Report } from '../core/report/types.ts';
 import { FeedRegistry, LiveFeed, type LiveSnapshot } from './live-feed.ts';
 import { PoolwatchError } from '../core/errors.ts';
-import type { ClusterView, LiveFeeds } from './route.ts';
-export type { ClusterView };
+import type { ClusterView } from '../sources/live-source.ts';
+import type { LiveFeeds } from './route.ts';
 
 export interface PageDocument {
   apiVersion: ReportJson['apiVersion'];

@@ -5,7 +5,8 @@ import type { Report } from '../core/report/types.ts';
 import type { EventsInput, ServiceExplanation } from '../core/explain/explain-service.ts';
 import type { Logger } from '../log.ts';
 import type { SourceHealth } from '../core/report/source-health.ts';
-import type { HistoryProvider } from './history-provider.ts';
+import type { HistoryProvider } from '../sources/history-provider.ts';
+import type { ClusterView } from '../sources/live-source.ts';
 import type { LiveFeed } from './live-feed.ts';
 
 /** What handlers can read. Features that need more (history, forecasts) add optional fields here. */
@@ -26,12 +27,6 @@ export interface ServerDeps {
   fleet?: { view(cluster: string): Promise<ClusterView> };
   /** Live page documents (GET /api/v1/live and the event stream /api/v1/events); absent: those answer 404. */
   live?: LiveFeeds;
-}
-
-/** One cluster as the page and the API read it: its report and, when kept, its history. */
-export interface ClusterView {
-  report(): Report;
-  history?: HistoryProvider | undefined;
 }
 
 export interface ServerInfo {

@@ -82,6 +82,7 @@ export class LabSource {
     for (const a of snap.advertisements) this.cluster.upsert(advertisementObject(a));
     for (const s of snap.services) this.cluster.upsert(serviceObject(s));
     for (const e of snap.events) this.cluster.upsert(eventObject(e));
+    for (const o of this.lab.speakerState()) this.cluster.upsert(o);
     this.lab.drainChanges(); // already in the snapshot
   }
 
@@ -154,6 +155,10 @@ export class LabSource {
         break;
       case 'IPAddressPool':
         this.cluster.upsert(poolObject(c.object));
+        break;
+      case 'Object':
+        if (c.type === 'delete') this.cluster.remove(c.object);
+        else this.cluster.upsert(c.object);
         break;
     }
   }

@@ -2,6 +2,7 @@
 import type { EventsInput, ServiceExplanation } from '../core/explain/explain-service.ts';
 import type { Report } from '../core/report/types.ts';
 import type { SourceHealth } from '../core/report/source-health.ts';
+import type { HistoryProvider } from './history-provider.ts';
 
 /** What the server reads from a store: the current report and how many object events it applied. */
 export interface ReportSource {
@@ -21,4 +22,10 @@ export interface LiveSource {
   stop(): Promise<void>;
   /** Starts reading afresh, keeping what is served meanwhile (after an error nothing else caught); sources that cannot are left alone. */
   restart?(): Promise<void>;
+}
+
+/** One cluster as the page and the API read it: its report and, when kept, its history (a fleet source gives one per cluster). */
+export interface ClusterView {
+  report(): Report;
+  history?: HistoryProvider | undefined;
 }

@@ -29,6 +29,7 @@ export class ManifestWatchSource implements LiveSource {
   private timer: NodeJS.Timeout | null = null;
   private up = false;
   private ready = false;
+  /** When the files were last read successfully: what is served matches them as of then. */
   private lastSyncMs: number | null = null;
   private lastError: string | null = null;
   private reloads = 0;
@@ -51,7 +52,7 @@ export class ManifestWatchSource implements LiveSource {
       source: 'manifests',
       up: this.up,
       ready: this.ready,
-      lastSyncMs: this.up ? this.now() : this.lastSyncMs,
+      lastSyncMs: this.lastSyncMs,
       restarts: {},
       notes: this.lastError ? [this.lastError] : [],
     };
@@ -127,7 +128,6 @@ export class ManifestWatchSource implements LiveSource {
     } catch (err) {
       if (first) throw err;
       // Keep serving what was read last; say what is wrong until the files are fixed.
-      if (this.up) this.lastSyncMs = this.now();
       this.up = false;
       this.lastError = (err as Error).message;
       log.warn('could not read the manifests again; serving the last good read', { error: this.lastError });

@@ -4,8 +4,8 @@ import { fleetReports, type FleetResults, type MatrixSeries, type VectorSample }
 import { readFleet, type Fleet } from '../core/fleet/fleet-overview.ts';
 import { clusterMatcher, fleetQueries, forecastRangeQuery, serviceAddressQuery, type FleetQueryName } from '../core/fleet/queries.ts';
 import type { Report } from '../core/report/types.ts';
-import { PrometheusHistory } from '../server/history-provider.ts';
-import type { ClusterView } from '../server/page-document.ts';
+import { PrometheusHistory } from './history-provider.ts';
+import type { ClusterView } from './live-source.ts';
 import type { SourceHealth } from '../core/report/source-health.ts';
 import { queryApi } from './prometheus-api.ts';
 

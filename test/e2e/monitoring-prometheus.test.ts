@@ -57,7 +57,7 @@ test('a real Prometheus evaluates every generated rule without error, with the e
       return evaluated && ready && body.data.groups.length > 0 ? body.data.groups : undefined;
     });
     const rules = groups.flatMap((g) => g.rules);
-    assert.equal(rules.length, 25);
+    assert.equal(rules.length, 29);
     for (const rule of rules) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
 
     const utilization = await prom.query(`${RECORDED.poolUtilization}{pool="web"}`);

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_CONFIG, resolveConfig } from '../../src/core/generate/config.ts';
+import { DEFAULT_CONFIG } from '../../src/core/generate/config.ts';
 import { dashboardExpressions, generateDashboard } from '../../src/core/generate/dashboard/index.ts';
-import { tempDir, writeRuleFile } from '../support/monitoring-bundle.ts';
+import { fastRulesConfig, tempDir, writeRuleFile } from '../support/monitoring-bundle.ts';
 import { startMultiCluster, type RunningMultiCluster } from '../support/multi-cluster.ts';
 import { waitFor } from '../support/processes.ts';
 import { activeAlerts, type ActiveAlert, type InstantSample } from '../support/prometheus.ts';
@@ -15,15 +15,7 @@ import { repoRoot } from '../support/serve.ts';
 const EAST = 'east';
 const WEST = 'west';
 // The shipped rules with every `for` at 1s, so the alerts fire within the test; the expressions are unchanged.
-const RULES_CONFIG = resolveConfig({
-  selectors: DEFAULT_CONFIG.selectors,
-  capacity: { highFor: '1s', nearlyExhaustedFor: '1s', exhaustedFor: '1s' },
-  forecast: { for: '1s' },
-  services: { pendingFor: '1s' },
-  findings: { for: '1s' },
-  metallb: { configFor: '1s', targetDownFor: '1s', bgpSessionDownFor: '1s', bfdSessionDownFor: '1s', layer2For: '1s' },
-  poolwatch: { absentFor: '1s', notSyncedFor: '1s' },
-});
+const RULES_CONFIG = fastRulesConfig();
 const DEADLINE_MS = 60_000;
 
 // Both fixtures have pools tiny and busy and a pending team-a/late, with other figures: merged clusters would show.
@@ -74,6 +66,8 @@ const PANELS_WITH_DATA = [
   'Addresses in use per namespace A',
   'Pending services and reasons A',
   'Findings A',
+  // Every held address has an announcement state (here `unknown`: these clusters have no MetalLB status objects).
+  'Services by announcement state A',
   'Configuration state A',
   'Configuration state B',
   'variable cluster',

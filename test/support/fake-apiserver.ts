@@ -102,6 +102,12 @@ export interface FakeApiServer {
   kubeconfig(): string;
   /** Creates or replaces an object, as `kubectl apply` would; returns it with its new resourceVersion. */
   apply(resource: FakeResource, object: Record<string, unknown>): Obj;
+  /**
+   * Prepares a burst of changes (for benchmarks): the objects get their resourceVersions and watch lines
+   * now, so `send()` costs only storing them and one socket write per open watch. Nothing else may change
+   * the resource between the two calls.
+   */
+  prepare(resource: FakeResource, objects: Array<Record<string, unknown>>): { send(): void };
   /** Deletes an object; returns false when it did not exist. */
   remove(resource: FakeResource, namespace: string | null, name: string): boolean;
   /** Current objects of a resource. */
@@ -111,6 +117,8 @@ export interface FakeApiServer {
    * parameter `withQuery` if given, answer `status` (default 500).
    */
   failNext(count: number, options?: { status?: number; pathPart?: string; withQuery?: string }): void;
+  /** List requests for a next page (with a continue token) wait until `release()`; `waiting()` counts those held now. */
+  holdNextPages(): { waiting(): number; release(): void };
   /** Delays every response (list bodies and watch headers) by `ms`; 0 turns it off. */
   setDelay(ms: number): void;
   /** Compacts history: open watches get an ERROR 410 event and are closed; watches from an older resourceVersion get 410. */
@@ -198,6 +206,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   /** Watches from a resourceVersion below this answer 410 Gone. */
   let compactedBelow = 0;
   let delayMs = 0;
+  /** While set, requests for a next list page wait for it. */
+  let pageHold: { held: number; released: Promise<void> } | null = null;
   const faults: Array<{ remaining: number; status: number; pathPart: string; withQuery: string | null }> = [];
   const persistentFaults = new Set<{ status: number; pathPart: string }>();
   const watches = new Set<OpenWatch>();
@@ -225,6 +235,19 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   }
 
   const key = (ns: string | undefined, name: string) => `${ns ?? ''}/${name}`;
+  const existingOf = (resource: FakeResource, object: Record<string, unknown>) => store.get(resource)!.get(key((object as Obj).metadata.namespace, (object as Obj).metadata.name));
+
+  /** The object as the server stores it at resourceVersion `at`: a JSON copy (what a client sent over the wire, and far cheaper than structuredClone on Node 20) with the server's fields. */
+  function stored(resource: FakeResource, object: Record<string, unknown>, existing: Obj | undefined, at: number): { obj: Obj; type: WatchEventType } {
+    const obj = JSON.parse(JSON.stringify(object)) as Obj;
+    const info = RESOURCES[resource];
+    obj['apiVersion'] ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
+    obj['kind'] ??= info.kind;
+    obj.metadata.resourceVersion = String(at);
+    obj.metadata['uid'] ??= existing?.metadata['uid'] ?? `00000000-0000-0000-0000-${String(++uidCounter).padStart(12, '0')}`;
+    obj.metadata['creationTimestamp'] ??= existing?.metadata['creationTimestamp'] ?? '2026-11-21T10:00:00Z';
+    return { obj, type: existing ? 'MODIFIED' : 'ADDED' };
+  }
 
   function watchMatches(w: OpenWatch, obj: Obj): boolean {
     if (w.namespace !== null && obj.metadata.namespace !== w.namespace) return false;
@@ -259,6 +282,12 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const query = Object.fromEntries(url.searchParams.entries());
     const pathname = url.pathname;
     if (delayMs > 0) await sleep(delayMs);
+    if (pageHold && query['continue']) {
+      const hold = pageHold;
+      hold.held++;
+      await hold.released;
+      hold.held--;
+    }
     if (res.destroyed) return;
     const counted = faults.find((f) => f.remaining > 0 && pathname.includes(f.pathPart) && (f.withQuery === null || f.withQuery in query));
     const fault = counted ?? [...persistentFaults].find((f) => pathname.includes(f.pathPart));
@@ -408,20 +437,36 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       ].join('\n');
     },
     apply(resource, object) {
-      // A JSON copy: what the server stores is what a client sent over the wire (and far cheaper than structuredClone on Node 20).
-      const obj = JSON.parse(JSON.stringify(object)) as Obj;
-      const info = RESOURCES[resource];
-      obj['apiVersion'] ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
-      obj['kind'] ??= info.kind;
-      const k = key(obj.metadata.namespace, obj.metadata.name);
-      const existing = store.get(resource)!.get(k);
-      rv++;
-      obj.metadata.resourceVersion = String(rv);
-      obj.metadata['uid'] ??= existing?.metadata['uid'] ?? `00000000-0000-0000-0000-${String(++uidCounter).padStart(12, '0')}`;
-      obj.metadata['creationTimestamp'] ??= existing?.metadata['creationTimestamp'] ?? '2026-11-21T10:00:00Z';
-      store.get(resource)!.set(k, obj);
-      record(resource, existing ? 'MODIFIED' : 'ADDED', obj);
+      const { obj, type } = stored(resource, object, existingOf(resource, object), ++rv);
+      store.get(resource)!.set(key(obj.metadata.namespace, obj.metadata.name), obj);
+      record(resource, type, obj);
       return obj;
+    },
+    prepare(resource, objects) {
+      const from = rv;
+      const pending = new Map<string, Obj>();
+      const entries = objects.map((object, i) => {
+        const k = key((object as Obj).metadata.namespace, (object as Obj).metadata.name);
+        const entry = stored(resource, object, pending.get(k) ?? store.get(resource)!.get(k), from + i + 1);
+        pending.set(k, entry.obj);
+        return { ...entry, line: `${JSON.stringify({ type: entry.type, object: entry.obj })}\n` };
+      });
+      const all = Buffer.from(entries.map((e) => e.line).join(''));
+      return {
+        send() {
+          if (rv !== from) throw new Error('the fake API server changed between prepare() and send()');
+          rv = from + entries.length;
+          for (const { obj, type } of entries) {
+            store.get(resource)!.set(key(obj.metadata.namespace, obj.metadata.name), obj);
+            history.get(resource)!.push({ rv: Number(obj.metadata.resourceVersion), type, object: obj });
+          }
+          for (const w of watches) {
+            if (w.resource !== resource || w.frozen || w.res.writableEnded) continue;
+            const matching = entries.filter((e) => watchMatches(w, e.obj));
+            w.res.write(matching.length === entries.length ? all : matching.map((e) => e.line).join(''));
+          }
+        },
+      };
     },
     remove(resource, namespace, name) {
       const k = key(namespace ?? undefined, name);
@@ -438,6 +483,18 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     },
     failNext(count, opts = {}) {
       faults.push({ remaining: count, status: opts.status ?? 500, pathPart: opts.pathPart ?? '', withQuery: opts.withQuery ?? null });
+    },
+    holdNextPages() {
+      let release = () => {};
+      const hold = { held: 0, released: new Promise<void>((resolve) => (release = resolve)) };
+      pageHold = hold;
+      return {
+        waiting: () => hold.held,
+        release() {
+          if (pageHold === hold) pageHold = null;
+          release();
+        },
+      };
     },
     setDelay(ms) {
       delayMs = ms;

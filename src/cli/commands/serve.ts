@@ -10,7 +10,7 @@ import { parseListen } from '../../server/listen-address.ts';
 import { singleClusterFeeds } from '../../server/page-document.ts';
 import { fleetDeps, storeUrl } from '../serve-fleet.ts';
 import type { LiveSource } from '../../sources/live-source.ts';
-import type { HistoryProvider } from '../../server/history-provider.ts';
+import type { HistoryProvider } from '../../sources/history-provider.ts';
 import { ManifestWatchSource } from '../../sources/manifest-watch-source.ts';
 import { guardUnhandledRejections } from '../rejection-guard.ts';
 import { addAuthOptions, createAuthenticator, type AuthServeOptions } from '../serve-auth.ts';

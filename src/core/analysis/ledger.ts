@@ -12,8 +12,9 @@
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { announcementOf } from '../announcement/announce.ts';
+import { bgpSessionFacts } from '../announcement/bgp-sessions.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
-import type { Announcement, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
 import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
@@ -95,6 +96,8 @@ export class PoolLedger implements LedgerView {
   readonly announcementObjects = new AnnouncementObjectsIndex();
   /** Announcements of allocated services computed since the last change. */
   private announcements = new Map<ServiceRecord, Announcement>();
+  /** The report's announcement facts, made on the first report after a change. */
+  private announcementFacts: AnnouncementFacts | null = null;
   /** Increases on every change; readers may use it to skip work. */
   version = 0;
 
@@ -210,6 +213,7 @@ export class PoolLedger implements LedgerView {
   private changed(): void {
     this.cache = null;
     if (this.announcements.size > 0) this.announcements = new Map();
+    this.announcementFacts = null;
     this.version++;
   }
 
@@ -364,6 +368,15 @@ export class PoolLedger implements LedgerView {
     return this.cache;
   }
 
+  private announcementFactsNow(): AnnouncementFacts {
+    const objects = this.announcementObjects;
+    this.announcementFacts ??= {
+      configurationStates: objects.configurationStates.map((c) => ({ component: c.name, result: c.result })),
+      bgpSessions: bgpSessionFacts(objects),
+    };
+    return this.announcementFacts;
+  }
+
   /** The full report at time `now` (pools in the order given, services sorted by namespace/name). */
   report(now: Date): Report {
     const reasons = this.pendingReasons();
@@ -383,7 +396,7 @@ export class PoolLedger implements LedgerView {
     const sorted = (this.sorted ??= sortByKey(this.records.values()));
     const services = new Array<ServiceReport>(sorted.length);
     for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
-    const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools };
+    const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools, announcement: this.announcementFactsNow() };
     return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }
 }

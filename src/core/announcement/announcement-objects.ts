@@ -21,7 +21,7 @@ export function sessionPeerName(address: string): string {
 }
 
 /** frr-k8s writes the default VRF as "" (FRR itself says "default"). */
-const vrfName = (vrf: string) => (vrf === 'default' ? '' : vrf);
+export const vrfName = (vrf: string) => (vrf === 'default' ? '' : vrf);
 const sessionKey = (node: string, peer: string, vrf: string) => `${node}\n${peer}\n${vrfName(vrf)}`;
 
 /**

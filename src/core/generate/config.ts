@@ -53,6 +53,10 @@ export interface MonitoringConfig {
     /** Fraction of layer-2 requests without a response above which the speaker is alerted on. */
     layer2UnansweredRatio: number;
     layer2For: string;
+    /** An allocated address that no speaker announces (MetalLBAddressNotAnnounced). */
+    notAnnouncedFor: string;
+    /** A layer-2 service that more than one node announces (MetalLBLayer2MultipleAnnouncers). */
+    multipleAnnouncersFor: string;
   };
   poolwatch: { absentFor: string; notSyncedFor: string };
   scrape: {
@@ -65,6 +69,8 @@ export interface MonitoringConfig {
     metallbScheme: 'http' | 'https';
     /** Secret holding a token allowed to GET /metrics (MetalLB v0.16+ authorizes scrapes). Empty: no token. */
     metallbTokenSecret: string;
+    /** Container port name of the deprecated FRR mode's metrics sidecar in the speaker pod (MetalLB's chart: `frrmetricshttps`, 9121), scraped into the speaker job; "" not to scrape it. */
+    speakerFrrPort: string;
     frrK8sPort: string;
     frrK8sScheme: 'http' | 'https';
     poolwatchPort: string;
@@ -110,6 +116,8 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     layer2Window: '10m',
     layer2UnansweredRatio: 0.1,
     layer2For: '10m',
+    notAnnouncedFor: '10m',
+    multipleAnnouncersFor: '5m',
   },
   poolwatch: { absentFor: '15m', notSyncedFor: '10m' },
   scrape: {
@@ -120,6 +128,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     metallbPort: 'metricshttps',
     metallbScheme: 'https',
     metallbTokenSecret: 'metallb-metrics-token',
+    speakerFrrPort: 'frrmetricshttps',
     frrK8sPort: 'frrmetricshttps',
     frrK8sScheme: 'https',
     poolwatchPort: 'metrics',
@@ -207,6 +216,8 @@ const SCHEMA = {
     layer2Window: duration,
     layer2UnansweredRatio: ratio,
     layer2For: duration,
+    notAnnouncedFor: duration,
+    multipleAnnouncersFor: duration,
   },
   poolwatch: { absentFor: duration, notSyncedFor: duration },
   scrape: {
@@ -217,6 +228,7 @@ const SCHEMA = {
     metallbPort: text(/^[a-z0-9-]+$/, 'a port name'),
     metallbScheme: scheme,
     metallbTokenSecret: anyString,
+    speakerFrrPort: text(/^([a-z0-9-]+)?$/, 'a port name, or "" not to scrape it'),
     frrK8sPort: text(/^[a-z0-9-]+$/, 'a port name'),
     frrK8sScheme: scheme,
     poolwatchPort: text(/^[a-z0-9-]+$/, 'a port name'),

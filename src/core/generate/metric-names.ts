@@ -1,7 +1,10 @@
 // Every metric name the monitoring bundle depends on: poolwatch's own from the family declarations, other projects' written here.
 import { allocationFailuresTotal } from '../metrics/families/allocation-failures-total.ts';
+import { bgpSessionEstablished } from '../metrics/families/bgp-session-established.ts';
+import { bgpSessionServices } from '../metrics/families/bgp-session-services.ts';
 import { buildInfo } from '../metrics/families/build-info.ts';
 import { findings } from '../metrics/families/findings.ts';
+import { metallbConfigValid } from '../metrics/families/metallb-config-valid.ts';
 import { namespaceAddressesInUse } from '../metrics/families/namespace-addresses-in-use.ts';
 import { poolAddressesAvailable } from '../metrics/families/pool-addresses-available.ts';
 import { poolAddressesInUse } from '../metrics/families/pool-addresses-in-use.ts';
@@ -11,6 +14,8 @@ import { poolInfo } from '../metrics/families/pool-info.ts';
 import { poolOverlapAddresses } from '../metrics/families/pool-overlap-addresses.ts';
 import { poolServices } from '../metrics/families/pool-services.ts';
 import { serviceAddressInfo } from '../metrics/families/service-address-info.ts';
+import { serviceAnnounced } from '../metrics/families/service-announced.ts';
+import { serviceAnnouncementState } from '../metrics/families/service-announcement-state.ts';
 import { servicePending } from '../metrics/families/service-pending.ts';
 import { sourceLastSyncTimestampSeconds } from '../metrics/families/source-last-sync-timestamp-seconds.ts';
 import { sourceUp } from '../metrics/families/source-up.ts';
@@ -32,6 +37,11 @@ export const POOLWATCH = {
   sourceUp: sourceUp.name,
   sourceLastSyncTimestampSeconds: sourceLastSyncTimestampSeconds.name,
   buildInfo: buildInfo.name,
+  serviceAnnounced: serviceAnnounced.name,
+  serviceAnnouncementState: serviceAnnouncementState.name,
+  metallbConfigValid: metallbConfigValid.name,
+  bgpSessionEstablished: bgpSessionEstablished.name,
+  bgpSessionServices: bgpSessionServices.name,
 } as const;
 
 /** For each poolwatch family the bundle reads: its type and the labels the rules and dashboard rely on. */
@@ -51,6 +61,11 @@ export const POOLWATCH_USAGE: Record<string, { type: 'gauge' | 'counter'; labels
   [POOLWATCH.sourceUp]: { type: 'gauge', labels: [] },
   [POOLWATCH.sourceLastSyncTimestampSeconds]: { type: 'gauge', labels: [] },
   [POOLWATCH.buildInfo]: { type: 'gauge', labels: [] },
+  [POOLWATCH.serviceAnnounced]: { type: 'gauge', labels: ['namespace', 'service', 'protocol', 'node'] },
+  [POOLWATCH.serviceAnnouncementState]: { type: 'gauge', labels: ['namespace', 'service', 'state'] },
+  [POOLWATCH.metallbConfigValid]: { type: 'gauge', labels: ['component'] },
+  [POOLWATCH.bgpSessionEstablished]: { type: 'gauge', labels: ['node', 'peer', 'vrf'] },
+  [POOLWATCH.bgpSessionServices]: { type: 'gauge', labels: ['node', 'peer', 'vrf'] },
 };
 
 /**
@@ -72,7 +87,10 @@ export const METALLB = {
   speakerAnnounced: 'metallb_speaker_announced',
 } as const;
 
-/** FRR-K8s (default BGP backend since MetalLB v0.16): same sets with the `frrk8s_` prefix, `peer` without port. */
+/**
+ * FRR-K8s (default BGP backend since MetalLB v0.16): same sets with the `frrk8s_` prefix, `peer` without port.
+ * MetalLB's own kustomize files and its operator rename them to `metallb_bgp_*` / `metallb_bfd_*` on this endpoint.
+ */
 export const FRR_K8S = {
   bgpSessionUp: 'frrk8s_bgp_session_up',
   bgpAnnouncedPrefixes: 'frrk8s_bgp_announced_prefixes_total',

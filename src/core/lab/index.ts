@@ -3,4 +3,5 @@ export * from './lab.ts';
 export * from './scenario.ts';
 export * from './controller.ts';
 export * from './kube-objects.ts';
+export * from './speakers.ts';
 export { Rng } from './rng.ts';

@@ -7,6 +7,8 @@ import { Allocator } from '../allocator/index.ts';
 import { Rng } from './rng.ts';
 import { BROKEN_SERVICES, EXPANSION_RANGES, FILLING_POOL, labAdvertisements, labNamespaces, labPools, SERVICE_KINDS, type ServiceKind } from './scenario.ts';
 import { parseAddressEntry } from '../address/index.ts';
+import type { KubeObject } from './kube-objects.ts';
+import { LabSpeakers } from './speakers.ts';
 
 const HOUR = 3600;
 /** How long the filling pool stays exhausted before the lab's operator adds a range to it. */
@@ -27,13 +29,17 @@ export interface LabOptions {
 export type LabChange =
   | { kind: 'Service'; type: 'upsert' | 'delete'; object: Service }
   | { kind: 'Event'; type: 'upsert' | 'delete'; object: AllocationFailedEvent }
-  | { kind: 'IPAddressPool'; type: 'upsert'; object: Pool };
+  | { kind: 'IPAddressPool'; type: 'upsert'; object: Pool }
+  /** What the speakers and frr-k8s report (nodes, peers, sessions, status objects), already as Kubernetes objects. */
+  | { kind: 'Object'; type: 'upsert' | 'delete'; object: KubeObject };
 
 interface LabService {
   svc: Service;
   kind: string;
   diesAt: number;
   pending: AllocationFailedEvent | null;
+  /** The pool its addresses come from, while it has some. */
+  pool: string | null;
 }
 
 export class LabCluster {
@@ -51,6 +57,10 @@ export class LabCluster {
   private counter = 0;
   private exhaustedSince: number | null = null;
   private expansions = 0;
+  private readonly speakers: LabSpeakers;
+  /** The speakers' objects as last written, by owner (`cluster` or a service's key), then by kind and name. */
+  private readonly speakerObjects = new Map<string, Map<string, KubeObject>>();
+  private nextSpeakerChange: number;
 
   constructor(options: LabOptions) {
     this.now = options.start;
@@ -58,6 +68,9 @@ export class LabCluster {
     this.pools = labPools();
     this.controller = options.controller ?? new Allocator();
     this.controller.setConfig(this.pools, this.namespaces);
+    this.speakers = new LabSpeakers(this.now);
+    this.nextSpeakerChange = this.speakers.nextChangeAfter(this.now);
+    this.syncSpeakers('cluster', this.speakers.clusterObjects(this.now));
     for (const kind of SERVICE_KINDS) {
       for (let i = 0; i < kind.initial; i++) this.create(kind);
       this.nextCreate.set(kind.id, this.now + this.rng.exponential(kind.perHour / HOUR));
@@ -94,6 +107,10 @@ export class LabCluster {
         nextAt = expandAt;
         action = () => this.expand();
       }
+      if (this.nextSpeakerChange < nextAt) {
+        nextAt = this.nextSpeakerChange;
+        action = () => this.speakerEpisode();
+      }
       if (nextAt > t || !action) break;
       this.now = nextAt;
       action();
@@ -113,6 +130,11 @@ export class LabCluster {
       problems: [],
       config: [],
     };
+  }
+
+  /** What the speakers and frr-k8s report now, as Kubernetes objects (the snapshot holds the rest). */
+  speakerState(): KubeObject[] {
+    return [...this.speakerObjects.values()].flatMap((m) => [...m.values()]);
   }
 
   /** Changes since the last call, in order (for sources that apply events one by one). */
@@ -172,7 +194,7 @@ export class LabCluster {
   }
 
   private add(svc: Service, kind: string, diesAt: number): void {
-    const entry: LabService = { svc, kind, diesAt, pending: null };
+    const entry: LabService = { svc, kind, diesAt, pending: null, pool: null };
     this.services.set(serviceKey(svc), entry);
     this.allocate(entry);
   }
@@ -183,6 +205,7 @@ export class LabCluster {
     if (retry && !result.ok) return; // still pending, nothing changed
     if (result.ok) {
       entry.svc = { ...entry.svc, ingressIPs: result.ips };
+      entry.pool = result.pool;
       if (entry.pending) this.changes.push({ kind: 'Event', type: 'delete', object: entry.pending });
       entry.pending = null;
     } else {
@@ -194,6 +217,7 @@ export class LabCluster {
     }
     this.changes.push({ kind: 'Service', type: 'upsert', object: entry.svc });
     this.version++;
+    this.syncService(entry);
   }
 
   private remove(entry: LabService): void {
@@ -202,6 +226,7 @@ export class LabCluster {
     this.controller.release(key);
     if (entry.pending) this.changes.push({ kind: 'Event', type: 'delete', object: entry.pending });
     this.changes.push({ kind: 'Service', type: 'delete', object: entry.svc });
+    this.syncSpeakers(key, []);
     this.version++;
     if (!entry.pending) this.retryPending();
   }
@@ -210,6 +235,34 @@ export class LabCluster {
   private retryPending(): void {
     for (const s of this.services.values()) if (s.pending) this.allocate(s, true);
     if (this.pendingOf('web') === 0) this.exhaustedSince = null;
+  }
+
+  /** An episode starts or ends (a node away or back, a peer down or up, a bad configuration): the speakers follow. */
+  private speakerEpisode(): void {
+    this.nextSpeakerChange = this.speakers.nextChangeAfter(this.now);
+    this.syncSpeakers('cluster', this.speakers.clusterObjects(this.now));
+    for (const s of this.services.values()) this.syncService(s);
+    this.version++;
+  }
+
+  private syncService(entry: LabService): void {
+    const objects = entry.pending || entry.pool === null ? [] : this.speakers.serviceObjects(entry.svc, entry.pool, this.now);
+    this.syncSpeakers(serviceKey(entry.svc), objects);
+  }
+
+  /** Writes what changed between the owner's objects as last written and `desired`, as upserts and deletes. */
+  private syncSpeakers(owner: string, desired: KubeObject[]): void {
+    const before = this.speakerObjects.get(owner) ?? new Map<string, KubeObject>();
+    const after = new Map<string, KubeObject>();
+    for (const object of desired) {
+      const key = `${object.kind}/${object.metadata.name}`;
+      after.set(key, object);
+      const old = before.get(key);
+      if (!old || JSON.stringify(old) !== JSON.stringify(object)) this.changes.push({ kind: 'Object', type: 'upsert', object });
+    }
+    for (const [key, object] of before) if (!after.has(key)) this.changes.push({ kind: 'Object', type: 'delete', object });
+    if (after.size > 0) this.speakerObjects.set(owner, after);
+    else this.speakerObjects.delete(owner);
   }
 
   /** The operator's fix: one more range for the filling pool, after it has been exhausted for a while. */

@@ -1,6 +1,7 @@
 // The lab's cluster: pools that show every case MetalLB supports, namespaces, and the kinds of services it creates.
 import { makePool } from '../model/make-pool.ts';
 import type { Advertisement, LabelSelector, Namespace, Pool, ServiceAllocation } from '../model/types.ts';
+import { BGP_POOL } from './speakers.ts';
 
 const HOUR = 3600;
 
@@ -37,8 +38,22 @@ export function labPools(): Pool[] {
   ];
 }
 
+/** Every pool is announced in layer 2 but the BGP one (see speakers.ts), which goes to both routers. */
 export function labAdvertisements(): Advertisement[] {
-  return [{ kind: 'L2Advertisement', name: 'all-pools', namespace: 'metallb-system', ipAddressPools: [], ipAddressPoolSelectors: [], nodeSelectors: [], serviceSelectors: [], interfaces: [], peers: [], location: null }];
+  const ad = (kind: Advertisement['kind'], name: string, pools: string[]): Advertisement => ({
+    kind,
+    name,
+    namespace: 'metallb-system',
+    ipAddressPools: pools,
+    ipAddressPoolSelectors: [],
+    nodeSelectors: [],
+    serviceSelectors: [],
+    interfaces: [],
+    peers: [],
+    location: null,
+  });
+  const names = labPools().map((p) => p.name);
+  return [ad('L2Advertisement', 'layer2', names.filter((n) => n !== BGP_POOL)), ad('BGPAdvertisement', 'routers', [BGP_POOL])];
 }
 
 export function labNamespaces(): Namespace[] {

@@ -1,4 +1,5 @@
 // The analysis result: pools, services and findings with exact bigint counts (see json.ts for the wire form).
+import type { BgpSessionFact } from '../announcement/bgp-sessions.ts';
 import type { AnnouncementReasonCode } from '../announcement/reasons.ts';
 import type { FindingCode, ReasonCode, Severity } from './codes.ts';
 
@@ -100,6 +101,15 @@ export interface ReportFacts {
   overlaps: PoolOverlapFact[];
   /** The pool a pending service's reason concerns, by `namespace/name`; absent when none is known. */
   pendingPools: ReadonlyMap<string, string>;
+  /** What MetalLB and frr-k8s report beyond single services; absent where nothing is known of announcing (simulate, the fleet view). */
+  announcement?: AnnouncementFacts;
+}
+
+/** MetalLB's configuration state per component, and the BGP sessions with the services they carry. */
+export interface AnnouncementFacts {
+  /** One entry per ConfigurationState: `component` is its name (`controller`, `speaker-<node>`). */
+  configurationStates: ReadonlyArray<{ component: string; result: 'Valid' | 'Invalid' | 'Unknown' }>;
+  bgpSessions: readonly BgpSessionFact[];
 }
 
 export interface Report {

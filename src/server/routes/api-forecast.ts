@@ -3,8 +3,8 @@ import { PoolwatchError } from '../../core/errors.ts';
 import { forecastDocument } from '../../core/forecast/index.ts';
 import { json, readQuery, type Route } from '../route.ts';
 import { viewOf } from '../cluster-scope.ts';
-import type { ClusterView } from '../page-document.ts';
-import type { HistoryProvider } from '../history-provider.ts';
+import type { ClusterView } from '../../sources/live-source.ts';
+import type { HistoryProvider } from '../../sources/history-provider.ts';
 
 export function historyOf(view: ClusterView): HistoryProvider {
   if (!view.history) throw new PoolwatchError('not-found', 'history is not enabled on this server');

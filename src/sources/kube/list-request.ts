@@ -1,8 +1,8 @@
 // Requests to the API server authenticated by the client library's configuration: one GET of a list page, or one POST of a review, as plain JSON.
-import { systemErrorText } from '../../core/system-error.ts';
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { systemErrorText } from '../../core/system-error.ts';
 
 /** A Kubernetes object as it comes off the wire. */
 export interface KubeObject {
@@ -65,43 +65,10 @@ export function failureMessage(url: URL, status: number, body: string, method = 
 }
 
 /**
- * GETs one list page and parses the JSON body. The client's typed list calls turn timestamps into
- * Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
+ * Sends a prepared request (with `body`, if any) and resolves with the parsed JSON answer when its status
+ * is one of `ok`; rejects with a KubeRequestError naming the request otherwise.
  */
-export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number): Promise<KubeList> {
-  const { req, url } = await kubeGet(kc, path, query);
-  return new Promise<KubeList>((resolve, reject) => {
-    req.on('response', (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        if (status !== 200) {
-          reject(new KubeRequestError(failureMessage(url, status, text), status));
-          return;
-        }
-        try {
-          const body = JSON.parse(text) as KubeList | null;
-          if (body === null || typeof body !== 'object' || (body.items !== undefined && body.items !== null && !Array.isArray(body.items))) {
-            throw new Error('not a list');
-          }
-          resolve({ metadata: body.metadata ?? {}, items: body.items ?? [] });
-        } catch (err) {
-          reject(new KubeRequestError(`GET ${url.pathname}: invalid JSON: ${(err as Error).message}`));
-        }
-      });
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`GET ${url.pathname}: no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`GET ${url.pathname}: ${systemErrorText(err, url.host)}`)));
-    req.end();
-  });
-}
-
-/** POSTs a JSON object (a TokenReview, a SubjectAccessReview) and parses the answer; 200 and 201 are success. */
-export async function postJson(kc: KubeConfig, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
-  const { req, url } = await kubeRequest(kc, 'POST', path, {});
+function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: readonly number[], timeoutMs: number, body?: string): Promise<unknown> {
   return new Promise<unknown>((resolve, reject) => {
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
@@ -110,19 +77,38 @@ export async function postJson(kc: KubeConfig, path: string, body: unknown, time
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
-        if (status !== 200 && status !== 201) {
-          reject(new KubeRequestError(failureMessage(url, status, text, 'POST'), status));
+        if (!ok.includes(status)) {
+          reject(new KubeRequestError(failureMessage(url, status, text, method), status));
           return;
         }
         try {
           resolve(JSON.parse(text));
         } catch (err) {
-          reject(new KubeRequestError(`POST ${url.pathname}: invalid JSON: ${(err as Error).message}`));
+          reject(new KubeRequestError(`${method} ${url.pathname}: invalid JSON: ${(err as Error).message}`));
         }
       });
     });
-    req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`POST ${url.pathname}: no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`POST ${url.pathname}: ${systemErrorText(err, url.host)}`)));
-    req.end(JSON.stringify(body));
+    req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`${method} ${url.pathname}: no answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`${method} ${url.pathname}: ${systemErrorText(err, url.host)}`)));
+    req.end(body);
   });
+}
+
+/**
+ * GETs one list page and parses the JSON body. The client's typed list calls turn timestamps into
+ * Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
+ */
+export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number): Promise<KubeList> {
+  const { req, url } = await kubeGet(kc, path, query);
+  const body = (await requestJson(req, url, 'GET', [200], timeoutMs)) as KubeList | null;
+  if (body === null || typeof body !== 'object' || (body.items !== undefined && body.items !== null && !Array.isArray(body.items))) {
+    throw new KubeRequestError(`GET ${url.pathname}: invalid JSON: not a list`);
+  }
+  return { metadata: body.metadata ?? {}, items: body.items ?? [] };
+}
+
+/** POSTs a JSON object (a TokenReview, a SubjectAccessReview) and parses the answer; 200 and 201 are success. */
+export async function postJson(kc: KubeConfig, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
+  const { req, url } = await kubeRequest(kc, 'POST', path, {});
+  return requestJson(req, url, 'POST', [200, 201], timeoutMs, JSON.stringify(body));
 }

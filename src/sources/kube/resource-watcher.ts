@@ -181,13 +181,14 @@ export class ResourceWatcher {
   }
 
   /**
-   * Lists the resource page by page, applying each page as it arrives (memory holds one page, not the
-   * whole list), then removes what was known but is no longer listed.
+   * Lists the resource page by page, then replaces what is known with the list at once, as client-go's
+   * Replace does: the pages are kept until the last one, so the report never mixes the old state with
+   * part of the new one. Deletions of objects missing from the list are part of the same replacement.
    */
   private async relist(signal: AbortSignal): Promise<void> {
     const selector: Record<string, string> = this.resource.fieldSelector ? { fieldSelector: this.resource.fieldSelector } : {};
     const pageSize = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
-    const listed = new Set<string>();
+    let items: KubeObject[] = [];
     let paged = pageSize > 0;
     let token: string | undefined;
     let resourceVersion: string;
@@ -203,35 +204,41 @@ export class ResourceWatcher {
         this.log.info('the continue token of a paginated list expired (410 Gone): listing everything in one request');
         paged = false;
         token = undefined;
+        items = [];
         continue;
       }
       if (signal.aborted) return;
-      for (const item of page.items) this.applyListed(item, listed);
+      for (const item of page.items) items.push(item);
       resourceVersion = page.metadata.resourceVersion ?? '';
       token = paged && page.metadata.continue ? page.metadata.continue : undefined;
       if (token === undefined) break;
     }
-    for (const [key, known] of this.known) if (!listed.has(key)) this.forget(key, known);
+    this.replace(items);
     this.resourceVersion = resourceVersion;
     this.everSynced = true;
-    this.log.debug('listed', { objects: listed.size });
+    this.log.debug('listed', { objects: items.length });
     this.heard('listed');
   }
 
-  private applyListed(item: KubeObject, listed: Set<string>): void {
-    const metadata = (item as { metadata?: unknown } | null)?.metadata as KubeObject['metadata'] | undefined;
-    if (typeof metadata?.name !== 'string' || metadata.name === '') {
-      this.count('invalid-object');
-      this.log.warn('a listed object has no metadata.name: skipped');
-      return;
+  /** Makes what is known equal to a complete list, in one synchronous pass (nothing can read between its steps). */
+  private replace(items: readonly KubeObject[]): void {
+    const listed = new Set<string>();
+    for (const item of items) {
+      const metadata = (item as { metadata?: unknown } | null)?.metadata as KubeObject['metadata'] | undefined;
+      if (typeof metadata?.name !== 'string' || metadata.name === '') {
+        this.count('invalid-object');
+        this.log.warn('a listed object has no metadata.name: skipped');
+        continue;
+      }
+      const key = keyOf(metadata.namespace, metadata.name);
+      listed.add(key);
+      const before = this.known.get(key);
+      // A relist repeats every object: one whose resourceVersion is unchanged is already applied.
+      if (before && before.resourceVersion !== undefined && before.resourceVersion === metadata.resourceVersion) continue;
+      this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+      this.hooks.upsert(this.resource, item);
     }
-    const key = keyOf(metadata.namespace, metadata.name);
-    listed.add(key);
-    const before = this.known.get(key);
-    // A relist repeats every object: one whose resourceVersion is unchanged is already applied.
-    if (before && before.resourceVersion !== undefined && before.resourceVersion === metadata.resourceVersion) return;
-    this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
-    this.hooks.upsert(this.resource, item);
+    for (const [key, known] of this.known) if (!listed.has(key)) this.forget(key, known);
   }
 
   /** One watch line; false ends the watch. */

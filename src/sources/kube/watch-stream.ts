@@ -28,6 +28,11 @@ const NEWLINE = 0x0a;
 export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
   if (options.signal.aborted) return 'stopped';
   const { req, url } = await kubeGet(options.kc, options.path, options.query);
+  // Stopped while the request was prepared: the abort event has fired already, so the listener below would never hear it.
+  if (options.signal.aborted) {
+    req.on('error', () => undefined).destroy();
+    return 'stopped';
+  }
   return new Promise<WatchEnd>((resolve, reject) => {
     let settled = false;
     let silence: NodeJS.Timeout | null = null;

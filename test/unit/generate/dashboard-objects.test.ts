@@ -1,4 +1,4 @@
-// generate dashboards: the dashboard also as a sidecar ConfigMap and a GrafanaDashboard; the monitors' header names what they need.
+// generate dashboards and scrape: the dashboard also as a sidecar ConfigMap and a GrafanaDashboard; the monitors' header and endpoints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
@@ -41,4 +41,17 @@ test('the monitors header names the selector labels, namespace and Secret of thi
   const docs = text.split('\n---\n').map((d) => parse(d));
   const sm = docs.find((d) => d.kind === 'ServiceMonitor');
   assert.equal(sm.spec.endpoints[0].bearerTokenFile, '/var/run/secrets/kubernetes.io/serviceaccount/token');
+});
+
+test('the speaker job also scrapes the deprecated FRR mode\'s frrmetricshttps port, unless scrape.speakerFrrPort is ""', () => {
+  const speaker = (config: typeof DEFAULT_CONFIG) => {
+    const files = generateBundle(config, 'scrape');
+    const monitors = renderBundleFile(file(files, 'prometheus-operator/monitors.yaml')).split('\n---\n').map((d) => parse(d));
+    const pm = monitors.find((d) => d.kind === 'PodMonitor' && d.metadata.name === 'metallb-speaker');
+    const plain = parse(renderBundleFile(file(files, 'prometheus/scrape-configs.yaml'))).scrape_configs.find((j: { job_name: string }) => j.job_name === 'metallb-speaker');
+    const portKeep = plain.relabel_configs.find((r: { source_labels: string[] }) => r.source_labels[0] === '__meta_kubernetes_pod_container_port_name');
+    return { ports: pm.spec.podMetricsEndpoints.map((e: { port: string; relabelings: Array<{ replacement?: string }> }) => `${e.port}:${e.relabelings[0]!.replacement}`), regex: portKeep.regex };
+  };
+  assert.deepEqual(speaker(DEFAULT_CONFIG), { ports: ['metricshttps:metallb-speaker', 'frrmetricshttps:metallb-speaker'], regex: 'metricshttps|frrmetricshttps' });
+  assert.deepEqual(speaker({ ...DEFAULT_CONFIG, scrape: { ...DEFAULT_CONFIG.scrape, speakerFrrPort: '' } }), { ports: ['metricshttps:metallb-speaker'], regex: 'metricshttps' });
 });

@@ -178,10 +178,14 @@ test('the route table prefers literal segments and supports a trailing wildcard'
 test('close lets a request in flight finish', async () => {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const server = createServer({ deps: deps(), routes: [{ path: '/slow', handle: async () => { await gate; return text('done'); } }] });
+  let entered!: () => void;
+  const inFlight = new Promise<void>((r) => (entered = r));
+  const server = createServer({ deps: deps(), routes: [{ path: '/slow', handle: async () => { entered(); await gate; return text('done'); } }] });
   const { port } = await server.listen(0, '127.0.0.1');
   const pending = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.text());
-  await new Promise((r) => setTimeout(r, 50));
+  // Close once the request is in the handler (a fixed pause was not always enough on a loaded machine:
+  // a connection whose request had not arrived yet is idle, and close() ends idle connections).
+  await inFlight;
   const closing = server.close(2000);
   release();
   assert.equal(await pending, 'done');

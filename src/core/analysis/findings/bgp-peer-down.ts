@@ -1,5 +1,6 @@
 // Rule bgp-peer-down: a BGP session that services are advertised over is not Established, naming the services it carries.
 import type { Finding } from '../../report/types.ts';
+import { carriedSessions } from '../../announcement/bgp-sessions.ts';
 import { finding, type LedgerRule } from './finding.ts';
 
 /** How many services a message names before it says "and N more". */
@@ -8,25 +9,10 @@ const NAMED = 5;
 export const bgpPeerDown: LedgerRule = {
   code: 'bgp-peer-down',
   evaluate: ({ ledger }) => {
-    const objects = ledger.announcementObjects;
-    // (peer, node) -> the services advertised over that session.
-    const carried = new Map<string, { peer: string; node: string; services: Set<string> }>();
-    for (const st of objects.allBgpStatuses()) {
-      for (const peer of st.peers) {
-        const key = `${peer}\n${st.node}`;
-        let entry = carried.get(key);
-        if (!entry) carried.set(key, (entry = { peer, node: st.node, services: new Set() }));
-        entry.services.add(`${st.serviceNamespace}/${st.serviceName}`);
-      }
-    }
     const out: Finding[] = [];
-    for (const { peer, node, services } of carried.values()) {
-      const p = objects.peer(peer);
-      const target = p?.address ?? p?.interface ?? null;
-      const session = p && target !== null ? objects.session(node, target, p.vrf) : undefined;
+    for (const { peerName: peer, node, peer: p, target, session, services: names } of carriedSessions(ledger.announcementObjects)) {
       // Without a BGPSessionState (native BGP mode, or frr-k8s not reporting yet) the state is unknown, not down.
       if (!session || session.bgpStatus === 'Established') continue;
-      const names = [...services].sort();
       const listed = names.slice(0, NAMED).join(', ') + (names.length > NAMED ? ` and ${names.length - NAMED} more` : '');
       const message = `BGP session of node ${node} with peer ${peer} (${target}${p!.vrf ? `, vrf ${p!.vrf}` : ''}) is ${session.bgpStatus || 'not reported'}, not Established; it carries ${names.length} service${names.length === 1 ? '' : 's'}: ${listed}`;
       out.push(finding('bgp-peer-down', message, [`BGPPeer/${p!.namespace}/${peer}`, `BGPSessionState/${session.namespace}/${session.name}`, ...names.map((n) => `Service/${n}`)], session.location));

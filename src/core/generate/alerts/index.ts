@@ -2,6 +2,7 @@
 import type { MonitoringConfig } from '../config.ts';
 import type { AlertGroupDraft, AlertingRule, RuleGroup } from '../types.ts';
 import { addressFindingAlerts } from './address-findings.ts';
+import { metallbAnnouncementAlerts } from './metallb-announcement.ts';
 import { metallbComponentAlerts } from './metallb-components.ts';
 import { metallbRoutingAlerts } from './metallb-routing.ts';
 import { poolCapacityAlerts } from './pool-capacity.ts';
@@ -16,6 +17,7 @@ export const alertGroups: Array<(config: MonitoringConfig) => AlertGroupDraft> =
   addressFindingAlerts,
   metallbComponentAlerts,
   metallbRoutingAlerts,
+  metallbAnnouncementAlerts,
   poolwatchHealthAlerts,
 ];
 

@@ -1,4 +1,4 @@
-// Alert group: announcement health with each mode's real names (native/FRR `metallb_*`, FRR-K8s `frrk8s_*`, layer 2).
+// Alert group: announcement health with each mode's real names (native/FRR `metallb_*`, FRR-K8s `frrk8s_*` or renamed `metallb_*`, layer 2).
 import type { MonitoringConfig } from '../config.ts';
 import { FRR_K8S, METALLB } from '../metric-names.ts';
 import { inCluster, num, percent, series } from '../promql.ts';
@@ -8,6 +8,8 @@ export function metallbRoutingAlerts(config: MonitoringConfig): AlertGroupDraft 
   const { selectors, metallb } = config;
   const requests = `rate(${series(METALLB.layer2RequestsReceived, selectors.speaker)}[${metallb.layer2Window}])`;
   const responses = `rate(${series(METALLB.layer2ResponsesSent, selectors.speaker)}[${metallb.layer2Window}])`;
+  const sessionDown = (speakerName: string, frrName: string) =>
+    [series(speakerName, selectors.speaker), series(frrName, selectors.frrK8s), series(speakerName, selectors.frrK8s)].map((e) => `${e} == 0\n`).join('or\n');
   const peer = 'peer {{ $labels.peer }}{{ with $labels.vrf }} (VRF {{ . }}){{ end }} of {{ $labels.job }} target {{ $labels.instance }}';
   return {
     name: 'metallb-routing',
@@ -15,8 +17,9 @@ export function metallbRoutingAlerts(config: MonitoringConfig): AlertGroupDraft 
       {
         alert: 'MetalLBBGPSessionDown',
         // Native and deprecated FRR mode speakers export metallb_bgp_session_up; in FRR-K8s mode (MetalLB's default since
-        // v0.16) the speaker exports none and frr-k8s exports frrk8s_bgp_session_up. Watching both covers every mode.
-        expr: `${series(METALLB.bgpSessionUp, selectors.speaker)} == 0\nor\n${series(FRR_K8S.bgpSessionUp, selectors.frrK8s)} == 0\n`,
+        // v0.16) the speaker exports none and frr-k8s exports frrk8s_bgp_session_up, renamed to metallb_bgp_session_up by
+        // MetalLB's kustomize files and operator. Watching all three covers every mode and install.
+        expr: sessionDown(METALLB.bgpSessionUp, FRR_K8S.bgpSessionUp),
         for: metallb.bgpSessionDownFor,
         labels: { severity: 'critical' },
         annotations: {
@@ -26,7 +29,7 @@ export function metallbRoutingAlerts(config: MonitoringConfig): AlertGroupDraft 
       },
       {
         alert: 'MetalLBBFDSessionDown',
-        expr: `${series(METALLB.bfdSessionUp, selectors.speaker)} == 0\nor\n${series(FRR_K8S.bfdSessionUp, selectors.frrK8s)} == 0\n`,
+        expr: sessionDown(METALLB.bfdSessionUp, FRR_K8S.bfdSessionUp),
         for: metallb.bfdSessionDownFor,
         labels: { severity: 'warning' },
         annotations: {

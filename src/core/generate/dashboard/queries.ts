@@ -2,6 +2,10 @@
 import type { MonitoringConfig } from '../config.ts';
 import { clusterBy, series } from '../promql.ts';
 
+/** Options of an instant table panel, and the transformation that hides its Time column. */
+export const TABLE = { showHeader: true, cellHeight: 'sm', footer: { show: false } };
+export const HIDE_TIME = [{ id: 'organize', options: { excludeByName: { Time: true } } }];
+
 /** Matchers for the dashboard's cluster variable (and pool variable when `withPool`). */
 export function scope(config: MonitoringConfig, withPool = true): string[] {
   const matchers = [`${config.clusterLabel}=~"$cluster"`];

@@ -5,8 +5,8 @@ import { jobName, scrapeTargets, SERVICE_ACCOUNT_TOKEN_FILE } from './targets.ts
 
 export function operatorMonitors(config: MonitoringConfig): MonitorObject[] {
   return scrapeTargets(config).map((target): MonitorObject => {
-    const endpoint: MonitorEndpoint = {
-      port: target.port,
+    const endpoints = target.ports.map((port): MonitorEndpoint => ({
+      port,
       path: '/metrics',
       interval: config.scrape.interval,
       scheme: target.scheme,
@@ -18,7 +18,7 @@ export function operatorMonitors(config: MonitoringConfig): MonitorObject[] {
         { targetLabel: 'job', replacement: jobName(config, target) },
         ...(target.kind === 'pod' ? [{ sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node' }] : []),
       ],
-    };
+    }));
     const metadata = {
       name: target.name,
       namespace: config.operator.namespace,
@@ -26,7 +26,7 @@ export function operatorMonitors(config: MonitoringConfig): MonitorObject[] {
     };
     const common = { selector: { matchLabels: target.matchLabels }, namespaceSelector: { matchNames: [target.namespace] } };
     return target.kind === 'pod'
-      ? { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', metadata, spec: { ...common, podMetricsEndpoints: [endpoint] } }
-      : { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata, spec: { ...common, endpoints: [endpoint] } };
+      ? { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', metadata, spec: { ...common, podMetricsEndpoints: endpoints } }
+      : { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata, spec: { ...common, endpoints } };
   });
 }

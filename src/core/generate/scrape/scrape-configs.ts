@@ -25,7 +25,7 @@ export function scrapeConfigs(config: MonitoringConfig): ScrapeConfig[] {
       kubernetes_sd_configs: [{ role, namespaces: { names: [target.namespace] } }],
       relabel_configs: [
         { source_labels: labels.map(([k]) => metaLabel(labelRole, k)), regex: labels.map(([, v]) => v).join(';'), action: 'keep' },
-        { source_labels: [portLabel], regex: target.port, action: 'keep' },
+        { source_labels: [portLabel], regex: target.ports.join('|'), action: 'keep' },
         { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
         { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
         ...(target.kind === 'pod' ? [{ source_labels: ['__meta_kubernetes_pod_node_name'], target_label: 'node' }] : []),

@@ -11,7 +11,8 @@ export interface ScrapeTarget {
   namespace: string;
   /** Pod (or Service) labels that pick the targets. */
   matchLabels: Record<string, string>;
-  port: string;
+  /** Container (or Service) port names to scrape, each into the same job. */
+  ports: string[];
   scheme: 'http' | 'https';
   /** Secret with a bearer token for the scrape (MetalLB v0.16+ authorizes /metrics), or none. */
   tokenSecret?: string;
@@ -36,7 +37,7 @@ export function scrapeTargets(config: MonitoringConfig): ScrapeTarget[] {
       kind: 'pod',
       namespace: s.metallbNamespace,
       matchLabels: { 'app.kubernetes.io/name': 'metallb', 'app.kubernetes.io/component': 'controller' },
-      port: s.metallbPort,
+      ports: [s.metallbPort],
       scheme: s.metallbScheme,
       ...token,
       insecureSkipVerify: https(s.metallbScheme),
@@ -47,7 +48,9 @@ export function scrapeTargets(config: MonitoringConfig): ScrapeTarget[] {
       kind: 'pod',
       namespace: s.metallbNamespace,
       matchLabels: { 'app.kubernetes.io/name': 'metallb', 'app.kubernetes.io/component': 'speaker' },
-      port: s.metallbPort,
+      // The deprecated FRR mode serves the BGP and BFD metrics from a sidecar on a port of its own; in the other
+      // modes the speaker pod has no such port and the extra endpoint finds nothing.
+      ports: [s.metallbPort, ...(s.speakerFrrPort === '' ? [] : [s.speakerFrrPort])],
       scheme: s.metallbScheme,
       ...token,
       insecureSkipVerify: https(s.metallbScheme),
@@ -58,7 +61,7 @@ export function scrapeTargets(config: MonitoringConfig): ScrapeTarget[] {
       kind: 'pod',
       namespace: s.frrK8sNamespace,
       matchLabels: { 'app.kubernetes.io/name': 'frr-k8s', 'app.kubernetes.io/component': 'frr-k8s' },
-      port: s.frrK8sPort,
+      ports: [s.frrK8sPort],
       scheme: s.frrK8sScheme,
       ...token,
       insecureSkipVerify: https(s.frrK8sScheme),
@@ -69,7 +72,7 @@ export function scrapeTargets(config: MonitoringConfig): ScrapeTarget[] {
       kind: 'service',
       namespace: s.poolwatchNamespace,
       matchLabels: { 'app.kubernetes.io/name': 'poolwatch' },
-      port: s.poolwatchPort,
+      ports: [s.poolwatchPort],
       scheme: 'http',
       serviceAccountToken: true,
       insecureSkipVerify: false,

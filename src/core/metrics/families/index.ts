@@ -1,12 +1,15 @@
 // The one list of metric families: adding a family is one file plus one line here (docs/metrics.md is checked against it).
 import type { FamilyDeclaration } from '../family.ts';
 import { allocationFailuresTotal } from './allocation-failures-total.ts';
+import { bgpSessionEstablished } from './bgp-session-established.ts';
+import { bgpSessionServices } from './bgp-session-services.ts';
 import { buildInfo } from './build-info.ts';
 import { eventsAppliedTotal } from './events-applied-total.ts';
 import { findings } from './findings.ts';
 import { metallbAddressesErrorsTotal } from './metallb-addresses-errors-total.ts';
 import { metallbAddressesInUseTotal } from './metallb-addresses-in-use-total.ts';
 import { metallbAddressesTotal } from './metallb-addresses-total.ts';
+import { metallbConfigValid } from './metallb-config-valid.ts';
 import { metallbIpAddressesInUseTotal } from './metallb-ip-addresses-in-use-total.ts';
 import { metallbIpv4AddressesInUseTotal } from './metallb-ipv4-addresses-in-use-total.ts';
 import { metallbIpv4AddressesTotal } from './metallb-ipv4-addresses-total.ts';
@@ -21,6 +24,8 @@ import { poolInfo } from './pool-info.ts';
 import { poolOverlapAddresses } from './pool-overlap-addresses.ts';
 import { poolServices } from './pool-services.ts';
 import { serviceAddressInfo } from './service-address-info.ts';
+import { serviceAnnounced } from './service-announced.ts';
+import { serviceAnnouncementState } from './service-announcement-state.ts';
 import { servicePending } from './service-pending.ts';
 import { snapshotUpdateDurationSeconds } from './snapshot-update-duration-seconds.ts';
 import { sourceLastEventTimestampSeconds } from './source-last-event-timestamp-seconds.ts';
@@ -41,6 +46,11 @@ export const families: readonly FamilyDeclaration[] = [
   servicePending,
   findings,
   poolOverlapAddresses,
+  serviceAnnounced,
+  serviceAnnouncementState,
+  metallbConfigValid,
+  bgpSessionEstablished,
+  bgpSessionServices,
   allocationFailuresTotal,
   buildInfo,
   sourceUp,

@@ -3,7 +3,7 @@ import type { FamilyDeclaration } from '../family.ts';
 
 export const sourceLastSyncTimestampSeconds: FamilyDeclaration = {
   name: 'poolwatch_source_last_sync_timestamp_seconds',
-  help: 'Unix time at which the served state was last known to be in sync with the source (kube: the oldest of the resources\' last list, event or bookmark).',
+  help: 'Unix time at which the served state was last known to be in sync with the source (kube: the oldest of the resources\' last list, event or bookmark; manifests: the last successful read).',
   type: 'gauge',
   labels: [],
   set: 'native',

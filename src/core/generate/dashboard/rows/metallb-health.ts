@@ -22,24 +22,26 @@ export function metallbHealthRow(config: MonitoringConfig): RowDraft {
       {
         type: 'timeseries',
         title: 'BGP sessions',
-        description: '1 up, 0 down, per speaker (native/FRR mode: metallb_bgp_session_up) or frr-k8s pod (FRR-K8s mode: frrk8s_bgp_session_up).',
+        description: '1 up, 0 down, per speaker (native/FRR mode: metallb_bgp_session_up) or frr-k8s pod (FRR-K8s mode: frrk8s_bgp_session_up, or metallb_bgp_session_up where MetalLB\'s kustomize files or operator rename it).',
         w: 6,
         h: 8,
         targets: [
           { expr: `${speaker(METALLB.bgpSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}}') },
           { expr: `${frr(FRR_K8S.bgpSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}} (frr-k8s)') },
+          { expr: `${frr(METALLB.bgpSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}} (frr-k8s, renamed)') },
         ],
         ...sessions,
       },
       {
         type: 'timeseries',
         title: 'BFD sessions',
-        description: '1 up, 0 down (metallb_bfd_session_up in deprecated FRR mode, frrk8s_bfd_session_up in FRR-K8s mode).',
+        description: '1 up, 0 down (metallb_bfd_session_up in deprecated FRR mode, frrk8s_bfd_session_up in FRR-K8s mode, or metallb_bfd_session_up from frr-k8s when renamed).',
         w: 6,
         h: 8,
         targets: [
           { expr: `${speaker(METALLB.bfdSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}}') },
           { expr: `${frr(FRR_K8S.bfdSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}} (frr-k8s)') },
+          { expr: `${frr(METALLB.bfdSessionUp)}`, legendFormat: legend(config, '{{instance}} → {{peer}} (frr-k8s, renamed)') },
         ],
         ...sessions,
       },

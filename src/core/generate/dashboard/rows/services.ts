@@ -2,11 +2,8 @@
 import type { MonitoringConfig } from '../../config.ts';
 import { POOLWATCH } from '../../metric-names.ts';
 import { clusterBy } from '../../promql.ts';
-import { poolwatchSeries } from '../queries.ts';
+import { HIDE_TIME, poolwatchSeries, TABLE } from '../queries.ts';
 import type { RowDraft } from '../types.ts';
-
-const TABLE = { showHeader: true, cellHeight: 'sm', footer: { show: false } };
-const HIDE_TIME = [{ id: 'organize', options: { excludeByName: { Time: true } } }];
 
 export function servicesRow(config: MonitoringConfig): RowDraft {
   return {

@@ -3,8 +3,8 @@ import type { IpFamily } from '../core/address/index.ts';
 import { forecastAll, type Forecast } from '../core/forecast/index.ts';
 import { HistoryStore, usageSamples, type HistoryPoint } from '../core/history/index.ts';
 import type { Report } from '../core/report/types.ts';
-import type { HistoryFile } from '../sources/history-file.ts';
-import { prometheusForecastInputs, prometheusHistoryRange } from '../sources/prometheus-history.ts';
+import type { HistoryFile } from './history-file.ts';
+import { prometheusForecastInputs, prometheusHistoryRange } from './prometheus-history.ts';
 
 export interface HistoryProvider {
   /** The clock the history runs on, in seconds (the lab's own clock under `--source lab`). */

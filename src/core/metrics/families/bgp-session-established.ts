@@ -1,0 +1,16 @@
+// poolwatch_bgp_session_established: each node's BGP session with each peer as frr-k8s reports it (BGPSessionState).
+import type { FamilyDeclaration } from '../family.ts';
+
+export const bgpSessionEstablished: FamilyDeclaration = {
+  name: 'poolwatch_bgp_session_established',
+  help: 'Whether the BGP session of the node with the peer is Established (1) or in any other state (0), from frr-k8s\'s BGPSessionState.',
+  type: 'gauge',
+  labels: ['node', 'peer', 'vrf'],
+  set: 'native',
+  doc: '1 or 0; `peer` and `vrf` as frr-k8s names them (an IPv6 address expanded with `-` for `:`, `vrf` empty for the default VRF); only sessions frr-k8s reports (none in native BGP mode)',
+  *samples({ report }) {
+    for (const s of report.facts.announcement?.bgpSessions ?? []) {
+      if (s.established !== null) yield [{ node: s.node, peer: s.peer, vrf: s.vrf }, s.established ? 1 : 0];
+    }
+  },
+};
