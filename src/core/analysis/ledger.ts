@@ -95,7 +95,7 @@ export class PoolLedger implements LedgerView {
   private poolPairs: PoolOverlapFact[] = [];
   /** What MetalLB reports about announcing (status objects, BGP peers and sessions, configuration states, nodes). */
   readonly announcementObjects = new AnnouncementObjectsIndex();
-  /** Announcements of allocated services, for the current state (made on the first read after a change). */
+  /** Announcements of allocated services, kept until their service or what announcing depends on changes (see changed). */
   private announcer: Announcer | null = null;
   /** The report's announcement facts, made on the first report after a change. */
   private announcementFacts: AnnouncementFacts | null = null;
@@ -134,7 +134,7 @@ export class PoolLedger implements LedgerView {
     this.pending.clear();
     for (const set of this.concerned) set.clear();
     for (const rec of this.records.values()) this.attach(rec);
-    this.changed();
+    this.changed(true);
   }
 
   /**
@@ -146,12 +146,12 @@ export class PoolLedger implements LedgerView {
     this.records.clear();
     for (let i = 0; i < services.length; i++) this.put(services[i]!);
     this.sorted = null;
-    this.changed();
+    this.changed(true);
   }
 
   setAdvertisements(ads: readonly Advertisement[]): void {
     this.ads = [...ads];
-    this.changed();
+    this.changed(true);
   }
 
   setNamespaces(namespaces: readonly Namespace[]): void {
@@ -203,17 +203,22 @@ export class PoolLedger implements LedgerView {
 
   upsertAnnouncementObject<K extends keyof AnnouncementObjects>(slot: K, value: AnnouncementObjects[K][number]): void {
     this.announcementObjects.upsert(slot, value);
-    this.changed();
+    this.changed(true);
   }
 
   removeAnnouncementObject(slot: keyof AnnouncementObjects, ref: ObjectRef): void {
     this.announcementObjects.remove(slot, ref);
-    this.changed();
+    this.changed(true);
   }
 
-  private changed(): void {
+  /**
+   * After every change. An announcement depends only on its service, the service's pool, the
+   * advertisements and the announcement objects: only changes to those (`announcing`) forget them all;
+   * a service that changes or goes forgets its own (put, removeService).
+   */
+  private changed(announcing = false): void {
     this.cache = null;
-    this.announcer = null;
+    if (announcing) this.announcer = null;
     this.announcementFacts = null;
     this.version++;
   }
@@ -250,6 +255,7 @@ export class PoolLedger implements LedgerView {
   }
 
   private detach(rec: ServiceRecord): void {
+    this.announcer?.forget(rec.key);
     if (rec.state === 'ignored') return;
     this.pending.delete(rec);
     if (rec.pool) rec.pool.services--;

@@ -140,7 +140,8 @@ function freeze(a: Announcement): Announcement {
 }
 
 /**
- * The announcements of one state of the inputs (make a new one after any change). A service no status
+ * The announcements of one state of the inputs (make a new one when the pools, advertisements or announcement
+ * objects change; `forget` a service that changes). A service no status
  * object names, in a pool no advertisement selects services for, gets its pool's announcement: one
  * frozen object shared by all such services, so a report of 100,000 services computes a handful.
  */
@@ -163,6 +164,11 @@ export class Announcer {
     let shared = this.byPool.get(pool);
     if (shared === undefined) this.byPool.set(pool, (shared = freeze(announcementOf(service, pool, this.inputs, key))));
     return shared;
+  }
+
+  /** Forgets the service's own announcement (it changed or went); a pool's shared one depends on no service. */
+  forget(key: string): void {
+    this.byService.delete(key);
   }
 
   private selects(pool: Pool | null): boolean {
