@@ -9,6 +9,14 @@ export interface CliIO {
   readStdin(maxBytes: number): Promise<string | Buffer>;
   /** The clock for report timestamps; tests inject a fixed one. Defaults to the system clock. */
   now?: () => Date;
+  /** How the user calls poolwatch, for help texts: `poolwatch`, or `kubectl poolwatch` when run as the kubectl plugin. */
+  programName?: string;
+}
+
+/** `kubectl poolwatch` when the process was started as `kubectl-poolwatch` (how kubectl runs a plugin), else `poolwatch`. */
+export function programNameOf(argv1: string | undefined): string {
+  const base = (argv1 ?? '').split(/[\\/]/).pop() ?? '';
+  return /^kubectl-poolwatch(\.js)?$/.test(base) ? 'kubectl poolwatch' : 'poolwatch';
 }
 
 export function nowOf(io: CliIO): Date {
@@ -21,6 +29,7 @@ export function processIO(): CliIO {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    programName: programNameOf(process.argv[1]),
     readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
       let total = 0;

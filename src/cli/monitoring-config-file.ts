@@ -1,4 +1,5 @@
 // Reads a monitoring config file (YAML or JSON) for `generate`, reporting bad input as file:line:col.
+import { systemErrorText } from '../core/system-error.ts';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
@@ -11,7 +12,7 @@ export function loadMonitoringConfig(path: string, cwd: string): MonitoringConfi
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new PoolwatchError('unreadable-input', `cannot read config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { location: shown });
+    throw new PoolwatchError('unreadable-input', `cannot read the config: ${systemErrorText(err, shown)}`, { location: shown });
   }
   const lineCounter = new LineCounter();
   // JSON is YAML 1.2, so one parser reads both and gives positions for both.

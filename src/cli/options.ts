@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { PoolwatchError } from '../core/errors.ts';
 import { SEVERITIES } from '../core/report/codes.ts';
 import { visible } from '../core/report/visible.ts';
-import { DEFAULT_METALLB_NAMESPACE } from '../core/model/metallb-kinds.ts';
+import { DEFAULT_METALLB_NAMESPACE } from '../core/model/kinds/metallb.ts';
 import { DEFAULT_MAX_INPUT_BYTES, formatSize, type ManifestSourceOptions } from '../sources/manifests.ts';
 import type { CliIO } from './io.ts';
 

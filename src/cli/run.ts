@@ -22,14 +22,16 @@ async function commandsFor(argv: readonly string[]): Promise<CliCommand[]> {
 }
 
 /** The text after a command's options in its `--help`: its examples, aligned. */
-export function examplesHelp(examples: CliCommand['examples']): string {
-  const width = Math.max(...examples.map(([cmd]) => cmd.length));
-  return `\nExamples:\n${examples.map(([cmd, what]) => `  ${cmd.padEnd(width)}  # ${what}\n`).join('')}`;
+export function examplesHelp(examples: CliCommand['examples'], programName = 'poolwatch'): string {
+  const shown = examples.map(([cmd, what]) => [cmd.replace(/\bpoolwatch /g, `${programName} `), what] as const);
+  const width = Math.max(...shown.map(([cmd]) => cmd.length));
+  return `\nExamples:\n${shown.map(([cmd, what]) => `  ${cmd.padEnd(width)}  # ${what}\n`).join('')}`;
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number | null = null;
-  const program = new Command('poolwatch')
+  const programName = io.programName ?? 'poolwatch';
+  const program = new Command(programName)
     .description('Exact monitoring of MetalLB IP address pools')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -45,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     command.register(program, io, done);
     const sub = program.commands.find((c) => c.name() === command.name);
     if (!sub) throw new Error(`command ${command.name} did not register itself`);
-    sub.version(VERSION, '-V, --version').addHelpText('after', examplesHelp(command.examples)).exitOverride();
+    sub.version(VERSION, '-V, --version').addHelpText('after', examplesHelp(command.examples, programName)).exitOverride();
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

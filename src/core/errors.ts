@@ -28,8 +28,9 @@ export class PoolwatchError extends Error {
     this.context = context;
   }
 
-  /** One line for a person: `location: message`. */
+  /** One line for a person: `location: message`, the location said once (a message that names it already stands alone). */
   oneLine(): string {
-    return this.context.location ? `${this.context.location}: ${this.message}` : this.message;
+    const location = this.context.location;
+    return location && !this.message.includes(location) ? `${location}: ${this.message}` : this.message;
   }
 }

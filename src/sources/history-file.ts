@@ -1,4 +1,5 @@
 // The --history-file edge: loads, compacts and rewrites the JSON-lines history at start, then appends one line per sample.
+import { systemErrorText } from '../core/system-error.ts';
 import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { PoolwatchError } from '../core/errors.ts';
 import { decodeInto, encodeRecording, encodeStore, HistoryStore, type HistoryHeader, type Tier, type UsageSample } from '../core/history/index.ts';
@@ -21,7 +22,7 @@ export async function readHistory(path: string, options: { tiers?: Tier[]; warn?
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' || !options.missingOk) throw new PoolwatchError('unreadable-input', `cannot read history file: ${(err as Error).message}`, { location: path });
+    if (code !== 'ENOENT' || !options.missingOk) throw new PoolwatchError('unreadable-input', `cannot read the history file: ${systemErrorText(err, path)}`, { location: path });
   }
   for (const w of decodeInto(store, text)) options.warn?.(`${path}:${w.replace(/^line /, '')}`);
   return store;
@@ -72,7 +73,7 @@ export class HistoryFile {
       await writeFile(temp, text);
       await rename(temp, this.path);
     } catch (err) {
-      throw new PoolwatchError('unreadable-input', `cannot write history file: ${(err as Error).message}`, { location: this.path });
+      throw new PoolwatchError('unreadable-input', `cannot write the history file: ${systemErrorText(err, this.path)}`, { location: this.path });
     }
     this.header = header;
     this.appended = 0;

@@ -1,4 +1,5 @@
 // Manifest files as a source: files, directories (recursively: *.yaml, *.yml, *.json) and `-` for stdin.
+import { systemErrorText } from '../core/system-error.ts';
 import { constants } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
@@ -67,13 +68,6 @@ async function kindOf(full: string): Promise<'directory' | 'file' | 'other' | 'b
   }
 }
 
-function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return (e as Error).message;
-}
 
 /**
  * The manifest files below `dir`, in name order. Symbolic links are followed; a folder reached twice
@@ -85,7 +79,7 @@ async function listDirectory(dir: Entry, seen: Set<string>, notice: (m: string) 
   try {
     entries = await readdir(dir.full, { withFileTypes: true });
   } catch (e) {
-    throw new PoolwatchError('unreadable-input', `cannot read the folder ${dir.shown}: ${why(e)}`);
+    throw new PoolwatchError('unreadable-input', `cannot read the folder: ${systemErrorText(e, dir.shown)}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: Entry[] = [];
@@ -224,7 +218,7 @@ export async function readManifestTexts(options: ManifestSourceOptions): Promise
       try {
         await stat(full);
       } catch (e) {
-        throw new PoolwatchError('unreadable-input', `cannot read ${path}: ${why(e)}`);
+        throw new PoolwatchError('unreadable-input', systemErrorText(e, path));
       }
     }
     if (kind === 'other') {
@@ -242,7 +236,7 @@ export async function readManifestTexts(options: ManifestSourceOptions): Promise
       try {
         buf = await readRegularFile(f.full, budget.left());
       } catch (e) {
-        throw new PoolwatchError('unreadable-input', `cannot read ${f.shown}: ${why(e)}`, {});
+        throw new PoolwatchError('unreadable-input', systemErrorText(e, f.shown), {});
       }
       if (buf === null) notice(`skipped ${f.shown}: not a regular file`);
       else add(buf, f.shown);

@@ -1,4 +1,5 @@
 // The HTTP edge to a Prometheus-compatible query API (Prometheus, Thanos, Mimir, VictoriaMetrics): built-in fetch, one-line errors.
+import { systemErrorText } from '../core/system-error.ts';
 import { PoolwatchError } from '../core/errors.ts';
 
 const TIMEOUT_MS = 15_000;
@@ -16,8 +17,7 @@ export async function queryApi<T>(base: string, path: string, params: Record<str
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    throw new PoolwatchError('source-unavailable', `cannot reach Prometheus: ${cause}`, { location: base });
+    throw new PoolwatchError('source-unavailable', `cannot reach Prometheus: ${systemErrorText(err, base)}`, { location: base });
   }
   let body: { status?: string; error?: string; data?: { result?: unknown } };
   try {

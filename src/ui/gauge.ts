@@ -1,6 +1,7 @@
 // A utilization gauge as an SVG arc with the percentage as text and an accessible label.
 import { svg } from './dom.ts';
 import type { FamilyUsageJson } from './api.ts';
+import { shownFraction } from '../core/report/human.ts';
 import { familyLabel, familyState, percent } from './format.ts';
 
 const R = 40;
@@ -9,7 +10,9 @@ const ARC = Math.PI * R; // a half circle
 export function gauge(family: 'ipv4' | 'ipv6', u: FamilyUsageJson): SVGElement {
   const state = familyState(u);
   const shown = percent(u);
-  const fill = u.utilization > 0 && u.utilization < 0.01 ? 0.01 : Math.min(1, u.utilization);
+  // The arc draws the percentage shown beside it, with a visible sliver for any shown use (not for 1 of 2^64).
+  const shownUse = shownFraction(BigInt(u.inUse), BigInt(u.total));
+  const fill = shownUse > 0 ? Math.max(0.01, shownUse) : 0;
   const el = svg(
     'svg',
     { class: `gauge state-${state}`, viewBox: '0 0 100 62', role: 'img', 'aria-label': `${familyLabel(family)} ${shown} used` },

@@ -69,6 +69,20 @@ test('explain over the API: goldens for the four services, the same facts as the
   });
 });
 
+test('control characters in an event from the cluster are escapes in text and exact in JSON', async () => {
+  await withCluster(async (env, fake) => {
+    const message = 'owned\u001b]0;pwned\u0007\nFAKE LINE\u202e';
+    fake.apply('events', event('api.1', { kind: 'Service', name: 'api' }, { type: 'Warning', reason: 'Odd\u001b[2J', message, count: 1, lastTimestamp: '2026-11-21T09:00:00Z' }));
+    const text = await runInProcess(['explain', 'shop/api'], { env });
+    assert.equal(text.code, 0, text.stderr);
+    // eslint-disable-next-line no-control-regex -- raw control characters are what must not appear
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/.test(text.stdout), 'no raw control characters');
+    assert.match(text.stdout, /Odd\\x1b\[2J .*owned\\x1b\]0;pwned\\x07\\nFAKE LINE\\u202e$/m);
+    const json = JSON.parse((await runInProcess(['explain', '-o', 'json', 'shop/api'], { env })).stdout);
+    assert.equal(json.events.items[0].message, message);
+  });
+});
+
 test('explain says so when RBAC forbids reading events, and still explains the rest', async () => {
   await withCluster(async (env, fake) => {
     fake.failNext(1, { status: 403, pathPart: '/namespaces/shop/events' });

@@ -107,7 +107,11 @@ test('symbolic links to folders are followed once; a *.yaml link to a folder is 
   const r = run(['status', top]);
   assert.equal(r.code, direct.code, r.stderr);
   assert.equal(same(r.stdout, join(top, 'team.yaml')), same(direct.stdout));
-  assert.equal(r.stderr, `poolwatch: skipped ${join(top, 'dead.yaml')}: a symbolic link that leads nowhere\npoolwatch: skipped ${join(top, 'sub', 'loop')}: a link to a folder already read\n`);
+  assert.equal(r.stderr, `poolwatch: skipped ${join(top, 'dead.yaml')}: a symbolic link that leads nowhere\npoolwatch: skipped ${join(top, 'sub', 'loop')}: a link to a folder already read\n`);  // lint -o json carries the same notices in its document, beside what standard error says.
+  const json = run(['lint', '-o', 'json', top]);
+  assert.equal(json.stderr, r.stderr);
+  assert.deepEqual((JSON.parse(json.stdout) as { notices: string[] }).notices, [`skipped ${join(top, 'dead.yaml')}: a symbolic link that leads nowhere`, `skipped ${join(top, 'sub', 'loop')}: a link to a folder already read`]);
+  assert.deepEqual((JSON.parse(run(['lint', '-o', 'json', join(dir, 'm')]).stdout) as { notices: string[] }).notices, []);
 });
 
 test('an unreadable subfolder is one plain message, not an internal error', (t) => {
@@ -120,7 +124,7 @@ test('an unreadable subfolder is one plain message, not an internal error', (t) 
   if (asRoot && spawnSync('true', { uid: 65534 }).error) return t.skip('cannot switch to an unprivileged user here');
   const r = run(['status', join(dir, 'm')], asRoot ? { uid: 65534 } : {});
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `poolwatch: cannot read the folder ${locked}: permission denied\n`);
+  assert.equal(r.stderr, `poolwatch: cannot read the folder: permission denied: poolwatch may not open ${locked}\n`);
 });
 
 test('invalid UTF-8 is read, and said once with where it first is', () => {

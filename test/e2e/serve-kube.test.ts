@@ -41,6 +41,9 @@ test('serve follows the cluster, serves the last known state through an outage a
     await waitFor('the new service in /metrics', async () =>
       (await serve.metric('poolwatch_pool_addresses_in_use{pool="dual",family="ipv4"}')) === 2 ? true : undefined, WAIT_MS);
     assert.equal(await serve.metric('poolwatch_service_address_info{namespace="shop",service="extra",pool="dual",ip="192.168.20.11"}'), 1);
+    // ...and on the service's page, which follows the same live ledger.
+    const extra = JSON.parse((await serve.get('/api/v1/services/shop/extra')).text);
+    assert.deepEqual([extra.state, extra.pool.name, extra.addresses.map((a: { ip: string }) => a.ip)], ['allocated', 'dual', ['192.168.20.11']]);
 
     // Outage: the last known state is still served, with source_up 0 and the time of the last sync frozen.
     await fake.goDown();
@@ -113,9 +116,9 @@ test('serve survives malformed watch events: each is counted and skipped, and th
 test('serve refuses a bad kubeconfig, listen address or token file with a one-line message and exit 2', async () => {
   const cases: Array<[string[], Record<string, string>, RegExp]> = [
     [['serve'], {}, /^poolwatch: no Kubernetes configuration found/],
-    [['serve', '--kubeconfig', '/nonexistent/config'], {}, /^poolwatch: \/nonexistent\/config: kubeconfig \/nonexistent\/config does not exist$/],
+    [['serve', '--kubeconfig', '/nonexistent/config'], {}, /^poolwatch: kubeconfig \/nonexistent\/config does not exist$/],
     [['serve', '--listen', 'localhost', 'test/fixtures/dual-stack'], {}, /^poolwatch: --listen "localhost": no port/],
-    [['serve', '--auth-token-file', '/nonexistent/token', 'test/fixtures/dual-stack'], {}, /^poolwatch: \/nonexistent\/token: cannot read the token file \/nonexistent\/token: ENOENT$/],
+    [['serve', '--auth-token-file', '/nonexistent/token', 'test/fixtures/dual-stack'], {}, /^poolwatch: cannot read the token file: \/nonexistent\/token does not exist$/],
     [['serve', '--source', 'lab', '--lab-speed', 'fast'], {}, /^poolwatch: --lab-speed must be a positive number, not "fast"$/],
     [['serve', '--source', 'lab', 'test/fixtures/dual-stack'], {}, /^poolwatch: --source lab simulates a cluster and reads no files: drop test\/fixtures\/dual-stack$/],
     [['serve', '--sample-interval', 'often', 'test/fixtures/dual-stack'], {}, /^poolwatch: --sample-interval "often" is not a duration/],

@@ -51,10 +51,10 @@ test('forecast errors are one line with exit code 2', async () => {
   const closed = `http://127.0.0.1:${await freePort()}`;
   const cases: Array<[string[], RegExp]> = [
     [['forecast'], /^poolwatch: forecast needs --history-file FILE or --prometheus-url URL\n$/],
-    [['forecast', '--history-file', 'missing.jsonl'], /^poolwatch: missing.jsonl: cannot read history file: ENOENT/],
+    [['forecast', '--history-file', 'missing.jsonl'], /^poolwatch: cannot read the history file: missing.jsonl does not exist\n$/],
     [['forecast', '--history-file', file, '--lookback', 'soon'], /^poolwatch: --lookback "soon" is not a duration/],
     [['forecast', '--history-file', file, '--pool', 'nope'], /^poolwatch: no history for a pool named "nope"\n$/],
-    [['forecast', '--prometheus-url', closed], new RegExp(`^poolwatch: ${closed}: cannot reach Prometheus: ECONNREFUSED\n$`)],
+    [['forecast', '--prometheus-url', closed], new RegExp(`^poolwatch: cannot reach Prometheus: nothing is listening at ${closed} \\(connection refused\\)\n$`)],
   ];
   for (const [argv, expected] of cases) {
     const r = await runInProcess(argv);

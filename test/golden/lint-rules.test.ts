@@ -50,7 +50,7 @@ for (const file of fixtures) {
 }
 
 test('every configuration rule has a fixture that produces it and an accepted one that does not', () => {
-  const rules = ['unknown-kind', 'outside-metallb-namespace', 'duplicate-object', 'pool-no-addresses', 'address-syntax', 'address-host-bits', 'duplicate-entry', 'invalid-selector', 'advertisement-no-pool', 'aggregation-length', 'local-pref-conflict', 'invalid-community', 'legacy-config-map', 'legacy-config-invalid'];
+  const rules = ['unknown-kind', 'outside-metallb-namespace', 'duplicate-object', 'pool-no-addresses', 'address-syntax', 'address-host-bits', 'duplicate-entry', 'invalid-selector', 'advertisement-no-pool', 'aggregation-length', 'local-pref-conflict', 'invalid-community', 'legacy-config-map', 'legacy-config-invalid', 'advertisement-no-node', 'invalid-bgp-peer', 'bgp-peer-conflict', 'invalid-bfd-profile'];
   for (const code of rules) {
     assert.ok(produced.has(code), `a fixture produces ${code}`);
     assert.ok(clean.has(code), `an accepted fixture does not produce ${code}`);

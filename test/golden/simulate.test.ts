@@ -34,6 +34,10 @@ test('simulate: JSON marks simulated services and keeps the contract', async () 
   assert.deepEqual(byKey.get('shop/checkout'), { ...byKey.get('shop/checkout'), state: 'allocated', ips: ['192.168.20.4'], simulated: true });
   assert.equal(byKey.get('shop/frontend')?.simulated, false, 'existing allocations are not simulated');
   assert.equal(byKey.get('ops/batch-3')?.reason?.code, 'pool-exhausted');
+  // A service MetalLB moves: the address it holds now beside the new one; no other service has previousIps.
+  const moved = byKey.get('shop/legacy') as { ips: string[]; previousIps?: string[] } | undefined;
+  assert.deepEqual([moved?.previousIps, moved?.ips], [['192.168.20.0'], ['192.168.20.3']]);
+  assert.deepEqual([...byKey].filter(([, s]) => 'previousIps' in (s as object)).map(([k]) => k), ['shop/legacy']);
   assertGolden(join(goldenDir, 'gitops.json'), r.stdout);
 });
 
@@ -66,7 +70,7 @@ test('simulate with a missing path is a one-line error, exit 2', async () => {
   const r = await runInProcess(['simulate', 'test/fixtures/no-such-dir']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, 'poolwatch: cannot read test/fixtures/no-such-dir: no such file or directory\n');
+  assert.equal(r.stderr, 'poolwatch: test/fixtures/no-such-dir does not exist\n');
 });
 
 test('the README and docs/cli.md show the real simulate output', async () => {

@@ -6,6 +6,7 @@ import { snapshotFromTexts } from '../../core/manifest/snapshot.ts';
 import { readManifestTexts, requireUsable } from '../../sources/manifests.ts';
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command.ts';
 import { nowOf } from '../io.ts';
+import { visible } from '../../core/report/visible.ts';
 import { failOnOption, manifestOptions, maxInputSizeOption, metallbNamespaceOption, outputOption } from '../options.ts';
 import { colorsFor } from '../render/color.ts';
 import { renderLintText } from '../render/lint-text.ts';
@@ -34,7 +35,17 @@ export const lintCommand: CliCommand = {
       .addOption(metallbNamespaceOption())
       .addOption(maxInputSizeOption())
       .action(async (paths: string[], opts: LintOptions) => {
-        const texts = await readManifestTexts(manifestOptions(io, paths, opts.maxInputSize));
+        // Notices (files skipped or read with a caveat) go to standard error as they come, and into the JSON.
+        const notices: string[] = [];
+        const reading = manifestOptions(io, paths, opts.maxInputSize);
+        const tell = reading.notice;
+        const texts = await readManifestTexts({
+          ...reading,
+          notice: (message) => {
+            notices.push(visible(message));
+            tell?.(message);
+          },
+        });
         const snapshot = snapshotFromTexts(texts, { metallbNamespace: opts.metallbNamespace });
         // Nothing usable but located problems: report them all, then exit 2 (the input is unreadable).
         let unusable = false;
@@ -48,7 +59,7 @@ export const lintCommand: CliCommand = {
         if (opts.output === 'json') {
           const summary = { error: 0, warning: 0, info: 0 };
           for (const f of findings) summary[f.severity]++;
-          io.stdout.write(`${JSON.stringify({ apiVersion: REPORT_API_VERSION, findings, summary }, null, 2)}\n`);
+          io.stdout.write(`${JSON.stringify({ apiVersion: REPORT_API_VERSION, findings, summary, notices }, null, 2)}\n`);
         } else {
           io.stdout.write(renderLintText(findings, colorsFor(io)));
         }

@@ -1,4 +1,5 @@
 // `poolwatch serve`: the long-running exporter (metrics, JSON API, health probes) over a live source.
+import { systemErrorText } from '../../core/system-error.ts';
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { PoolwatchError } from '../../core/errors.ts';
@@ -37,7 +38,7 @@ function readSecretFile(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new PoolwatchError('unreadable-input', `cannot read the ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { location: path });
+    throw new PoolwatchError('unreadable-input', `cannot read the ${what}: ${systemErrorText(err, path)}`, { location: path });
   }
 }
 
@@ -184,7 +185,7 @@ export const serveCommand: CliCommand = {
           address = await server.listen(listen.port, listen.host);
         } catch (err) {
           await stopParts();
-          throw new PoolwatchError('invalid-argument', `cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          throw new PoolwatchError('invalid-argument', `cannot listen: ${systemErrorText(err, opts.listen)}`);
         }
         const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
         io.stdout.write(urlsBanner(servingWhat(opts, paths), address, tls !== null));

@@ -11,32 +11,29 @@ export interface IpAddress {
 export const FAMILY_BITS: Record<IpFamily, number> = { ipv4: 32, ipv6: 128 };
 export const FAMILY_MAX: Record<IpFamily, bigint> = { ipv4: (1n << 32n) - 1n, ipv6: (1n << 128n) - 1n };
 
-function bad(text: string, why: string): PoolwatchError {
-  return new PoolwatchError('invalid-address', `invalid IP address "${text}": ${why}`);
-}
+/** Why a text is not an address (the failing part quoted), for readIp's failure. */
+type Why = string;
 
-function parseIpv4Value(text: string, original: string): number {
+function parseIpv4Value(text: string): number | Why {
   const value = canonicalIpv4(text);
-  if (value >= 0) return value;
-  throw ipv4Problem(text, original);
+  return value >= 0 ? value : ipv4Problem(text);
 }
 
 /** Why a text is not an IPv4 address: the first wrong octet (up to a fifth), else the count of parts. Only on errors, so split is fine. */
-function ipv4Problem(text: string, original: string): PoolwatchError {
+function ipv4Problem(text: string): Why {
   for (const part of text.split('.').slice(0, 5)) {
-    if (!/^[0-9]+$/.test(part)) return bad(original, `"${part}" is not a decimal octet`);
+    if (!/^[0-9]+$/.test(part)) return `"${part}" is not a decimal octet`;
     // Leading zeros are rejected as Go's net.ParseIP does, since they are ambiguous (octal or decimal).
-    if (part.length > 1 && part.startsWith('0')) return bad(original, `"${part}" is not a decimal octet`);
-    if (part.length > 3 || Number(part) > 255) return bad(original, `${part} is larger than 255`);
+    if (part.length > 1 && part.startsWith('0')) return `"${part}" is not a decimal octet`;
+    if (part.length > 3 || Number(part) > 255) return `${part} is larger than 255`;
   }
-  return bad(original, 'an IPv4 address has four dotted parts');
+  return 'an IPv4 address has four dotted parts';
 }
 
-function parseIpv6Value(text: string): bigint {
+/** The eight 16-bit groups of an IPv6 address, or why it is not one. */
+function parseIpv6(text: string): number[] | Why {
   // Fast path for the common form (hex groups and at most one "::", no embedded IPv4): one scan.
-  const fast = parseIpv6Groups(text);
-  if (fast !== null) return groupsValue(fast);
-  return parseIpv6Slow(text);
+  return parseIpv6Groups(text) ?? parseIpv6Slow(text);
 }
 
 /** The eight 16-bit groups of the common form (hex groups and at most one "::"), or null to let the careful parser explain what is wrong. */
@@ -92,56 +89,73 @@ function groupsValue(groups: readonly number[]): bigint {
   return value;
 }
 
-function parseIpv6Slow(text: string): bigint {
-  if (text.includes('%')) throw bad(text, 'zone identifiers are not allowed');
+function parseIpv6Slow(text: string): number[] | Why {
+  if (text.includes('%')) return 'zone identifiers are not allowed';
   const halves = text.split('::');
-  if (halves.length > 2) throw bad(text, '"::" may appear only once');
-  const toGroups = (half: string, allowV4Tail: boolean): number[] => {
+  if (halves.length > 2) return '"::" may appear only once';
+  const toGroups = (half: string, allowV4Tail: boolean): number[] | Why => {
     if (half === '') return [];
     const pieces = half.split(':');
     const groups: number[] = [];
-    pieces.forEach((piece, i) => {
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
       if (allowV4Tail && i === pieces.length - 1 && piece.includes('.')) {
-        const v4 = parseIpv4Value(piece, text);
+        const v4 = parseIpv4Value(piece);
+        if (typeof v4 === 'string') return v4;
         groups.push(Math.floor(v4 / 65536), v4 % 65536);
-        return;
+        continue;
       }
-      if (!/^[0-9a-fA-F]{1,4}$/.test(piece)) throw bad(text, `"${piece}" is not a group of 1 to 4 hex digits`);
+      if (!/^[0-9a-fA-F]{1,4}$/.test(piece)) return `"${piece}" is not a group of 1 to 4 hex digits`;
       groups.push(parseInt(piece, 16));
-    });
+    }
     return groups;
   };
-  let groups: number[];
   if (halves.length === 2) {
     const head = toGroups(halves[0]!, false);
+    if (typeof head === 'string') return head;
     const tail = toGroups(halves[1]!, true);
+    if (typeof tail === 'string') return tail;
     const missing = 8 - head.length - tail.length;
-    if (missing < 1) throw bad(text, 'too many groups around "::"');
-    groups = [...head, ...new Array<number>(missing).fill(0), ...tail];
-  } else {
-    groups = toGroups(text, true);
-    if (groups.length !== 8) throw bad(text, 'an IPv6 address has eight groups (or uses "::")');
+    if (missing < 1) return 'too many groups around "::"';
+    return [...head, ...new Array<number>(missing).fill(0), ...tail];
   }
-  let value = 0n;
-  for (const g of groups) value = (value << 16n) | BigInt(g);
-  return value;
+  const groups = toGroups(text, true);
+  if (typeof groups === 'string') return groups;
+  return groups.length === 8 ? groups : 'an IPv6 address has eight groups (or uses "::")';
 }
 
-/** Parses an IPv4 or IPv6 address; throws PoolwatchError('invalid-address') with the reason. */
-export function parseIp(text: string): IpAddress {
+/** An address read from text: its family, exact value and canonical text (formatIp's); or why it is not one. */
+export type IpRead =
+  | { ok: true; family: IpFamily; value: bigint; text: string }
+  | { ok: false; why: string; error: PoolwatchError };
+
+/**
+ * The one address parser: IPv4 (dotted quad, no leading zeros, as Go's net.ParseIP) or IPv6 (RFC 4291
+ * forms, an embedded IPv4 tail, no zone), spaces around it ignored. Never throws: a text that is not an
+ * address gives `why` and an `invalid-address` error carrying `location` when the caller knows where the
+ * text was written. The cost of the error is paid only on errors.
+ */
+export function readIp(text: string, location?: string): IpRead {
   const t = text.trim();
-  if (t === '') throw bad(text, 'empty');
-  if (t.includes(':')) return { family: 'ipv6', value: parseIpv6Value(t) };
-  return { family: 'ipv4', value: BigInt(parseIpv4Value(t, t)) };
+  if (t === '') return failure(text, 'empty', location);
+  if (t.includes(':')) {
+    const groups = parseIpv6(t);
+    return typeof groups === 'string' ? failure(t, groups, location) : { ok: true, family: 'ipv6', value: groupsValue(groups), text: formatGroups(groups) };
+  }
+  const v4 = parseIpv4Value(t);
+  // A parsed IPv4 text is already canonical: leading zeros are refused.
+  return typeof v4 === 'string' ? failure(t, v4, location) : { ok: true, family: 'ipv4', value: BigInt(v4), text: t };
 }
 
-/** Like parseIp but returns null instead of throwing, for hot paths that only need a yes or no. */
-export function tryParseIp(text: string): IpAddress | null {
-  try {
-    return parseIp(text);
-  } catch {
-    return null;
-  }
+function failure(text: string, why: string, location: string | undefined): IpRead {
+  return { ok: false, why, error: new PoolwatchError('invalid-address', `invalid IP address "${text}": ${why}`, location === undefined ? {} : { location }) };
+}
+
+/** readIp for callers that want an exception: the address, or throws its PoolwatchError('invalid-address'). */
+export function parseIp(text: string, location?: string): IpAddress {
+  const r = readIp(text, location);
+  if (!r.ok) throw r.error;
+  return { family: r.family, value: r.value };
 }
 
 /** Canonical text of an address: dotted quad, or RFC 5952 IPv6 (lowercase, longest zero run compressed). */
@@ -200,16 +214,6 @@ function formatGroups(groups: readonly number[]): string {
   return out;
 }
 
-/** An IPv4 address's value as a number (no bigint made), or null when the text is not an IPv4 address. */
-export function tryParseIpv4Number(text: string): number | null {
-  const t = text.trim();
-  try {
-    return parseIpv4Value(t, t);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The value of an IPv4 address written exactly as formatIp writes it (four dotted decimal octets, no
  * leading zeros, no spaces), else -1 (also for any other way of writing an address). A hand-rolled scan
@@ -239,77 +243,4 @@ export function canonicalIpv4(text: string): number {
     if (parts === 4 || text.charCodeAt(i) !== 46) return -1;
     i++;
   }
-}
-
-/**
- * Whether the text is an IPv6 address written exactly as formatIp writes it (lowercase hex groups without
- * leading zeros, the longest run of two or more zero groups, the first of equals, as "::"); when it is,
- * `groups` holds its eight 16-bit groups. Nothing is allocated: a batch of services runs this on every
- * IPv6 address, where parsing to a bigint and formatting back made most of the batch's garbage.
- */
-export function readCanonicalIpv6(text: string, groups: Uint16Array): boolean {
-  const n = text.length;
-  if (n < 2 || n > 39) return false;
-  let count = 0;
-  // How many groups come before "::", or -1 without one.
-  let gapAt = -1;
-  let i = 0;
-  if (text.charCodeAt(0) === 58) {
-    if (text.charCodeAt(1) !== 58) return false;
-    gapAt = 0;
-    i = 2;
-  }
-  while (i < n) {
-    const start = i;
-    let g = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
-      if (d < 0) break;
-      g = g * 16 + d;
-      i++;
-    }
-    const digits = i - start;
-    if (digits === 0 || digits > 4 || (digits > 1 && text.charCodeAt(start) === 48) || count === 8) return false;
-    groups[count++] = g;
-    if (i === n) break;
-    if (text.charCodeAt(i) !== 58) return false;
-    i++;
-    if (i === n) return false;
-    if (text.charCodeAt(i) === 58) {
-      if (gapAt >= 0) return false;
-      gapAt = count;
-      i++;
-    }
-  }
-  if (gapAt < 0) {
-    if (count !== 8) return false;
-  } else {
-    // The groups after "::" move to the end (the zero-run check below refuses a "::" for fewer than two groups).
-    const fill = 8 - count;
-    for (let k = count - 1; k >= gapAt; k--) groups[k + fill] = groups[k]!;
-    for (let k = gapAt; k < gapAt + fill; k++) groups[k] = 0;
-  }
-  return zeroRun(groups) === (gapAt < 0 ? -1 : gapAt * 16 + (8 - count));
-}
-
-/** An address with its canonical text, parsed in one go (no bigint formatting for IPv6); null when the text is not an address. */
-export function tryParseIpText(text: string): (IpAddress & { text: string }) | null {
-  const t = text.trim();
-  if (t === '') return null;
-  if (t.includes(':')) {
-    const groups = parseIpv6Groups(t);
-    if (groups !== null) return { family: 'ipv6', value: groupsValue(groups), text: formatGroups(groups) };
-    const ip = tryParseIp(t);
-    return ip ? { ...ip, text: formatIp(ip.family, ip.value) } : null;
-  }
-  const ip = tryParseIp(t);
-  // A parsed IPv4 text is already canonical: leading zeros are refused.
-  return ip ? { family: ip.family, value: ip.value, text: t } : null;
-}
-
-/** Canonical text of any address string, or null when it does not parse. */
-export function canonicalIp(text: string): string | null {
-  const ip = tryParseIp(text);
-  return ip ? formatIp(ip.family, ip.value) : null;
 }

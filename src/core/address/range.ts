@@ -1,6 +1,6 @@
 // Address ranges: parsing pool entries (CIDR, a-b range, single address), exact sizes, CIDR cover and buggy-IP counts.
 import { PoolwatchError } from '../errors.ts';
-import { FAMILY_BITS, FAMILY_MAX, formatIp, parseIp, type IpFamily } from './ip.ts';
+import { FAMILY_BITS, FAMILY_MAX, formatIp, readIp, type IpAddress, type IpFamily } from './ip.ts';
 
 /** An inclusive range of addresses of one family. */
 export interface AddressRange {
@@ -23,14 +23,9 @@ export function parseAddressEntry(text: string): AddressRange {
   if (t === '') throw bad(text, 'empty');
   const slash = t.indexOf('/');
   if (slash >= 0) {
-    const ipText = t.slice(0, slash).trim();
+    const ip = readIp(t.slice(0, slash));
+    if (!ip.ok) throw bad(text, ip.why);
     const lenText = t.slice(slash + 1).trim();
-    let ip;
-    try {
-      ip = parseIp(ipText);
-    } catch (e) {
-      throw bad(text, (e as Error).message.replace(/^invalid IP address "[^"]*": /, ''));
-    }
     const bits = FAMILY_BITS[ip.family];
     if (!/^[0-9]{1,3}$/.test(lenText) || Number(lenText) > bits) {
       throw bad(text, `prefix length must be a whole number from 0 to ${bits}`);
@@ -41,26 +36,16 @@ export function parseAddressEntry(text: string): AddressRange {
   }
   const dash = t.indexOf('-');
   if (dash >= 0) {
-    const leftText = t.slice(0, dash).trim();
-    const rightText = t.slice(dash + 1).trim();
-    let left;
-    let right;
-    try {
-      left = parseIp(leftText);
-      right = parseIp(rightText);
-    } catch (e) {
-      throw bad(text, (e as Error).message.replace(/^invalid IP address /, ''));
-    }
-    if (left.family !== right.family) throw bad(text, 'the two ends of a range must be of one family');
-    if (left.value > right.value) throw bad(text, 'the range starts after it ends');
-    return { family: left.family, start: left.value, end: right.value };
+    const ends = [t.slice(0, dash).trim(), t.slice(dash + 1).trim()].map((end) => ({ end, ip: readIp(end) }));
+    for (const { end, ip } of ends) if (!ip.ok) throw bad(text, `"${end}": ${ip.why}`);
+    const [left, right] = ends.map((e) => e.ip as IpAddress);
+    if (left!.family !== right!.family) throw bad(text, 'the two ends of a range must be of one family');
+    if (left!.value > right!.value) throw bad(text, 'the range starts after it ends');
+    return { family: left!.family, start: left!.value, end: right!.value };
   }
-  try {
-    const ip = parseIp(t);
-    return { family: ip.family, start: ip.value, end: ip.value };
-  } catch (e) {
-    throw bad(text, (e as Error).message.replace(/^invalid IP address "[^"]*": /, ''));
-  }
+  const ip = readIp(t);
+  if (!ip.ok) throw bad(text, ip.why);
+  return { family: ip.family, start: ip.value, end: ip.value };
 }
 
 /** Number of addresses in the range (exact). */

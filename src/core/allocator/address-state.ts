@@ -47,10 +47,12 @@ export class AddressState {
     return this.ledger.poolByName(pool)?.used[family] ?? 0;
   }
 
-  /** Why the requester may not use the address, or null (also null when the address is free). */
-  conflict(ip: IpAddress, who: Requester, counts: HolderFilter = null): SharingConflict | null {
-    const holders = this.ledger.addresses.holdersOf(formatIp(ip.family, ip.value));
-    return holders.length === 0 ? null : sharingConflict(usersOf(holders, counts, who.service), who.service, who.key, who.ports);
+  /** Why the requester may not use the address (its canonical text, when known, saves formatting it), or null (also null when the address is free). */
+  conflict(ip: IpAddress, who: Requester, counts: HolderFilter = null, text: string = formatIp(ip.family, ip.value)): SharingConflict | null {
+    const holders = this.ledger.addresses.holdersOf(text);
+    // Free, or held by the requester alone (as every address is when an allocation is restored): nothing to judge.
+    if (holders.length === 0 || (holders.length === 1 && holders[0]!.record.key === who.service)) return null;
+    return sharingConflict(usersOf(holders, counts, who.service), who.service, who.key, who.ports);
   }
 
   private conflictAt(text: string, who: Requester): SharingConflict | null {

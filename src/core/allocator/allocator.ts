@@ -5,6 +5,8 @@
  *   const a = new Allocator(pools, namespaces, { lbClass: null });   its own ledger holds the allocations
  *   Allocator.reading(ledger, options)                               plans and explains over a ledger it does
  *                                                                    not change (status, serve)
+ *   Allocator.over(ledger, options)                                  restores and allocates in a ledger that
+ *                                                                    holds the services already (simulate's report)
  *   a.setConfig(pools, namespaces)  -> StaleAllocation[]   new configuration; every holding is re-validated,
  *                                                           the ones it no longer allows are released and returned
  *   a.handles(svc)                  -> boolean             type LoadBalancer and MetalLB's loadBalancerClass
@@ -35,11 +37,18 @@ import { serviceKey, type AllocationFailedEvent, type Namespace, type Pool, type
 import type { Reason } from '../report/types.ts';
 import { AddressState, type HolderFilter, type Requester } from './address-state.ts';
 import { fail, familyName, ok, type Outcome } from './outcome.ts';
-import { autoFailure, noMatchingPool, poolNumbers } from './pending-reasons.ts';
+import { autoFailure, noPoolMayServe, poolNumbers } from './pending-reasons.ts';
 import { hasFamily, PoolConfig, type AllocatorPool } from './pool-config.ts';
 import { requestedIps } from './requested-ips.ts';
 import { familyOfAddresses, serviceFamily, serviceFamilyName, type FamilyNeed, type FamilyOptions } from './service-family.ts';
 import { describeConflict, portsOf, shareKeyOf } from './sharing.ts';
+import { allocationFailed } from './reasons/allocation-failed.ts';
+import { invalidRequest } from './reasons/invalid-request.ts';
+import { ipFamilyMismatch } from './reasons/ip-family-mismatch.ts';
+import { noMatchingPool } from './reasons/no-matching-pool.ts';
+import { requestedIpInUse } from './reasons/requested-ip-in-use.ts';
+import { requestedIpNotInPool } from './reasons/requested-ip-not-in-pool.ts';
+import { unknownPool } from './reasons/unknown-pool.ts';
 
 export interface AllocatorOptions extends FamilyOptions {
   /** MetalLB's --lb-class: null (the default) handles only services without spec.loadBalancerClass. */
@@ -61,7 +70,7 @@ export interface StaleAllocation {
 
 interface Choice {
   pool: AllocatorPool;
-  ips: IpAddress[];
+  ips: readonly IpAddress[];
 }
 
 const ALLOCATED_FROM = `${ANNOTATION_PREFIX}ip-allocated-from-pool`;
@@ -91,10 +100,10 @@ export class Allocator {
   private readonly view: LedgerView;
   private readonly ledger: PoolLedger | null;
 
-  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, view: LedgerView | null = null) {
+  constructor(pools: readonly Pool[] = [], namespaces: readonly Namespace[] = [], options: AllocatorOptions = {}, view: LedgerView | null = null, writable: PoolLedger | null = null) {
     this.options = options;
     if (view) {
-      this.ledger = null;
+      this.ledger = writable;
       this.view = view;
     } else {
       const ledger = new PoolLedger({ loadBalancerClass: options.lbClass ?? null, explainPending: null });
@@ -109,12 +118,12 @@ export class Allocator {
 
   /** An allocator that plans and explains over a ledger it never changes (its pools and namespaces as the configuration). */
   static reading(view: LedgerView, options: AllocatorOptions = {}): Allocator {
-    return new Allocator(
-      view.pools.map((p) => p.pool),
-      view.namespaces,
-      options,
-      view,
-    );
+    return new Allocator(view.pools.map((p) => p.pool), view.namespaces, options, view);
+  }
+
+  /** An allocator that restores and allocates in a ledger already holding the services (simulate's report then reads that ledger). */
+  static over(ledger: PoolLedger, options: AllocatorOptions = {}): Allocator {
+    return new Allocator(ledger.pools.map((p) => p.pool), ledger.namespaces, options, ledger, ledger);
   }
 
   get pools(): PoolConfig {
@@ -185,15 +194,15 @@ export class Allocator {
 
   private validateRecord(rec: ServiceRecord, counts: HolderFilter): RestoreResult {
     if (rec.unparsable.length > 0) return { ok: false, problem: `status.loadBalancer.ingress holds "${rec.unparsable[0]}", which is not an IP address`, code: 'invalid-address' };
-    const ips: IpAddress[] = rec.addresses.map((a) => ({ family: a.family, value: a.value }));
-    const r = this.validate(rec.service, ips, this.requester(rec.service, rec.key), counts);
+    // Held addresses are addresses (family and value); their texts are the index's keys.
+    const r = this.validate(rec.service, rec.addresses, this.requester(rec.service, rec.key), counts, rec.ips);
     return r.ok ? { ok: true, pool: r.value.pool.name, ips: rec.ips } : { ok: false, problem: r.reason.message, code: strayCode(rec) };
   }
 
   /** What MetalLB would assign the service now (it must hold nothing), without recording it. */
   plan(svc: Service): AllocationResult {
     if (!this.handles(svc)) {
-      return { ok: false, reason: { code: 'invalid-request', message: 'MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)' }, pool: null };
+      return { ok: false, reason: invalidRequest.because('MetalLB does not handle this service (not type LoadBalancer, or another loadBalancerClass)'), pool: null };
     }
     const r = this.decide(svc);
     return r.ok ? { ok: true, pool: r.value.pool.name, ips: text(r.value.ips) } : { ok: false, reason: r.reason, pool: r.pool ?? null };
@@ -231,10 +240,9 @@ export class Allocator {
     if (r && !r.ok) return { reason: r.reason, pool: r.pool };
     const where = r && r.ok ? `pool "${r.pool}" has ${r.ips.join(', ')} free for it` : 'poolwatch counts an address for it';
     const metallb = event ? `MetalLB reported: ${event.message}; yet` : 'MetalLB has not assigned an address, yet';
-    const reason: Reason = {
-      code: 'allocation-failed',
-      message: `${metallb} ${where}, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller's logs)`,
-    };
+    const reason = allocationFailed.because(
+      `${metallb} ${where}, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller's logs)`,
+    );
     return { reason, pool: r && r.ok ? r.pool : null };
   }
 
@@ -256,43 +264,44 @@ export class Allocator {
   }
 
   /** MetalLB's convergeBalancer checks for addresses a service already holds. */
-  private validate(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter): Outcome<Choice> {
+  private validate(svc: Service, ips: readonly IpAddress[], who: Requester, counts: HolderFilter, texts: readonly string[]): Outcome<Choice> {
     const need = serviceFamily(svc, this.options);
     if (!need.ok) return need;
     const held = familyOfAddresses(ips.map((ip) => ip.family));
-    if (!held) return fail('invalid-request', `the service holds ${text(ips).join(', ')}, which is not one address or one of each family`);
+    if (!held) return fail(invalidRequest, `the service holds ${text(ips).join(', ')}, which is not one address or one of each family`);
     const prefersDual = need.value.family === 'dual' && need.value.policy === 'PreferDualStack';
     // Without clusterIPs (a manifest, not a live object) the family is only a guess: the held addresses say more.
     if (held !== need.value.family && !prefersDual && !need.value.predicted) {
-      return fail('ip-family-mismatch', `the service holds ${text(ips).join(', ')} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
+      return fail(ipFamilyMismatch, `the service holds ${text(ips).join(', ')} (${serviceFamilyName(held)}) but is ${serviceFamilyName(need.value.family)}`);
     }
-    const assigned = this.assignable(svc, ips, who, counts);
+    const assigned = this.assignable(svc, ips, who, counts, texts);
     if (!assigned.ok) return assigned;
     const wantedPool = metallbAnnotation(svc, 'address-pool');
     if (wantedPool && wantedPool.value !== '' && wantedPool.value !== assigned.value.pool.name) {
-      return fail('invalid-request', `${wantedPool.key} asks for pool "${wantedPool.value}", but ${text(ips).join(', ')} is in pool "${assigned.value.pool.name}"`);
+      return fail(invalidRequest, `${wantedPool.key} asks for pool "${wantedPool.value}", but ${text(ips).join(', ')} is in pool "${assigned.value.pool.name}"`);
     }
     const requested = requestedIps(svc);
     if (requested.ok && requested.value && !sameSet(requested.value.ips, ips)) {
-      return fail('invalid-request', `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${text(ips).join(', ')}`);
+      return fail(invalidRequest, `${requested.value.source} asks for ${text(requested.value.ips).join(', ')}, not ${text(ips).join(', ')}`);
     }
     return assigned;
   }
 
   /** MetalLB's Assign: one pool holds every address, may serve the service, and every address can be shared. */
-  private assignable(svc: Service, ips: IpAddress[], who: Requester, counts: HolderFilter = null): Outcome<Choice> {
+  private assignable(svc: Service, ips: readonly IpAddress[], who: Requester, counts: HolderFilter = null, texts: readonly string[] | null = null): Outcome<Choice> {
     const pool = this.config.poolFor(ips, metallbAnnotation(svc, 'ip-allocated-from-pool')?.value ?? null);
-    if (!pool) return fail('requested-ip-not-in-pool', this.notInPool(ips), this.config.poolsHolding(ips[0]!)[0]?.name ?? null);
+    if (!pool) return fail(requestedIpNotInPool, this.notInPool(ips), this.config.poolsHolding(ips[0]!)[0]?.name ?? null);
     const why = this.config.incompatibility(pool, svc);
-    if (why) return fail('requested-ip-not-in-pool', `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`, pool.name);
-    for (const ip of ips) {
-      const c = this.state.conflict(ip, who, counts);
-      if (c) return fail('requested-ip-in-use', `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`, pool.name);
+    if (why) return fail(requestedIpNotInPool, `${text(ips).join(', ')} ${ips.length > 1 ? 'are' : 'is'} in pool "${pool.name}", which ${why}`, pool.name);
+    for (let i = 0; i < ips.length; i++) {
+      const ip = ips[i]!;
+      const c = this.state.conflict(ip, who, counts, texts?.[i]);
+      if (c) return fail(requestedIpInUse, `${formatIp(ip.family, ip.value)} is ${describeConflict(c, who.key)}`, pool.name);
     }
     return ok({ pool, ips });
   }
 
-  private notInPool(ips: IpAddress[]): string {
+  private notInPool(ips: readonly IpAddress[]): string {
     for (const ip of ips) {
       const shown = formatIp(ip.family, ip.value);
       if (this.config.poolsHolding(ip).length > 0) continue;
@@ -315,33 +324,32 @@ export class Allocator {
     const poolName = wanted && wanted.value !== '' ? wanted.value : null;
     if (poolName !== null && !this.config.get(poolName)) {
       const known = this.config.all.map((p) => `"${p.name}"`);
-      return fail('unknown-pool', `${wanted!.key} names pool "${poolName}", which does not exist${known.length ? ` (pools: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})` : ' (no pools are configured)'}`, poolName);
+      return fail(unknownPool, `${wanted!.key} names pool "${poolName}", which does not exist${known.length ? ` (pools: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})` : ' (no pools are configured)'}`, poolName);
     }
     if (requested.value) {
       const req = requested.value;
       if (req.family !== need.family) {
-        return fail(
-          'ip-family-mismatch',
+        return fail(ipFamilyMismatch,
           `${req.source} asks for ${text(req.ips).join(', ')} (${serviceFamilyName(req.family)}) but the service is ${serviceFamilyName(need.family)}`,
         );
       }
       const assigned = this.assignable(svc, req.ips, this.requester(svc));
       if (!assigned.ok) return assigned;
       if (poolName !== null && assigned.value.pool.name !== poolName) {
-        return fail('invalid-request', `${req.source} asks for ${text(req.ips).join(', ')} in pool "${assigned.value.pool.name}", but ${wanted!.key} asks for pool "${poolName}"`, poolName);
+        return fail(invalidRequest, `${req.source} asks for ${text(req.ips).join(', ')} in pool "${assigned.value.pool.name}", but ${wanted!.key} asks for pool "${poolName}"`, poolName);
       }
       return assigned;
     }
     const who = this.requester(svc);
     if (poolName !== null) return this.fromNamedPool(svc, this.config.get(poolName)!, need, who, wanted!.key);
-    if (this.config.all.length === 0) return { ok: false, reason: noMatchingPool(svc, this.config) };
+    if (this.config.all.length === 0) return { ok: false, reason: noPoolMayServe(svc, this.config) };
     const pinned = this.config.pinnedFor(svc);
     const fromPinned = this.bestPool(pinned, need, who);
     if (fromPinned) return ok(fromPinned);
     const fromFallback = this.bestPool(this.config.fallback, need, who);
     if (fromFallback) return ok(fromFallback);
     const considered = [...new Set([...pinned, ...this.config.fallback])];
-    if (considered.length === 0) return { ok: false, reason: noMatchingPool(svc, this.config) };
+    if (considered.length === 0) return { ok: false, reason: noPoolMayServe(svc, this.config) };
     // Several pools considered: no one pool to name.
     return { ok: false, reason: autoFailure(considered, need, who, this.state, 'that may serve it'), pool: considered.length === 1 ? considered[0]!.name : null };
   }
@@ -349,11 +357,11 @@ export class Allocator {
   /** MetalLB's AllocateFromPool: the named pool only, even with autoAssign false. */
   private fromNamedPool(svc: Service, pool: AllocatorPool, need: FamilyNeed, who: Requester, annotation: string): Outcome<Choice> {
     const why = this.config.incompatibility(pool, svc);
-    if (why) return fail('no-matching-pool', `${annotation} names pool "${pool.name}", which ${why}`, pool.name);
+    if (why) return fail(noMatchingPool, `${annotation} names pool "${pool.name}", which ${why}`, pool.name);
     const picked = this.pick(pool, need, who);
     if (picked) return ok({ pool, ips: picked });
     if (need.family !== 'dual' && !hasFamily(pool, need.family)) {
-      return fail('ip-family-mismatch', `${annotation} names pool "${pool.name}", which has no ${familyName(need.family)} addresses, and the service is ${familyName(need.family)}`, pool.name);
+      return fail(ipFamilyMismatch, `${annotation} names pool "${pool.name}", which has no ${familyName(need.family)} addresses, and the service is ${familyName(need.family)}`, pool.name);
     }
     return { ok: false, reason: autoFailure([pool], need, who, this.state, `named by ${annotation}`), pool: pool.name };
   }

@@ -1,6 +1,7 @@
 // The result shape every allocator step shares: a value, or the one reason a service cannot get an address.
 import type { ReasonCode } from '../report/codes.ts';
 import type { Reason } from '../report/types.ts';
+import type { PendingReason } from './reasons/reason.ts';
 
 /** A failure names the pool it concerns when one is known. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Reason; pool?: string | null };
@@ -9,8 +10,9 @@ export function ok<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ReasonCode, message: string, pool: string | null = null): Outcome<T> {
-  return { ok: false, reason: { code, message }, pool };
+/** The step stopped the service for `reason` (a declaration from reasons/), worded by `message`. */
+export function fail<T = never>(reason: PendingReason<ReasonCode>, message: string, pool: string | null = null): Outcome<T> {
+  return { ok: false, reason: reason.because(message), pool };
 }
 
 /** `IPv4` / `IPv6` as people write them. */

@@ -6,6 +6,10 @@ import { hasFamily, type AllocatorPool, type PoolConfig } from './pool-config.ts
 import { familyName, listNames } from './outcome.ts';
 import type { FamilyNeed } from './service-family.ts';
 import { describeConflict } from './sharing.ts';
+import { dualStackUnsatisfiable } from './reasons/dual-stack-unsatisfiable.ts';
+import { ipFamilyMismatch } from './reasons/ip-family-mismatch.ts';
+import { noMatchingPool } from './reasons/no-matching-pool.ts';
+import { poolExhausted } from './reasons/pool-exhausted.ts';
 import type { Service } from '../model/types.ts';
 
 const FAMILIES: readonly IpFamily[] = ['ipv4', 'ipv6'];
@@ -27,9 +31,9 @@ function neededFamilies(need: FamilyNeed): IpFamily[] {
 }
 
 /** Why no pool at all may serve the service automatically: one short clause per pool. */
-export function noMatchingPool(svc: Service, config: PoolConfig): Reason {
+export function noPoolMayServe(svc: Service, config: PoolConfig): Reason {
   const key = `${svc.namespace}/${svc.name}`;
-  if (config.all.length === 0) return { code: 'no-matching-pool', message: `no address pools are configured, so MetalLB cannot serve ${key}` };
+  if (config.all.length === 0) return noMatchingPool.because(`no address pools are configured, so MetalLB cannot serve ${key}`);
   const clauses = config.all.map((p) => {
     if (!p.autoAssign) return `"${p.name}" has autoAssign false`;
     const why = config.incompatibility(p, svc);
@@ -37,10 +41,9 @@ export function noMatchingPool(svc: Service, config: PoolConfig): Reason {
     // A serviceAllocation whose namespaceSelectors match no namespace pins the pool to nothing.
     return `"${p.name}" has a serviceAllocation that matches no namespace`;
   });
-  return {
-    code: 'no-matching-pool',
-    message: `no pool may serve ${key} automatically: ${listNames(clauses)} (name a pool with metallb.io/address-pool, or widen a pool's serviceAllocation)`,
-  };
+  return noMatchingPool.because(
+    `no pool may serve ${key} automatically: ${listNames(clauses)} (name a pool with metallb.io/address-pool, or widen a pool's serviceAllocation)`,
+  );
 }
 
 /**
@@ -53,14 +56,13 @@ export function autoFailure(considered: readonly AllocatorPool[], need: FamilyNe
   const withBoth = considered.filter((p) => hasFamily(p, 'ipv4') && hasFamily(p, 'ipv6'));
   if (need.policy === 'RequireDualStack' && withBoth.length === 0) {
     const clauses = considered.map((p) => `"${p.name}" has ${familiesText(p)}`);
-    return {
-      code: 'dual-stack-unsatisfiable',
-      message: `RequireDualStack needs an IPv4 and an IPv6 address from one pool, and none of the pools ${origin} has both: ${listNames(clauses)}`,
-    };
+    return dualStackUnsatisfiable.because(
+      `RequireDualStack needs an IPv4 and an IPv6 address from one pool, and none of the pools ${origin} has both: ${listNames(clauses)}`,
+    );
   }
   const relevant = need.policy === 'RequireDualStack' ? withBoth : considered.filter((p) => hasFamily(p, 'ipv4') || hasFamily(p, 'ipv6'));
   if (relevant.length === 0) {
-    return { code: 'ip-family-mismatch', message: `none of the pools ${origin} has usable addresses: ${listNames(considered.map((p) => `"${p.name}"`))}` };
+    return ipFamilyMismatch.because(`none of the pools ${origin} has usable addresses: ${listNames(considered.map((p) => `"${p.name}"`))}`);
   }
   const what = need.policy === 'RequireDualStack' ? 'free IPv4 and IPv6 pair' : 'free IPv4 or IPv6 address';
   return exhausted(relevant, neededFamilies(need), what, who, usage);
@@ -70,10 +72,9 @@ function singleFamilyFailure(considered: readonly AllocatorPool[], family: IpFam
   const withFamily = considered.filter((p) => hasFamily(p, family));
   if (withFamily.length === 0) {
     const clauses = considered.map((p) => `"${p.name}" has ${familiesText(p)}`);
-    return {
-      code: 'ip-family-mismatch',
-      message: `the service is ${familyName(family)}, but the pools ${origin} have no ${familyName(family)} addresses: ${listNames(clauses)}`,
-    };
+    return ipFamilyMismatch.because(
+      `the service is ${familyName(family)}, but the pools ${origin} have no ${familyName(family)} addresses: ${listNames(clauses)}`,
+    );
   }
   return exhausted(withFamily, [family], `free ${familyName(family)} address`, who, usage);
 }
@@ -89,5 +90,5 @@ function exhausted(pools: readonly AllocatorPool[], families: IpFamily[], what: 
       message += `; the address shared under allow-shared-ip "${who.key.sharing}" (${first.ip}) is ${describeConflict(first.conflict, who.key)}`;
     }
   }
-  return { code: 'pool-exhausted', message };
+  return poolExhausted.because(message);
 }

@@ -1,7 +1,9 @@
 // Which address families a service needs (ipv4, ipv6 or dual) and its primary family, as MetalLB derives them.
-import { parseIp, type IpFamily } from '../address/index.ts';
+import { readIp, type IpFamily } from '../address/index.ts';
 import type { IpFamilyPolicy, Service } from '../model/types.ts';
 import { fail, familyName, ok, type Outcome } from './outcome.ts';
+import { invalidRequest } from './reasons/invalid-request.ts';
+import { notEnoughClusterIps } from './reasons/not-enough-cluster-ips.ts';
 
 export type ServiceFamily = IpFamily | 'dual';
 
@@ -41,22 +43,21 @@ export function serviceFamily(svc: Service, options: FamilyOptions = {}): Outcom
   if (svc.clusterIPs.length > 0) {
     const families: IpFamily[] = [];
     for (const text of svc.clusterIPs) {
-      try {
-        families.push(parseIp(text).family);
-      } catch {
-        return fail('invalid-request', `clusterIP "${text}" is not an IP address, so MetalLB cannot tell the service's address family`);
+      const ip = readIp(text);
+      if (ip.ok) families.push(ip.family);
+      else {
+        return fail(invalidRequest, `clusterIP "${text}" is not an IP address, so MetalLB cannot tell the service's address family`);
       }
     }
     if (policy === 'RequireDualStack' && families.length < 2) {
-      return fail(
-        'not-enough-cluster-ips',
+      return fail(notEnoughClusterIps,
         `ipFamilyPolicy RequireDualStack needs two clusterIPs but the service has only ${svc.clusterIPs.join(', ')}; MetalLB refuses it (is the cluster dual-stack?)`,
       );
     }
-    if (families.length > 2) return fail('invalid-request', `the service has ${families.length} clusterIPs; MetalLB accepts one or two`);
+    if (families.length > 2) return fail(invalidRequest, `the service has ${families.length} clusterIPs; MetalLB accepts one or two`);
     if (families.length === 2) {
       if (families[0] === families[1]) {
-        return fail('invalid-request', `clusterIPs ${svc.clusterIPs.join(', ')} are both ${familyName(families[0]!)}; MetalLB needs one of each family for dual stack`);
+        return fail(invalidRequest, `clusterIPs ${svc.clusterIPs.join(', ')} are both ${familyName(families[0]!)}; MetalLB needs one of each family for dual stack`);
       }
       return ok({ family: 'dual', policy, primary, predicted: false });
     }
@@ -68,8 +69,7 @@ export function serviceFamily(svc: Service, options: FamilyOptions = {}): Outcom
   const clusterIsDual = clusterFamilies.length >= 2;
   if (policy === 'SingleStack') return ok({ family: first, policy, primary: first, predicted: true });
   if (policy === 'RequireDualStack' && !clusterIsDual) {
-    return fail(
-      'not-enough-cluster-ips',
+    return fail(notEnoughClusterIps,
       `ipFamilyPolicy RequireDualStack needs two clusterIPs but the cluster's service network is ${familyName(clusterFamilies[0]!)} only`,
     );
   }

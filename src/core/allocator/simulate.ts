@@ -17,6 +17,7 @@ import type { ClusterSnapshot } from '../model/snapshot.ts';
 import { serviceKey, type Service } from '../model/types.ts';
 import type { FindingCode } from '../report/codes.ts';
 import type { Reason } from '../report/types.ts';
+import type { PoolLedger } from '../analysis/ledger.ts';
 import { Allocator, type AllocatorOptions, type RestoreResult } from './allocator.ts';
 
 export interface SimulatedService {
@@ -66,26 +67,36 @@ export function processingOrder<T extends Pick<Service, 'creationTimestamp'>>(se
  * problem. The services go into the allocator's ledger at once; each is then checked in MetalLB's order,
  * sharing judged against the holders kept so far, and released when MetalLB would not keep it.
  */
-function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options: AllocatorOptions) {
-  const allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
-  allocator.load(snapshot.services);
+function restoreAll(snapshot: ClusterSnapshot, order: readonly number[], options: AllocatorOptions, ledger: PoolLedger | null = null) {
+  let allocator: Allocator;
+  if (ledger) allocator = Allocator.over(ledger, options);
+  else {
+    allocator = new Allocator(snapshot.pools, snapshot.namespaces, options);
+    allocator.load(snapshot.services);
+  }
   const kept: Array<RestoreResult | undefined> = new Array(snapshot.services.length);
+  /** The key of each service restored (made once: a key's hash is kept with the string). */
+  const keyAt: Array<string | undefined> = new Array(snapshot.services.length);
   const keys = new Set<string>();
   const counts = (key: string) => keys.has(key);
   for (const i of order) {
     const svc = snapshot.services[i]!;
     if (svc.ingressIPs.length === 0 || !allocator.handles(svc)) continue;
-    const key = serviceKey(svc);
+    const key = (keyAt[i] = serviceKey(svc));
     const r = allocator.keep(key, counts);
     kept[i] = r;
     if (r.ok) keys.add(key);
   }
-  return { allocator, kept };
+  return { allocator, kept, keyAt };
 }
 
-export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}): Simulation {
+/**
+ * `ledger`, when given, is a ledger of this very snapshot (its pools, namespaces and services) that the
+ * simulation may change: it then holds the snapshot after the simulation, for a report without a second load.
+ */
+export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = {}, ledger: PoolLedger | null = null): Simulation {
   const order = processingOrderIndices(snapshot.services);
-  const { allocator, kept } = restoreAll(snapshot, order, options);
+  const { allocator, kept, keyAt } = restoreAll(snapshot, order, options, ledger);
   const services: SimulatedService[] = new Array(snapshot.services.length);
   for (const i of order) {
     const svc = snapshot.services[i]!;
@@ -116,6 +127,17 @@ export function simulate(snapshot: ClusterSnapshot, options: AllocatorOptions = 
       return { ...r.service, ingressIPs: r.ips, annotations };
     }),
   };
+  if (ledger) {
+    // The ledger took each change as MetalLB would make it; it now gets every service the allocator touched
+    // exactly as written after (in input order: for a name given twice, the last wins, as in a fresh load).
+    for (let i = 0; i < after.services.length; i++) {
+      if (services[i]!.state === 'ignored') continue;
+      const svc = after.services[i]!;
+      const key = keyAt[i];
+      if (key !== undefined && kept[i]!.ok && ledger.service(key)?.service === svc) continue;
+      ledger.upsertService(svc);
+    }
+  }
   return { services, snapshot: after, allocator };
 }
 

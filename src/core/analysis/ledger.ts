@@ -11,10 +11,11 @@
 // - report(): O(pools + services); the key order is kept until a service comes or goes.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
-import { announcementOf } from '../announcement/announce.ts';
+import { Announcer } from '../announcement/announce.ts';
 import { bgpSessionFacts } from '../announcement/bgp-sessions.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
 import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
+import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
 import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
@@ -95,7 +96,7 @@ export class PoolLedger implements LedgerView {
   /** What MetalLB reports about announcing (status objects, BGP peers and sessions, configuration states, nodes). */
   readonly announcementObjects = new AnnouncementObjectsIndex();
   /** Announcements of allocated services, kept until their service or what announcing depends on changes (see changed). */
-  private announcements = new Map<ServiceRecord, Announcement>();
+  private announcer: Announcer | null = null;
   /** The report's announcement facts, made on the first report after a change. */
   private announcementFacts: AnnouncementFacts | null = null;
   /** Increases on every change; readers may use it to skip work. */
@@ -218,7 +219,7 @@ export class PoolLedger implements LedgerView {
   private changed(announcing = false): void {
     this.cache = null;
     if (announcing) {
-      if (this.announcements.size > 0) this.announcements = new Map();
+      this.announcer = null;
       // The report's announcement facts read the announcement objects alone.
       this.announcementFacts = null;
     }
@@ -257,7 +258,7 @@ export class PoolLedger implements LedgerView {
   }
 
   private detach(rec: ServiceRecord): void {
-    this.announcements.delete(rec);
+    this.announcer?.forget(rec.key);
     if (rec.state === 'ignored') return;
     this.pending.delete(rec);
     if (rec.pool) rec.pool.services--;
@@ -325,15 +326,11 @@ export class PoolLedger implements LedgerView {
     return this.events.get(key);
   }
 
-  /** The announcement of an allocated service (null for pending and ignored ones); computed once per change. */
+  /** The announcement of an allocated service (null for pending and ignored ones). */
   announcement(rec: ServiceRecord): Announcement | null {
     if (rec.state !== 'allocated') return null;
-    let a = this.announcements.get(rec);
-    if (a === undefined) {
-      a = announcementOf(rec.service, rec.pool?.pool ?? null, { objects: this.announcementObjects, advertisements: this.ads });
-      this.announcements.set(rec, a);
-    }
-    return a;
+    this.announcer ??= new Announcer({ objects: this.announcementObjects, advertisements: this.ads });
+    return this.announcer.of(rec.service, rec.pool?.pool ?? null, rec.key);
   }
 
   /** Why each pending service has no address: the explainer's reason, else MetalLB's event. */
@@ -363,7 +360,7 @@ export class PoolLedger implements LedgerView {
         if (why) {
           reasons.set(rec.key, why.reason);
           if (why.pool !== null) pendingPools.set(rec.key, why.pool);
-        } else if (ev) reasons.set(rec.key, { code: 'allocation-failed', message: ev.message });
+        } else if (ev) reasons.set(rec.key, allocationFailed.because(ev.message));
       }
     }
     const ctx = { ledger: this, options: this.options, reasons };

@@ -1,5 +1,5 @@
 // Analysis options: finding thresholds, MetalLB's load-balancer class, and the seam through which the allocator explains pending services.
-import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
+import { DEFAULT_METALLB_NAMESPACE } from '../model/kinds/metallb.ts';
 import type { Service } from '../model/types.ts';
 import type { Reason } from '../report/types.ts';
 import type { LedgerView } from './ledger-view.ts';

@@ -1,5 +1,5 @@
 // A service's ledger record: its state, the addresses it holds as canonical text, and its MetalLB annotations.
-import { tryParseIpText, tryParseIpv4Number, type IpFamily } from '../address/index.ts';
+import { readIp, type IpFamily } from '../address/index.ts';
 import { ANNOTATION_PREFIX, LEGACY_ANNOTATION_PREFIX } from '../model/annotations.ts';
 import type { Service } from '../model/types.ts';
 import type { HeldAddress, ServiceRecord } from './ledger-view.ts';
@@ -27,7 +27,7 @@ export function handledByMetallb(svc: Service, loadBalancerClass: string | null)
   return svc.loadBalancerClass === loadBalancerClass;
 }
 
-/** One held address. An IPv4 value is kept as a number and made a bigint only when asked for (rarely: findings about the address). */
+/** One held address, as the parser read it (an IPv4 value also as a number, cheaper to look up in pools). */
 class Held implements HeldAddress {
   pools: HeldAddress['pools'] = NO_POOLS;
 
@@ -35,13 +35,9 @@ class Held implements HeldAddress {
     readonly family: IpFamily,
     readonly text: string,
     readonly v4: number,
-    private big: bigint | null,
+    readonly value: bigint,
     readonly record: ServiceRecord,
   ) {}
-
-  get value(): bigint {
-    return (this.big ??= BigInt(this.v4));
-  }
 }
 
 class LedgerRecord implements ServiceRecord {
@@ -79,19 +75,12 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
   let addresses = NO_ADDRESSES;
   for (let i = 0; i < ingress.length; i++) {
     const raw = ingress[i]!;
-    let held: Held | null = null;
-    if (!raw.includes(':')) {
-      const n = tryParseIpv4Number(raw);
-      // A parsed IPv4 text is already canonical: leading zeros are refused.
-      if (n !== null) held = new Held('ipv4', raw.trim(), n, null, rec);
-    } else {
-      const ip = tryParseIpText(raw);
-      if (ip) held = new Held('ipv6', ip.text, -1, ip.value, rec);
-    }
-    if (held === null) {
+    const ip = readIp(raw);
+    if (!ip.ok) {
       rec.unparsable = [...rec.unparsable, raw];
       continue;
     }
+    const held = new Held(ip.family, ip.text, ip.family === 'ipv4' ? Number(ip.value) : -1, ip.value, rec);
     const text = held.text;
     if (addresses.length === 0) addresses = [held];
     else if (!addresses.some((a) => a.text === text)) addresses = [...addresses, held];

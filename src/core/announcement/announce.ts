@@ -51,6 +51,12 @@ function protocolProblem(service: Service, pool: Pool, ads: readonly Advertiseme
   return null;
 }
 
+/** Whether the configuration's answer for the pool depends on the service: only through advertisements' serviceSelectors. */
+function selectsServices(pool: Pool, inputs: AnnouncementInputs): boolean {
+  if (pool.origin === 'ConfigMap' && pool.protocol !== null) return false;
+  return inputs.advertisements.some((ad) => ad.serviceSelectors.length > 0 && advertises(ad, pool));
+}
+
 /** How the configuration says the pool is announced, and why the service cannot be, if it cannot. */
 function configured(service: Service, pool: Pool, inputs: AnnouncementInputs): { protocol: AnnouncementProtocol | null; why: Why | null } {
   // Legacy ConfigMap pools carry their protocol and announce every service from every node.
@@ -78,9 +84,8 @@ function protocolOf(l2: boolean, bgp: boolean): AnnouncementProtocol | null {
  * nothing announces the service; otherwise, when MetalLB writes no status objects at all (before v0.14.4),
  * the state is unknown.
  */
-export function announcementOf(service: Service, pool: Pool | null, inputs: AnnouncementInputs): Announcement {
+export function announcementOf(service: Service, pool: Pool | null, inputs: AnnouncementInputs, key: string = serviceKey(service)): Announcement {
   const { objects } = inputs;
-  const key = serviceKey(service);
   const l2 = objects.l2Statuses(key);
   const bgp = objects.bgpStatuses(key);
   const peers: AnnouncementPeer[] = [];
@@ -124,4 +129,52 @@ export function announcementOf(service: Service, pool: Pool | null, inputs: Anno
       message: 'no ServiceL2Status or ServiceBGPStatus names it: MetalLB announces a service only while it has a ready endpoint (with externalTrafficPolicy Local, only from nodes that have one)',
     },
   };
+}
+
+function freeze(a: Announcement): Announcement {
+  Object.freeze(a.nodes);
+  Object.freeze(a.interfaces);
+  Object.freeze(a.peers);
+  if (a.reason) Object.freeze(a.reason);
+  return Object.freeze(a);
+}
+
+/**
+ * The announcements of one state of the inputs (make a new one when the pools, advertisements or announcement
+ * objects change; `forget` a service that changes). A service no status
+ * object names, in a pool no advertisement selects services for, gets its pool's announcement: one
+ * frozen object shared by all such services, so a report of 100,000 services computes a handful.
+ */
+export class Announcer {
+  private readonly byPool = new Map<Pool | null, Announcement>();
+  /** The others, by service key: the report and the service-not-announced rule both ask. */
+  private readonly byService = new Map<string, Announcement>();
+  private readonly dependsOnService = new Map<Pool, boolean>();
+
+  constructor(private readonly inputs: AnnouncementInputs) {}
+
+  /** The announcement of the service `key` whose addresses are attributed to `pool` (see announcementOf). */
+  of(service: Service, pool: Pool | null, key: string = serviceKey(service)): Announcement {
+    const { objects } = this.inputs;
+    if (objects.l2Statuses(key).length > 0 || objects.bgpStatuses(key).length > 0 || this.selects(pool)) {
+      let own = this.byService.get(key);
+      if (own === undefined) this.byService.set(key, (own = announcementOf(service, pool, this.inputs, key)));
+      return own;
+    }
+    let shared = this.byPool.get(pool);
+    if (shared === undefined) this.byPool.set(pool, (shared = freeze(announcementOf(service, pool, this.inputs, key))));
+    return shared;
+  }
+
+  /** Forgets the service's own announcement (it changed or went); a pool's shared one depends on no service. */
+  forget(key: string): void {
+    this.byService.delete(key);
+  }
+
+  private selects(pool: Pool | null): boolean {
+    if (pool === null) return false;
+    let v = this.dependsOnService.get(pool);
+    if (v === undefined) this.dependsOnService.set(pool, (v = selectsServices(pool, this.inputs)));
+    return v;
+  }
 }

@@ -1,5 +1,5 @@
 // What MetalLB and frr-k8s report about announcing, kept by object and indexed by service, peer and session.
-import { tryParseIp } from '../address/index.ts';
+import { readIp } from '../address/index.ts';
 import type { AnnouncementObjects, BgpPeer, BgpSessionState, ConfigurationState, Node, ObjectRef, ServiceBgpStatus, ServiceL2Status } from '../model/types.ts';
 
 type Slot = keyof AnnouncementObjects;
@@ -13,8 +13,8 @@ const serviceOf = (s: ServiceL2Status | ServiceBgpStatus) => `${s.serviceNamespa
  * with `-` for `:` (a label value cannot hold `:`), anything else (an interface) as is.
  */
 export function sessionPeerName(address: string): string {
-  const ip = tryParseIp(address);
-  if (!ip || ip.family === 'ipv4') return address;
+  const ip = readIp(address);
+  if (!ip.ok || ip.family === 'ipv4') return address;
   const groups: string[] = [];
   for (let i = 7; i >= 0; i--) groups.push(((ip.value >> BigInt(i * 16)) & 0xffffn).toString(16).padStart(4, '0'));
   return groups.join('-');

@@ -1,6 +1,6 @@
 // Manifest texts to one ClusterSnapshot: parse every file, decode every object, keep every problem.
 import { addToSnapshot, decodeObject } from '../model/kinds/decode-object.ts';
-import { DEFAULT_METALLB_NAMESPACE } from '../model/metallb-kinds.ts';
+import { DEFAULT_METALLB_NAMESPACE } from '../model/kinds/metallb.ts';
 import { emptySnapshot, SNAPSHOT_KEYS, type ClusterSnapshot } from '../model/snapshot.ts';
 import type { LocatedObject } from './located.ts';
 import { readManifestText } from './parse.ts';

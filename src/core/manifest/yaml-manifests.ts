@@ -79,11 +79,18 @@ function rootCauses(errors: readonly YAMLError[], at: (offset: number) => Source
     const others = lines.length > 1 ? ` (lines ${lines.join(', ')})` : '';
     return [{ message: `YAML: a tab is used as indentation${others}; YAML indents with spaces only`, location: locations[0]! }];
   }
-  return errors.map((e) => {
-    // Where the parser ran out of stack depends on the stack's size: the document it happened in does not.
-    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message)) return { message: `YAML: ${TOO_DEEP}`, location: at(docStart) };
-    return { message: `YAML: ${oneLine(e.message)}`, location: at(e.pos[0]) };
-  });
+  const out: Array<{ message: string; location: SourceLocation }> = [];
+  let tooDeep = false;
+  for (const e of errors) {
+    // Where (and how often) the parser ran out of stack depends on the stack's size: the document it happened in does not.
+    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message)) {
+      if (!tooDeep) out.push({ message: `YAML: ${TOO_DEEP}`, location: at(docStart) });
+      tooDeep = true;
+    } else {
+      out.push({ message: `YAML: ${oneLine(e.message)}`, location: at(e.pos[0]) });
+    }
+  }
+  return out;
 }
 
 function oneLine(message: string): string {

@@ -1,10 +1,10 @@
 // `simulate`'s report: the status report of the snapshot after simulation, new addresses marked, stale allocations shown moving.
-import { analyze } from './analyze.ts';
+import { ledgerFromSnapshot } from './analyze.ts';
 import { finding, sortFindings } from '../analysis/findings/finding.ts';
 import type { PendingExplanation } from '../analysis/options.ts';
 import type { ClusterSnapshot } from '../model/snapshot.ts';
 import { serviceKey, serviceRef } from '../model/types.ts';
-import type { Report } from '../report/types.ts';
+import type { Report, ServiceReport } from '../report/types.ts';
 import type { AllocatorOptions } from '../allocator/allocator.ts';
 import { simulate, type SimulatedService } from '../allocator/simulate.ts';
 
@@ -35,6 +35,16 @@ function staleMessage(s: SimulatedService): string {
   return `${head}; it gets no new address (${s.reason?.code}: ${s.reason?.message})`;
 }
 
+/** The service with `previousIps` right after `ips` in the JSON: what it holds now beside what MetalLB gives it. */
+function withPreviousIps(r: ServiceReport, previousIps: string[]): ServiceReport {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    out[k] = v;
+    if (k === 'ips') out['previousIps'] = previousIps;
+  }
+  return out as unknown as ServiceReport;
+}
+
 /**
  * Simulates the snapshot, then analyses the snapshot as it would look afterwards, so pools count the simulated
  * addresses. Services the simulation assigned are `simulated: true`; pending ones carry the reason they got
@@ -42,9 +52,16 @@ function staleMessage(s: SimulatedService): string {
  * (stale-allocation, address-outside-pools, request-mismatch, invalid-address), saying where MetalLB moves it.
  */
 export function simulationReport(snapshot: ClusterSnapshot, options: SimulationReportOptions): SimulationReport {
-  const sim = simulate(snapshot, options);
   const reasons = new Map<string, PendingExplanation>();
+  // One ledger: loaded once, changed by the simulation, then read for the report (pending services keep the reason they got at their turn).
+  const ledger = ledgerFromSnapshot(snapshot, {
+    loadBalancerClass: options.lbClass ?? null,
+    explainPending: () => reasons,
+    ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
+  });
+  const sim = simulate(snapshot, options, ledger);
   const simulated = new Set<string>();
+  const previous = new Map<string, string[]>();
   const assigned: SimulatedAllocation[] = [];
   const findings = [];
   for (const s of sim.services) {
@@ -54,15 +71,16 @@ export function simulationReport(snapshot: ClusterSnapshot, options: SimulationR
       simulated.add(key);
       assigned.push({ service: key, pool: s.pool!, ips: s.ips, note: s.stale ? `moved from ${s.stale.ips.join(', ')} (${s.stale.problem})` : 'new' });
     }
+    if (s.stale) previous.set(key, s.stale.ips);
     if (s.stale) findings.push(finding(s.stale.code, staleMessage(s), [serviceRef(s.service)], s.service.location));
   }
-  const report = analyze(sim.snapshot, {
-    now: options.now,
-    loadBalancerClass: options.lbClass ?? null,
-    explainPending: () => reasons,
-    ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
+  const report = ledger.report(options.now);
+  report.services = report.services.map((r) => {
+    const key = `${r.namespace}/${r.name}`;
+    const before = previous.get(key);
+    const marked = before ? withPreviousIps(r, before) : r;
+    return simulated.has(key) ? { ...marked, simulated: true } : marked;
   });
-  report.services = report.services.map((r) => (simulated.has(`${r.namespace}/${r.name}`) ? { ...r, simulated: true } : r));
   report.findings = sortFindings([...report.findings, ...findings]);
   return { report, assigned };
 }

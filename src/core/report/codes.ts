@@ -1,18 +1,9 @@
 // The stable reason codes (why a service is pending) and finding codes, with their default severities.
+import { PENDING_REASONS } from '../allocator/reasons/index.ts';
 
-export const REASON_CODES = [
-  'no-matching-pool',
-  'pool-exhausted',
-  'unknown-pool',
-  'requested-ip-not-in-pool',
-  'requested-ip-in-use',
-  'ip-family-mismatch',
-  'invalid-request',
-  'dual-stack-unsatisfiable',
-  'not-enough-cluster-ips',
-  'allocation-failed',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+/** The pending reason codes: one per reason in src/core/allocator/reasons/ (see its index.ts). */
+export const REASON_CODES = PENDING_REASONS.map((r) => r.code);
+export type ReasonCode = (typeof PENDING_REASONS)[number]['code'];
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -47,6 +38,10 @@ export const FINDING_CODES = [
   'invalid-community',
   'legacy-config-map',
   'legacy-config-invalid',
+  'advertisement-no-node',
+  'invalid-bgp-peer',
+  'bgp-peer-conflict',
+  'invalid-bfd-profile',
   'service-not-announced',
   'l2-multiple-announcers',
   'bgp-peer-down',
@@ -85,6 +80,10 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'invalid-community': 'error',
   'legacy-config-map': 'error',
   'legacy-config-invalid': 'error',
+  'advertisement-no-node': 'warning',
+  'invalid-bgp-peer': 'error',
+  'bgp-peer-conflict': 'error',
+  'invalid-bfd-profile': 'error',
   'service-not-announced': 'warning',
   'l2-multiple-announcers': 'warning',
   'bgp-peer-down': 'warning',

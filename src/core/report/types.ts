@@ -71,6 +71,8 @@ export interface ServiceReport {
   sharingKey: string | null;
   /** True when `simulate` assigned the addresses; false for what the cluster holds. */
   simulated: boolean;
+  /** `simulate` only: the addresses the service holds now, which MetalLB would not keep (absent otherwise). */
+  previousIps?: string[];
   reason: Reason | null;
   /** For allocated services (null otherwise); absent where nothing is known of announcing (simulate, the fleet view). */
   announcement?: Announcement | null;

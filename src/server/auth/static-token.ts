@@ -1,4 +1,5 @@
 // Access by one shared token (`--auth-token-file`), re-read when the file changes so a rotated Secret takes effect without a restart.
+import { systemErrorText } from '../../core/system-error.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { PoolwatchError } from '../../core/errors.ts';
@@ -23,7 +24,7 @@ function readToken(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new PoolwatchError('unreadable-input', `cannot read the token file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { location: path });
+    throw new PoolwatchError('unreadable-input', `cannot read the token file: ${systemErrorText(err, path)}`, { location: path });
   }
   const token = text.trim();
   if (token === '') throw new PoolwatchError('invalid-argument', `the token file ${path} is empty`, { location: path });

@@ -2,6 +2,7 @@
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { systemErrorText } from '../../core/system-error.ts';
 
 /** A Kubernetes object as it comes off the wire. */
 export interface KubeObject {
@@ -88,7 +89,7 @@ function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: r
       });
     });
     req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`${method} ${url.pathname}: no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`${method} ${url.pathname}: ${err.message}`)));
+    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`${method} ${url.pathname}: ${systemErrorText(err, url.host)}`)));
     req.end(body);
   });
 }

@@ -76,7 +76,7 @@ test('appends are compacted into a bounded file', async () => {
 test('an unreadable history file is a one-line error naming it', async () => {
   const dir = tempDir();
   try {
-    await assert.rejects(HistoryFile.open(dir, { now: () => now }), (err: unknown) => err instanceof PoolwatchError && err.code === 'unreadable-input' && err.oneLine().startsWith(`${dir}: cannot read history file`));
+    await assert.rejects(HistoryFile.open(dir, { now: () => now }), (err: unknown) => err instanceof PoolwatchError && err.code === 'unreadable-input' && err.oneLine() === `cannot read the history file: ${dir} is a directory, not a file`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -133,7 +133,7 @@ test('status --prometheus-url prints the fleet as a table (golden); a bad URL, a
   assert.equal(bad.stderr, 'poolwatch: --prometheus-url "not a url" is not a URL (expected http://HOST:PORT[/PATH])\n');
   const down = await runCli(['status', '--prometheus-url', `http://127.0.0.1:${await freePort()}`]);
   assert.equal(down.code, 2);
-  assert.match(down.stderr, /^poolwatch: http:\/\/127\.0\.0\.1:\d+: cannot reach Prometheus: ECONNREFUSED\n$/);
+  assert.match(down.stderr, /^poolwatch: cannot reach Prometheus: nothing is listening at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)\n$/);
   const empty = await startPrometheus();
   try {
     const none = await runCli(['status', '--prometheus-url', empty.url]);
@@ -154,7 +154,7 @@ test('status --prometheus-url prints the fleet as a table (golden); a bad URL, a
   try {
     const res = await downFleet.get('/api/v1/live');
     assert.equal(res.status, 503);
-    assert.match(JSON.parse(res.text).error.message, /cannot reach Prometheus: ECONNREFUSED/);
+    assert.match(JSON.parse(res.text).error.message, /cannot reach Prometheus: nothing is listening at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
   } finally {
     await downFleet.stop();
   }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalIpv4, formatIp, parseIp, readCanonicalIpv6, tryParseIp } from '../../../src/core/address/index.ts';
+import { canonicalIpv4, formatIp, parseIp, readIp } from '../../../src/core/address/index.ts';
 
 test('parses and formats IPv4', () => {
   assert.deepEqual(parseIp('10.0.0.7'), { family: 'ipv4', value: 0x0a000007n });
@@ -34,34 +34,51 @@ test('canonicalIpv4 gives the value exactly when the text is how formatIp writes
   );
   fc.assert(
     fc.property(text, (t) => {
-      const ip = tryParseIp(t);
-      const canonical = ip !== null && ip.family === 'ipv4' && formatIp('ipv4', ip.value) === t;
+      const ip = readIp(t);
+      const canonical = ip.ok && ip.family === 'ipv4' && formatIp('ipv4', ip.value) === t;
       assert.equal(canonicalIpv4(t), canonical ? Number(ip.value) : -1, JSON.stringify(t));
     }),
     { numRuns: 3000 },
   );
 });
 
-test('readCanonicalIpv6 reads the groups exactly when the text is how formatIp writes an IPv6 address', () => {
+test("readIp's canonical text is formatIp's, from the fast and the careful IPv6 path alike, and the input itself exactly when it is canonical", () => {
   const group = fc.oneof(fc.integer({ min: 0, max: 0xffff }).map((g) => g.toString(16)), fc.constantFrom('0', '00', '0000', 'FFFF', 'abcd', 'g', ''));
   const words = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 });
   const text = fc.oneof(
     words.map((w) => formatIp('ipv6', w.reduce((v, g) => (v << 16n) | BigInt(g), 0n))),
     fc.array(group, { minLength: 1, maxLength: 9 }).map((gs) => gs.join(':')),
     fc.tuple(fc.array(group, { maxLength: 4 }), fc.array(group, { maxLength: 4 })).map(([a, b]) => `${a.join(':')}::${b.join(':')}`),
-    fc.constantFrom('::', '::1', '1::', '::ffff:1.2.3.4', ' ::1', 'fd00::1 ', 'FD00::1', 'fd00:0::1', '1:0:0:1:0:0:0:1', '1::1:0:0:0:1', '10.0.0.1'),
+    fc.constantFrom('::', '::1', '1::', '::ffff:1.2.3.4', ' ::1', 'fd00::1 ', 'FD00::1', 'fd00:0::1', '1:0:0:1:0:0:0:1', '1::1:0:0:0:1', '10.0.0.1', '1::2::3', 'fe80::1%eth0'),
   );
   fc.assert(
     fc.property(text, (t) => {
-      const ip = tryParseIp(t);
-      const canonical = ip !== null && ip.family === 'ipv6' && formatIp('ipv6', ip.value) === t;
-      const groups = new Uint16Array(8);
-      const read = readCanonicalIpv6(t, groups);
-      assert.equal(read, canonical, JSON.stringify(t));
-      if (read) assert.equal([...groups].reduce((v, g) => (v << 16n) | BigInt(g), 0n), ip!.value, JSON.stringify(t));
+      const ip = readIp(t);
+      if (!ip.ok) {
+        assert.throws(() => parseIp(t), { message: ip.error.message }, 'the throwing wrapper throws the same error');
+        return;
+      }
+      assert.equal(ip.text, formatIp(ip.family, ip.value), JSON.stringify(t));
+      assert.deepEqual(parseIp(t), { family: ip.family, value: ip.value });
+      // Canonical input comes back as it was written.
+      if (ip.family === 'ipv6' && formatIp('ipv6', parseIp(ip.text).value) === t) assert.equal(ip.text, t);
     }),
     { numRuns: 3000 },
   );
+});
+
+test('readIp never throws: a text that is not an address gives why, and an invalid-address error located where the caller says', () => {
+  const r = readIp('10.0.0.256', 'pools.yaml:3:7');
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  assert.equal(r.why, '256 is larger than 255');
+  assert.equal(r.error.code, 'invalid-address');
+  assert.equal(r.error.message, 'invalid IP address "10.0.0.256": 256 is larger than 255');
+  assert.equal(r.error.context.location, 'pools.yaml:3:7');
+  fc.assert(fc.property(fc.string({ maxLength: 45 }), (t) => {
+    const read = readIp(t);
+    assert.equal(typeof read.ok, 'boolean');
+  }), { numRuns: 2000 });
 });
 
 test('an IPv4 address that does not parse says which octet is wrong and how', () => {

@@ -86,3 +86,33 @@ status: {node: n1, serviceName: other, serviceNamespace: n}
 `;
   assert.equal(reason(POOL, service(), ad('L2Advertisement', ''), other), 'no-speaker-announces');
 });
+
+test('services of one pool share its announcement unless status objects or serviceSelectors make theirs their own', () => {
+  const second = `apiVersion: v1
+kind: Service
+metadata: {name: t, namespace: n, labels: {app: t}}
+spec: {type: LoadBalancer}
+status: {loadBalancer: {ingress: [{ip: 10.0.0.2}]}}
+`;
+  const both = (...docs: string[]) => {
+    const report = analyze(snapshotFromTexts([{ file: 'x.yaml', text: docs.join('---\n') }]), { now });
+    const of = (name: string) => report.services.find((s) => s.name === name)!.announcement!;
+    return [of('s'), of('t')] as const;
+  };
+  const [s, t] = both(POOL, service(), second, ad('L2Advertisement', ''));
+  assert.equal(s, t, 'one object for the pool');
+  assert.ok(Object.isFrozen(s) && Object.isFrozen(s.nodes), 'a shared announcement cannot be changed through one service');
+  const [own, other] = both(POOL, service(), second, ad('L2Advertisement', ', serviceSelectors: [{matchLabels: {app: s}}]'));
+  assert.equal(own.reason, null);
+  assert.equal(other.reason?.code, 'service-selectors-mismatch');
+  const l2Status = `apiVersion: metallb.io/v1beta1
+kind: ServiceL2Status
+metadata: {name: l-s, namespace: metallb-system}
+status: {node: n1, serviceName: s, serviceNamespace: n, interfaces: [{name: eth0}]}
+`;
+  const [named, unnamed] = both(POOL, service(), second, ad('L2Advertisement', ''), l2Status);
+  assert.equal(named.state, 'announced');
+  assert.deepEqual(named.nodes, ['n1']);
+  assert.equal(unnamed.state, 'not-announced');
+  assert.equal(unnamed.reason?.code, 'no-speaker-announces');
+});

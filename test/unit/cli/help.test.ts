@@ -26,10 +26,11 @@ test('poolwatch --version prints the version alone; --help lists every command',
 });
 
 test('the commands that read a cluster take --kubeconfig, --context and --metallb-namespace, and the no-cluster message names only flags they have', async () => {
-  for (const name of ['status', 'serve']) {
+  const noClusterRun: Record<string, string[]> = { status: ['status'], serve: ['serve', '--source', 'kube'], explain: ['explain', 'shop/web'] };
+  for (const [name, argv] of Object.entries(noClusterRun)) {
     const help = (await runInProcess([name, '--help'])).stdout;
     for (const flag of ['--kubeconfig <file>', '--context <name>', '--metallb-namespace <name>']) assert.ok(help.includes(`  ${flag}`), `${name} takes ${flag}`);
-    const r = await runInProcess([name, '--source', 'kube'].slice(0, name === 'serve' ? 3 : 1));
+    const r = await runInProcess(argv);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^poolwatch: no Kubernetes configuration found/);
     const suggested = [...r.stderr.matchAll(/--[a-z-]+/g)].map((m) => m[0]);

@@ -95,6 +95,6 @@ describe('loadMonitoringConfig (the CLI edge)', () => {
   test('YAML syntax errors and unreadable files carry a location', () => {
     const path = write('broken.yaml', 'selectors:\n  controller: "unterminated\n');
     assert.throws(() => loadMonitoringConfig(path, dir), (err: PoolwatchError) => err.code === 'invalid-manifest' && /^broken\.yaml:\d+:\d+: /.test(err.oneLine()));
-    assert.throws(() => loadMonitoringConfig(join(dir, 'nope.yaml'), dir), (err: PoolwatchError) => err.oneLine() === 'nope.yaml: cannot read config: ENOENT');
+    assert.throws(() => loadMonitoringConfig(join(dir, 'nope.yaml'), dir), (err: PoolwatchError) => err.oneLine() === 'cannot read the config: nope.yaml does not exist');
   });
 });

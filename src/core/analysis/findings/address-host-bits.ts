@@ -1,5 +1,5 @@
 // Rule address-host-bits: a CIDR with host bits set (10.0.0.1/24), which MetalLB takes as the whole network.
-import { formatIp, rangeSize, tryParseIp } from '../../address/index.ts';
+import { formatIp, rangeSize, readIp } from '../../address/index.ts';
 import { poolRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
 import { finding, readableCount, type LedgerRule } from './finding.ts';
@@ -12,13 +12,13 @@ export const addressHostBits: LedgerRule = {
       for (const a of s.pool.addresses) {
         const slash = a.text.indexOf('/');
         if (a.range === null || slash < 0 || a.text.includes('-')) continue;
-        const written = tryParseIp(a.text.slice(0, slash));
-        if (!written || written.value === a.range.start) continue;
+        const written = readIp(a.text.slice(0, slash));
+        if (!written.ok || written.value === a.range.start) continue;
         const network = `${formatIp(a.range.family, a.range.start)}${a.text.slice(slash).trim()}`;
         out.push(
           finding(
             'address-host-bits',
-            `pool "${s.name}": "${a.text}" has host bits set; MetalLB takes it as the whole network ${network} (${readableCount(rangeSize(a.range))} addresses), not from ${formatIp(written.family, written.value)}: write ${network}, or a range if you meant part of it`,
+            `pool "${s.name}": "${a.text}" has host bits set; MetalLB takes it as the whole network ${network} (${readableCount(rangeSize(a.range))} addresses), not from ${written.text}: write ${network}, or a range if you meant part of it`,
             [poolRef(s.pool)],
             a.location ?? s.pool.location,
           ),

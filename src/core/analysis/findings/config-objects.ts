@@ -1,5 +1,6 @@
 // MetalLB configuration objects as written, for the configuration rules: the objects MetalLB reads, their fields and where each was written.
-import { DEFAULT_METALLB_NAMESPACE, isServedMetallbKind, METALLB_GROUP, splitApiVersion } from '../../model/metallb-kinds.ts';
+import { DEFAULT_METALLB_NAMESPACE, METALLB_GROUP, splitApiVersion } from '../../model/kinds/metallb.ts';
+import { isServedMetallbKind } from '../../model/kinds/index.ts';
 import { configRef, type ConfigObject, type SourceLocation } from '../../model/types.ts';
 import type { FieldPath } from '../../manifest/located.ts';
 import type { FindingCode } from '../../report/codes.ts';

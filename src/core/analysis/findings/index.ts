@@ -3,8 +3,10 @@ import { addressConflict } from './address-conflict.ts';
 import { addressHostBits } from './address-host-bits.ts';
 import { addressOutsidePools } from './address-outside-pools.ts';
 import { addressSyntax } from './address-syntax.ts';
+import { advertisementNoNode } from './advertisement-no-node.ts';
 import { advertisementNoPool } from './advertisement-no-pool.ts';
 import { aggregationLength } from './aggregation-length.ts';
+import { bgpPeerConflict } from './bgp-peer-conflict.ts';
 import { bgpPeerDown } from './bgp-peer-down.ts';
 import { deprecatedAnnotation } from './deprecated-annotation.ts';
 import { deprecatedField } from './deprecated-field.ts';
@@ -12,6 +14,8 @@ import { duplicateEntry } from './duplicate-entry.ts';
 import { duplicateObject } from './duplicate-object.ts';
 import type { FindingRule } from './finding.ts';
 import { invalidAddress } from './invalid-address.ts';
+import { invalidBfdProfile } from './invalid-bfd-profile.ts';
+import { invalidBgpPeer } from './invalid-bgp-peer.ts';
 import { invalidCommunity } from './invalid-community.ts';
 import { invalidManifest } from './invalid-manifest.ts';
 import { invalidServiceAddress } from './invalid-service-address.ts';
@@ -53,6 +57,10 @@ export const findingRules: readonly FindingRule[] = [
   aggregationLength,
   localPrefConflict,
   invalidCommunity,
+  advertisementNoNode,
+  invalidBgpPeer,
+  bgpPeerConflict,
+  invalidBfdProfile,
   poolOverlap,
   poolEmpty,
   poolNotAdvertised,

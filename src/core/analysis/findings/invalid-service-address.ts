@@ -1,5 +1,5 @@
 // Rule invalid-address (services): requested IPs and ingress IPs that are not valid addresses.
-import { tryParseIp } from '../../address/index.ts';
+import { readIp } from '../../address/index.ts';
 import { metallbAnnotation } from '../../model/annotations.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { Finding } from '../../report/types.ts';
@@ -16,12 +16,12 @@ export const invalidServiceAddress: ServiceRule = {
     const requested = metallbAnnotation(rec.service, 'loadBalancerIPs');
     if (requested) {
       for (const text of requested.value.split(',').map((t) => t.trim())) {
-        if (tryParseIp(text)) continue;
+        if (readIp(text).ok) continue;
         out.push(finding('invalid-address', `service ${rec.key}: annotation ${requested.key} holds "${text}", which is not an IP address`, [serviceRef(rec.service)], rec.service.location));
       }
     }
     const lbIP = rec.service.loadBalancerIP;
-    if (lbIP !== null && !tryParseIp(lbIP)) {
+    if (lbIP !== null && !readIp(lbIP).ok) {
       out.push(finding('invalid-address', `service ${rec.key}: spec.loadBalancerIP "${lbIP}" is not an IP address`, [serviceRef(rec.service)], rec.service.location));
     }
     return out;

@@ -1,5 +1,5 @@
 // Rule outside-metallb-namespace: MetalLB configuration in another namespace, which MetalLB's webhooks refuse and its controller never reads.
-import { METALLB_CONFIG_KINDS } from '../../model/metallb-kinds.ts';
+import { METALLB_CONFIG_KINDS } from '../../model/kinds/index.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, described, isMetallbKind, namespaceOf } from './config-objects.ts';
 import type { LedgerRule } from './finding.ts';

@@ -5,6 +5,7 @@ import type { FindingCode } from '../../report/codes.ts';
 import type { Finding } from '../../report/types.ts';
 import type { FindingContext } from './finding.ts';
 import { finding, readableCount } from './finding.ts';
+import { humanPercent } from '../../report/human.ts';
 
 type Level = 'pool-utilization-high' | 'pool-nearly-exhausted' | 'pool-exhausted';
 
@@ -25,11 +26,10 @@ export function utilizationFindings(ctx: FindingContext, code: Level): Finding[]
       else if (atLeast(u.inUse, u.total, ctx.options.utilizationHighPercent)) level = 'pool-utilization-high';
       if (level !== code) continue;
       const name = family === 'ipv4' ? 'IPv4' : 'IPv6';
-      const pct = (u.utilization * 100).toFixed(1);
       const message =
         code === 'pool-exhausted'
           ? `pool "${s.name}" has no free ${name} address (${readableCount(u.inUse)}/${readableCount(u.total)} in use)`
-          : `pool "${s.name}" ${name} is ${pct}% used (${readableCount(u.inUse)}/${readableCount(u.total)}, ${readableCount(u.available)} free)`;
+          : `pool "${s.name}" ${name} is ${humanPercent(u.inUse, u.total)} used (${readableCount(u.inUse)}/${readableCount(u.total)}, ${readableCount(u.available)} free)`;
       out.push(finding(code, message, [poolRef(s.pool)], s.pool.location));
     }
   }

@@ -1,5 +1,5 @@
 // Rule request-mismatch: a service holds addresses other than those it asks for (a pool by name, or addresses), so MetalLB will move it.
-import { tryParseIp, formatIp } from '../../address/index.ts';
+import { readIp } from '../../address/index.ts';
 import { metallbAnnotation } from '../../model/annotations.ts';
 import { serviceRef } from '../../model/types.ts';
 import type { ServiceRecord } from '../ledger-view.ts';
@@ -13,9 +13,9 @@ function requested(rec: ServiceRecord): { source: string; ips: string[] } | null
   const texts = source === 'spec.loadBalancerIP' ? [rec.service.loadBalancerIP!.trim()] : annotation!.value.split(',').map((t) => t.trim());
   const ips: string[] = [];
   for (const t of texts) {
-    const ip = tryParseIp(t);
-    if (!ip) return null;
-    ips.push(formatIp(ip.family, ip.value));
+    const ip = readIp(t);
+    if (!ip.ok) return null;
+    ips.push(ip.text);
   }
   return { source, ips };
 }

@@ -1,5 +1,6 @@
 // Rule unknown-kind: a metallb.io object whose kind or version MetalLB does not serve, or a near miss of a MetalLB kind.
-import { METALLB_GROUP, METALLB_KINDS, REMOVED_METALLB_KINDS, splitApiVersion } from '../../model/metallb-kinds.ts';
+import { METALLB_GROUP, REMOVED_METALLB_KINDS, splitApiVersion } from '../../model/kinds/metallb.ts';
+import { METALLB_KINDS } from '../../model/kinds/index.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding } from './config-objects.ts';
 import type { LedgerRule } from './finding.ts';

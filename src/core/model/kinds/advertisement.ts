@@ -1,7 +1,7 @@
 // Decodes an L2Advertisement or BGPAdvertisement: which pools it announces, for which services, from which nodes, how.
 import type { Advertisement } from '../types.ts';
 import type { FieldReader } from './fields.ts';
-import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import type { LiveApply } from './kind.ts';
 
 export function decodeAdvertisement(r: FieldReader, kind: Advertisement['kind']): Advertisement | null {

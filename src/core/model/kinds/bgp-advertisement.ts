@@ -12,6 +12,7 @@ export const bgpAdvertisementKind = defineKind({
   kind: 'BGPAdvertisement',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta1', plural: 'bgpadvertisements', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1'], configuration: true },
   slot: 'advertisements',
   decode: decodeBgpAdvertisement,
   live: applyAdvertisements,

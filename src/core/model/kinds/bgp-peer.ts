@@ -2,7 +2,7 @@
 import type { BgpPeer } from '../types.ts';
 import { applyAnnouncementObject } from './announcement-object.ts';
 import type { FieldReader } from './fields.ts';
-import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import { defineKind } from './kind.ts';
 
 export function decodeBgpPeer(r: FieldReader): BgpPeer | null {
@@ -19,6 +19,7 @@ export const bgpPeerKind = defineKind({
   kind: 'BGPPeer',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta2', plural: 'bgppeers', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1', 'v1beta2'], configuration: true },
   slot: 'bgpPeers',
   decode: decodeBgpPeer,
   live: applyAnnouncementObject('bgpPeers'),

@@ -2,7 +2,7 @@
 import type { ConfigurationState } from '../types.ts';
 import { applyAnnouncementObject } from './announcement-object.ts';
 import type { FieldReader } from './fields.ts';
-import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import { defineKind } from './kind.ts';
 
 const RESULTS = new Set(['Valid', 'Invalid', 'Unknown']);
@@ -32,6 +32,7 @@ export const configurationStateKind = defineKind({
   kind: 'ConfigurationState',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta1', plural: 'configurationstates', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1'], configuration: false },
   slot: 'configurationStates',
   decode: decodeConfigurationState,
   live: applyAnnouncementObject('configurationStates'),

@@ -17,7 +17,8 @@
 // `addToSnapshot(snapshot, result)` appends a result to a ClusterSnapshot.
 import type { Locator } from '../../manifest/located.ts';
 import type { ClusterSnapshot } from '../snapshot.ts';
-import { isServedMetallbKind, METALLB_GROUP, METALLB_KINDS, splitApiVersion } from '../metallb-kinds.ts';
+import { isServedMetallbKind, METALLB_KINDS } from './index.ts';
+import { METALLB_GROUP, splitApiVersion } from './metallb.ts';
 import type { ConfigObject, InputProblem } from '../types.ts';
 import { FieldReader, isObject } from './fields.ts';
 import { kindOf, type Slot, type SlotValue } from './index.ts';

@@ -1,10 +1,9 @@
 // The IPAddressPool kind (metallb.io), decoded into a Pool.
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import type { Pool, ServiceAllocation } from '../types.ts';
 import type { FieldReader } from './fields.ts';
 import { defineKind, type LiveApply } from './kind.ts';
 import { decodePoolAddresses } from './pool-addresses.ts';
-
-export const METALLB_NAMESPACE = 'metallb-system';
 
 export function decodeIpAddressPool(r: FieldReader): Pool | null {
   const meta = r.metadata('IPAddressPool', METALLB_NAMESPACE);
@@ -45,6 +44,7 @@ export const ipAddressPoolKind = defineKind({
   kind: 'IPAddressPool',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta1', plural: 'ipaddresspools', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1'], configuration: true },
   slot: 'pools',
   decode: decodeIpAddressPool,
   live: applyPools,

@@ -1,6 +1,7 @@
 // What one Kubernetes kind declares: how it is decoded, where it is read from, its snapshot slot and its live update.
 import type { Advertisement, AllocationFailedEvent, AnnouncementObjects, InputProblem, Namespace, ObjectRef, Pool, Service } from '../types.ts';
 import type { FieldReader } from './fields.ts';
+import type { MetallbKindFacts } from './metallb.ts';
 
 /** Where poolwatch lists and watches a kind; RBAC in deploy/kubernetes grants get/list/watch on exactly this. */
 export interface KindResource {
@@ -55,6 +56,8 @@ export interface Kind<T = unknown, S extends string = string> {
   /** The API groups whose objects of this kind are decoded; the resource's group is always one of them. */
   groups: readonly string[];
   resource: KindResource;
+  /** metallb.io kinds: the versions MetalLB serves it in, and whether it is MetalLB configuration (lint checks both). */
+  metallb?: MetallbKindFacts;
   /** The ClusterSnapshot list its values go to (several kinds may share one, e.g. `pools`). */
   slot: S;
   /** Objects of this kind that are not poolwatch's business (another ConfigMap) are skipped without a problem. */

@@ -12,6 +12,7 @@ export const l2AdvertisementKind = defineKind({
   kind: 'L2Advertisement',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta1', plural: 'l2advertisements', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1'], configuration: true },
   slot: 'advertisements',
   decode: decodeL2Advertisement,
   live: applyAdvertisements,

@@ -2,7 +2,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { Pool } from '../types.ts';
 import { FieldReader, isObject } from './fields.ts';
-import { applyPools, METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { applyPools } from './ip-address-pool.ts';
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import { defineKind } from './kind.ts';
 import { decodePoolAddresses } from './pool-addresses.ts';
 

@@ -2,7 +2,7 @@
 import type { ServiceBgpStatus } from '../types.ts';
 import { applyAnnouncementObject } from './announcement-object.ts';
 import type { FieldReader } from './fields.ts';
-import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import { defineKind } from './kind.ts';
 import { announcingService } from './status-fields.ts';
 
@@ -18,6 +18,7 @@ export const serviceBgpStatusKind = defineKind({
   kind: 'ServiceBGPStatus',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta1', plural: 'servicebgpstatuses', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1'], configuration: false },
   slot: 'bgpStatuses',
   decode: decodeServiceBgpStatus,
   live: applyAnnouncementObject('bgpStatuses'),

@@ -2,7 +2,7 @@
 import type { ServiceL2Status } from '../types.ts';
 import { applyAnnouncementObject } from './announcement-object.ts';
 import type { FieldReader } from './fields.ts';
-import { METALLB_NAMESPACE } from './ip-address-pool.ts';
+import { DEFAULT_METALLB_NAMESPACE as METALLB_NAMESPACE } from './metallb.ts';
 import { defineKind } from './kind.ts';
 import { announcingService } from './status-fields.ts';
 
@@ -22,6 +22,7 @@ export const serviceL2StatusKind = defineKind({
   kind: 'ServiceL2Status',
   groups: ['metallb.io'],
   resource: { group: 'metallb.io', version: 'v1beta1', plural: 'servicel2statuses', scope: 'metallb-namespace', optional: true },
+  metallb: { served: ['v1beta1'], configuration: false },
   slot: 'l2Statuses',
   decode: decodeServiceL2Status,
   live: applyAnnouncementObject('l2Statuses'),
