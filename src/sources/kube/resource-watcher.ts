@@ -111,7 +111,10 @@ export class ResourceWatcher {
       if (abort.signal.aborted) return;
       this.log.error('the list/watch loop failed: starting it again', { error: (err as Error)?.stack ?? String(err) });
       this.resourceVersion = '';
-      setTimeout(() => this.start(), this.backoff.next()).unref();
+      // A stop() meanwhile aborts this controller: the restart must not bring a stopped watcher back.
+      setTimeout(() => {
+        if (!abort.signal.aborted) this.start();
+      }, this.backoff.next()).unref();
     });
   }
 
