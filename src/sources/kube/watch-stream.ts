@@ -1,5 +1,6 @@
 // One watch connection: opens it, hands over each complete line, and ends it when the server closes it, it goes silent, or the caller stops it.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { systemErrorText } from '../../core/system-error.ts';
 import { failureMessage, KubeRequestError, kubeGet } from './list-request.ts';
 
 /** How a watch ended without an error: the server closed it, nothing arrived within the bound, or the caller ended it. */
@@ -54,7 +55,7 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
     };
     // The bound also covers waiting for the response headers: a server that accepts and never answers is as dead.
     armSilence();
-    req.on('error', (err) => finish(err instanceof KubeRequestError ? err : new KubeRequestError(`watch ${url.pathname}: ${err.message}`)));
+    req.on('error', (err) => finish(err instanceof KubeRequestError ? err : new KubeRequestError(`watch ${url.pathname}: ${systemErrorText(err, url.host)}`)));
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       if (status !== 200) {

@@ -22,3 +22,19 @@ test('a watch stopped while its request is prepared ends as stopped, not after t
     await fake.stop();
   }
 });
+
+test('a watch that cannot connect fails with one plain sentence naming the address, not a system error code', async () => {
+  const fake = await startFakeApiServer();
+  const kc = new KubeConfig();
+  kc.loadFromString(fake.kubeconfig());
+  const host = new URL(kc.getCurrentCluster()!.server).host;
+  await fake.stop(); // nothing listens there any more
+  const abort = new AbortController();
+  await assert.rejects(
+    runWatch({ kc, path: '/api/v1/services', query: { watch: 'true' }, silenceMs: 5000, signal: abort.signal, onOpen: () => undefined, onLine: () => true }),
+    (err: Error) => {
+      assert.equal(err.message, `watch /api/v1/services: nothing is listening at ${host} (connection refused)`);
+      return true;
+    },
+  );
+});
