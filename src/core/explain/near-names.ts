@@ -1,23 +1,6 @@
 // "Did you mean": the service keys closest to one that does not exist (a typo, or the same name in another namespace).
+import { editDistance } from '../edit-distance.ts';
 import { PoolwatchError } from '../errors.ts';
-
-/** Edit distance (insertions, deletions, substitutions), giving up once it exceeds `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * Up to `max` keys (`namespace/name`) near `wanted`: the same name in another namespace, or within a few
@@ -30,7 +13,7 @@ export function nearNames(wanted: string, keys: Iterable<string>, max = 3): stri
   for (const key of keys) {
     if (key === wanted) continue;
     const sameName = key.slice(key.indexOf('/') + 1) === name;
-    const d = sameName ? 0 : distance(wanted, key, limit);
+    const d = sameName ? 0 : editDistance(wanted, key, limit);
     if (d <= limit) found.push({ key, d });
   }
   found.sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

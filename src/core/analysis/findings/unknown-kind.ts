@@ -1,27 +1,17 @@
 // Rule unknown-kind: a metallb.io object whose kind or version MetalLB does not serve, or a near miss of a MetalLB kind.
+import { editDistance } from '../../edit-distance.ts';
 import { METALLB_GROUP, REMOVED_METALLB_KINDS, splitApiVersion } from '../../model/kinds/metallb.ts';
 import { METALLB_KINDS } from '../../model/kinds/index.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding } from './config-objects.ts';
 import type { LedgerRule } from './finding.ts';
 
-/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /** The MetalLB kind `kind` was probably meant to be: same letters in another case, or at most two edits away. */
 export function nearestKind(kind: string): string | null {
   let best: string | null = null;
   let bestDistance = 3;
   for (const known of Object.keys(METALLB_KINDS)) {
-    const d = known.toLowerCase() === kind.toLowerCase() ? 0 : distance(known.toLowerCase(), kind.toLowerCase());
+    const d = known.toLowerCase() === kind.toLowerCase() ? 0 : editDistance(known.toLowerCase(), kind.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [known, d];
   }
   return best;
