@@ -1,24 +1,18 @@
 // The report's wire form (DESIGN.md's JSON contract, apiVersion poolwatch/v1): counts as decimal strings, absent families as null.
 import { dictionary } from './dictionary.ts';
-import type { Finding, FamilyUsage, Report, ServiceReport } from './types.ts';
+import type { Finding, FamilyUsage, PoolReport, Report, ServiceReport } from './types.ts';
 
 export const REPORT_API_VERSION = 'poolwatch/v1';
 
 /** FamilyUsage with every bigint count as a decimal string. */
 export type FamilyUsageJson = { [K in keyof FamilyUsage]: FamilyUsage[K] extends bigint ? string : FamilyUsage[K] };
 
-export interface PoolJson {
-  name: string;
-  namespace: string;
-  autoAssign: boolean;
-  avoidBuggyIPs: boolean;
-  priority: number | null;
-  addresses: string[];
+/** A pool in the JSON report: the PoolReport with every bigint count as a decimal string. */
+export type PoolJson = Omit<PoolReport, 'ipv4' | 'ipv6' | 'namespaces'> & {
   ipv4: FamilyUsageJson | null;
   ipv6: FamilyUsageJson | null;
-  services: number;
   namespaces: Record<string, { ipv4: string; ipv6: string }>;
-}
+};
 
 export interface ReportJson {
   apiVersion: typeof REPORT_API_VERSION;
