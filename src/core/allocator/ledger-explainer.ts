@@ -2,7 +2,7 @@
 import type { LedgerView } from '../analysis/ledger-view.ts';
 import type { PendingExplainer, PendingExplanation } from '../analysis/options.ts';
 import { emptySnapshot } from '../model/snapshot.ts';
-import { serviceKey } from '../model/types.ts';
+import { serviceKey, type Service } from '../model/types.ts';
 import { Allocator, notAppliedBecause, type AllocatorOptions } from './allocator.ts';
 import { notApplied } from './reasons/not-applied.ts';
 import { simulate } from './simulate.ts';
@@ -40,7 +40,10 @@ export function createPendingExplainer(options: AllocatorOptions = {}): PendingE
  * services: the address it would get, or why it would stay pending once the services before it have theirs.
  */
 function inOrder(view: LedgerView, options: AllocatorOptions, unapplied: ReadonlySet<string>, reasons: Map<string, PendingExplanation>): void {
-  const snapshot = { ...emptySnapshot(), pools: view.pools.map((p) => p.pool), namespaces: [...view.namespaces], services: [...view.services()].map((r) => r.service) };
+  // Services never applied are met in the order they are written (simulate's input order, for a folder: files by
+  // name, then lines), not in the order the ledger happened to take them: the answer must not depend on event order.
+  const services = [...view.services()].map((r) => r.service).sort(byWhereWritten);
+  const snapshot = { ...emptySnapshot(), pools: view.pools.map((p) => p.pool), namespaces: [...view.namespaces], services };
   for (const s of simulate(snapshot, options).services) {
     const key = serviceKey(s.service);
     if (!unapplied.has(key)) continue;
@@ -50,4 +53,18 @@ function inOrder(view: LedgerView, options: AllocatorOptions, unapplied: Readonl
       reasons.set(key, { reason, pool: s.reasonPool });
     }
   }
+}
+
+/** Where a service is written (file, line, column), then its key; one without a location after those with one. */
+function byWhereWritten(a: Service, b: Service): number {
+  const la = a.location;
+  const lb = b.location;
+  if (la && lb) {
+    if (la.file !== lb.file) return la.file < lb.file ? -1 : 1;
+    if (la.line !== lb.line) return la.line - lb.line;
+    if (la.col !== lb.col) return la.col - lb.col;
+  } else if (la || lb) return la ? -1 : 1;
+  const ka = serviceKey(a);
+  const kb = serviceKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

@@ -41,22 +41,17 @@ for (const dir of ['basic-ipv4', 'dual-stack', 'exhausted-pool', 'legacy-configm
     assert.ok(objects.length >= 3);
     // The API lists objects in key order, and the live store keeps pools and advertisements in that order.
     const key = (o: RawObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    const sorted = [...objects].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    const expected = batch(sorted);
-    // Services never applied (no creationTimestamp) are met in the order they come, as MetalLB meets them when
-    // they are applied: that order is kept; every other object comes in any order.
-    const services = sorted.filter((o) => o.kind === 'Service');
-    const others = (list: readonly RawObject[]) => list.filter((o) => o.kind !== 'Service');
+    const expected = batch([...objects].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)));
 
     // Services first, configuration last: each kind must reach the ledger whatever the order.
     const store = new ClusterStore();
-    for (const o of [...services, ...others(objects).reverse()]) store.upsert(o);
+    for (const o of [...objects].reverse()) store.upsert(o);
     assert.deepEqual(toJson(store.report(now)), expected);
 
     // Every object removed and applied again (events and configuration included) ends in the same state.
     for (const o of objects) store.remove(o);
     assert.deepEqual(toJson(store.report(now)), batch([]));
-    for (const o of [...others(objects), ...services]) store.upsert(o);
+    for (const o of objects) store.upsert(o);
     assert.deepEqual(toJson(store.report(now)), expected);
   });
 }
