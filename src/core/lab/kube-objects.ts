@@ -33,7 +33,14 @@ export function advertisementObject(a: Advertisement): KubeObject {
     apiVersion: 'metallb.io/v1beta1',
     kind: a.kind,
     metadata: { name: a.name, namespace: a.namespace },
-    spec: { ...(a.ipAddressPools.length ? { ipAddressPools: a.ipAddressPools } : {}), ...(a.ipAddressPoolSelectors.length ? { ipAddressPoolSelectors: a.ipAddressPoolSelectors.map(selector) } : {}) },
+    spec: {
+      ...(a.ipAddressPools.length ? { ipAddressPools: a.ipAddressPools } : {}),
+      ...(a.ipAddressPoolSelectors.length ? { ipAddressPoolSelectors: a.ipAddressPoolSelectors.map(selector) } : {}),
+      ...(a.nodeSelectors.length ? { nodeSelectors: a.nodeSelectors.map(selector) } : {}),
+      ...(a.serviceSelectors.length ? { serviceSelectors: a.serviceSelectors.map(selector) } : {}),
+      ...(a.interfaces.length ? { interfaces: a.interfaces } : {}),
+      ...(a.peers.length ? { peers: a.peers } : {}),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // The lab's cluster: pools that show every case MetalLB supports, namespaces, and the kinds of services it creates.
 import { makePool } from '../model/make-pool.ts';
 import type { Advertisement, LabelSelector, Namespace, Pool, ServiceAllocation } from '../model/types.ts';
-import { BGP_POOL } from './speakers.ts';
+import { BGP_POOL, ONE_NODE_VLAN } from './speakers.ts';
 
 const HOUR = 3600;
 
@@ -38,9 +38,12 @@ export function labPools(): Pool[] {
   ];
 }
 
-/** Every pool is announced in layer 2 but the BGP one (see speakers.ts), which goes to both routers. */
+/**
+ * Every pool is announced in layer 2 but the BGP one (see speakers.ts), which goes to both routers, and the
+ * one-node VLAN's pool, announced only from that node's interface.
+ */
 export function labAdvertisements(): Advertisement[] {
-  const ad = (kind: Advertisement['kind'], name: string, pools: string[]): Advertisement => ({
+  const ad = (kind: Advertisement['kind'], name: string, pools: string[], extra: Partial<Advertisement> = {}): Advertisement => ({
     kind,
     name,
     namespace: 'metallb-system',
@@ -51,9 +54,15 @@ export function labAdvertisements(): Advertisement[] {
     interfaces: [],
     peers: [],
     location: null,
+    ...extra,
   });
   const names = labPools().map((p) => p.name);
-  return [ad('L2Advertisement', 'layer2', names.filter((n) => n !== BGP_POOL)), ad('BGPAdvertisement', 'routers', [BGP_POOL])];
+  const vlan = { nodeSelectors: [selector({ 'kubernetes.io/hostname': ONE_NODE_VLAN.node })], interfaces: [ONE_NODE_VLAN.interface] };
+  return [
+    ad('L2Advertisement', 'layer2', names.filter((n) => n !== BGP_POOL && n !== ONE_NODE_VLAN.pool)),
+    ad('L2Advertisement', `${ONE_NODE_VLAN.pool}-vlan`, [ONE_NODE_VLAN.pool], vlan),
+    ad('BGPAdvertisement', 'routers', [BGP_POOL]),
+  ];
 }
 
 export function labNamespaces(): Namespace[] {

@@ -13,6 +13,11 @@ export const LAB_PEERS = [
 ];
 /** The pool announced over BGP; every other pool is announced in layer 2. */
 export const BGP_POOL = 'payments';
+/**
+ * A layer-2 pool whose VLAN reaches one node only: its advertisement selects that node and interface, so while
+ * the node is away nothing announces the pool's addresses (poolwatch says `not-announced`, `no-eligible-node`).
+ */
+export const ONE_NODE_VLAN = { pool: 'legacy', node: 'node-3', interface: 'eth1' } as const;
 
 /**
  * What goes wrong, and when: windows within a cycle that starts with the lab (no randomness, so every run and
@@ -122,8 +127,10 @@ export class LabSpeakers {
       }));
     }
     const ip = svc.ingressIPs[0]!;
-    const owner = [...nodes].sort((a, b) => hash(`${a}#${ip}`) - hash(`${b}#${ip}`) || (a < b ? -1 : 1))[0];
+    const vlan = pool === ONE_NODE_VLAN.pool;
+    const eligible = vlan ? nodes.filter((n) => n === ONE_NODE_VLAN.node) : nodes;
+    const owner = [...eligible].sort((a, b) => hash(`${a}#${ip}`) - hash(`${b}#${ip}`) || (a < b ? -1 : 1))[0];
     if (owner === undefined) return [];
-    return [{ apiVersion: 'metallb.io/v1beta1', kind: 'ServiceL2Status', metadata: meta(`l2-${id}`, NAMESPACE, labels(owner)), status: { node: owner, ...status, interfaces: [{ name: 'eth0' }] } }];
+    return [{ apiVersion: 'metallb.io/v1beta1', kind: 'ServiceL2Status', metadata: meta(`l2-${id}`, NAMESPACE, labels(owner)), status: { node: owner, ...status, interfaces: [{ name: vlan ? ONE_NODE_VLAN.interface : 'eth0' }] } }];
   }
 }

@@ -2,7 +2,8 @@
 // a rejected configuration, all deterministic; and what poolwatch makes of it through the live store.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BGP_POOL, EPISODE_CYCLE_SECONDS, EPISODES, LAB_NODES, LabCluster, type KubeObject } from '../../../src/core/lab/index.ts';
+import { advertisementObject, BGP_POOL, EPISODE_CYCLE_SECONDS, EPISODES, LAB_NODES, LabCluster, labAdvertisements, ONE_NODE_VLAN, type KubeObject } from '../../../src/core/lab/index.ts';
+import { decodeObject } from '../../../src/core/model/kinds/decode-object.ts';
 import { LabSource } from '../../../src/sources/lab.ts';
 
 const start = 1_800_000_000;
@@ -103,4 +104,46 @@ test('through the live store: BGP services are announced partly while the peer i
   assert.ok(codes.has('bgp-peer-down'));
   assert.ok(!codes.has('metallb-config-invalid'));
   assert.deepEqual(report.facts.announcement?.bgpSessions.filter((s) => s.established === false).map((s) => s.node), LAB_NODES);
+});
+
+test('the lab\'s advertisements reach the live store whole: selectors, interfaces and peers survive the Kubernetes JSON', () => {
+  for (const ad of labAdvertisements()) {
+    const { objects, problems } = decodeObject(advertisementObject(ad));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(objects.map((o) => o.value), [ad], ad.name);
+  }
+  assert.ok(labAdvertisements().some((ad) => ad.nodeSelectors.length > 0 && ad.interfaces.length > 0), 'one advertisement restricts nodes and interfaces');
+});
+
+test('through the live store: the one-node VLAN\'s services are not announced while its node is away, and announced again after', async () => {
+  const vlanServices = async (at: number) => {
+    const source = new LabSource({ speed: 60, realNow: () => (start + at) * 1000, warmupSeconds: at, warmupStepSeconds: 600 });
+    await source.start();
+    await source.stop();
+    const report = source.store().report();
+    const held = report.services.filter((s) => s.pool === ONE_NODE_VLAN.pool && s.state === 'allocated');
+    assert.ok(held.length > 0);
+    return { report, held };
+  };
+  assert.equal(EPISODES.nodeAway.node, ONE_NODE_VLAN.node, 'the node that goes away carries the VLAN');
+  const before = await vlanServices(EPISODES.nodeAway.from - 10 * 60);
+  for (const s of before.held) {
+    assert.equal(s.announcement?.state, 'announced', `${s.namespace}/${s.name}`);
+    assert.deepEqual([s.announcement?.nodes, s.announcement?.interfaces], [[ONE_NODE_VLAN.node], [ONE_NODE_VLAN.interface]]);
+  }
+  const during = await vlanServices(EPISODES.nodeAway.from + 15 * 60);
+  for (const s of during.held) {
+    assert.equal(s.announcement?.state, 'not-announced', `${s.namespace}/${s.name}`);
+    assert.equal(s.announcement?.reason?.code, 'no-eligible-node', `${s.namespace}/${s.name}`);
+  }
+  // The advertisement's finding says why, once, at the selector to fix; no finding per service repeats it.
+  const noNode = during.report.findings.filter((f) => f.code === 'advertisement-no-node');
+  assert.equal(noNode.length, 1);
+  assert.match(noNode[0]!.message, new RegExp(`${ONE_NODE_VLAN.pool}-vlan`));
+  assert.deepEqual(during.report.findings.filter((f) => f.code === 'service-not-announced'), []);
+  assert.deepEqual(before.report.findings.filter((f) => f.code === 'advertisement-no-node'), []);
+  const others = during.report.services.filter((s) => s.pool !== ONE_NODE_VLAN.pool && s.pool !== BGP_POOL && s.state === 'allocated');
+  for (const s of others) assert.equal(s.announcement?.state, 'announced', `${s.namespace}/${s.name}: handed over`);
+  const after = await vlanServices(EPISODES.nodeAway.to + 10 * 60);
+  for (const s of after.held) assert.equal(s.announcement?.state, 'announced', `${s.namespace}/${s.name}`);
 });
