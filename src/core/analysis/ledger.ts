@@ -8,7 +8,9 @@
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
 // - findings(): O(pools + the services each per-service rule is concerned with + shared addresses).
 //   Cached until the next change.
-// - report(): O(pools + services); the key order is kept until a service comes or goes.
+// - report(): O(pools + services) map lookups; the key order is kept until a service comes or goes, and a
+//   service's entry is the same object as in the last report while its record, pool, reason and
+//   announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { Announcer } from '../announcement/announce.ts';
@@ -51,7 +53,7 @@ function sharedByPools(pools: readonly PoolState[]): PoolOverlapFact[] {
 }
 
 /** A service's entry in a report. */
-function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>, announcement: Announcement | null): ServiceReport {
+function serviceReport(rec: ServiceRecord, reason: Reason | null, announcement: Announcement | null): ServiceReport {
   return {
     namespace: rec.namespace,
     name: rec.name,
@@ -60,7 +62,7 @@ function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>,
     ips: rec.ips,
     sharingKey: rec.sharingKey,
     simulated: false,
-    reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
+    reason,
     announcement,
   };
 }
@@ -84,8 +86,13 @@ export class PoolLedger implements LedgerView {
   private anyAvoidsBuggyIps = false;
   /** namespace/name -> record, in the order they came (a replaced service moves to the end). */
   private readonly records = new Map<string, ServiceRecord>();
-  /** Every record sorted by key, kept until a service comes or goes. */
-  private sorted: ServiceRecord[] | null = null;
+  /** Every service's key in key order, kept until a service comes or goes (a replaced one keeps its place). */
+  private sortedKeys: string[] | null = null;
+  /**
+   * Each record's last report entry, given again while the record's pool, reason and announcement are the
+   * same: a reader can tell which services changed between two reports by comparing entries.
+   */
+  private readonly entries = new WeakMap<ServiceRecord, ServiceReport>();
   private readonly pending = new Set<ServiceRecord>();
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
@@ -145,7 +152,7 @@ export class PoolLedger implements LedgerView {
     for (const rec of this.records.values()) this.detach(rec);
     this.records.clear();
     for (let i = 0; i < services.length; i++) this.put(services[i]!);
-    this.sorted = null;
+    this.sortedKeys = null;
     this.changed(true);
   }
 
@@ -174,7 +181,6 @@ export class PoolLedger implements LedgerView {
   /** Adds or replaces a service (keyed by namespace/name). */
   upsertService(svc: Service): void {
     this.put(svc);
-    this.sorted = null;
     this.changed();
   }
 
@@ -184,7 +190,7 @@ export class PoolLedger implements LedgerView {
     if (!old) return;
     this.detach(old);
     this.records.delete(key);
-    this.sorted = null;
+    this.sortedKeys = null;
     this.changed();
   }
 
@@ -232,7 +238,7 @@ export class PoolLedger implements LedgerView {
     if (old) {
       this.detach(old);
       this.records.delete(key);
-    }
+    } else this.sortedKeys = null;
     const rec = buildRecord(svc, this.options.loadBalancerClass, key);
     this.records.set(key, rec);
     this.attach(rec);
@@ -383,6 +389,17 @@ export class PoolLedger implements LedgerView {
     return this.announcementFacts;
   }
 
+  /** The record's report entry: the last one made from it while its pool, reason and announcement are the same. */
+  private entry(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>): ServiceReport {
+    const last = this.entries.get(rec);
+    const reason = rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null;
+    const announcement = this.announcement(rec);
+    if (last && last.pool === (rec.pool?.name ?? null) && last.reason === reason && last.announcement === announcement) return last;
+    const made = serviceReport(rec, reason, announcement);
+    this.entries.set(rec, made);
+    return made;
+  }
+
   /** The full report at time `now` (pools in the order given, services sorted by namespace/name). */
   report(now: Date): Report {
     const reasons = this.pendingReasons();
@@ -399,9 +416,9 @@ export class PoolLedger implements LedgerView {
       namespaces: s.namespaceCounts(),
     }));
     // Sorted by namespace/name so output never depends on event order.
-    const sorted = (this.sorted ??= sortByKey(this.records.values()));
-    const services = new Array<ServiceReport>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
+    const keys = (this.sortedKeys ??= sortByKey(this.records.values()).map((r) => r.key));
+    const services = new Array<ServiceReport>(keys.length);
+    for (let i = 0; i < keys.length; i++) services[i] = this.entry(this.records.get(keys[i]!)!, reasons);
     const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools, announcement: this.announcementFactsNow() };
     return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }
