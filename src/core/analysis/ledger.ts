@@ -6,8 +6,10 @@
 // - loadServices (a batch, as `analyze` does): the same upsert for each service, in one loop.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
-// - findings(): O(pools + the services each per-service rule is concerned with + shared addresses).
-//   Cached until the next change.
+// - findings(): O(pools + the services each per-service rule is concerned with + shared addresses), then a
+//   sort of every finding. Cached until the next change; a service's findings are kept until its record
+//   or anything but the services changes (rules with `readsOtherServices` excepted), so after k service
+//   events only those k services are evaluated again.
 // - report(): O(pools + services) map lookups; the key order is kept until a service comes or goes, and a
 //   service's entry is the same object as in the last report while its record, pool, reason and
 //   announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
