@@ -5,6 +5,8 @@ import { finding, type ServiceRule } from './finding.ts';
 export const servicePending: ServiceRule = {
   code: 'service-pending',
   concerns: (rec) => rec.state === 'pending',
+  // The reason depends on every other service (e.g. the pool filled up).
+  readsOtherServices: true,
   evaluate: (rec, { reasons }) => {
     const reason = reasons.get(rec.key);
     const why = reason ? `${reason.code}: ${reason.message}` : 'no reason known';
