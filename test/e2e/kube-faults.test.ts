@@ -16,7 +16,7 @@ import { ClusterStore, type RawObject } from '../../src/sources/cluster-store.ts
 import { typedObject, watchedResources } from '../../src/sources/kube/resources.ts';
 import { KubeWatchSource } from '../../src/sources/kube/watch-source.ts';
 import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions, type FakeResource } from '../support/fake-apiserver.ts';
-import { waitFor } from '../support/processes.ts';
+import { readPendingIo, waitFor } from '../support/processes.ts';
 
 const REAL = process.env['POOLWATCH_REAL_DURATIONS'] === '1';
 const MAX_BACKOFF_MS = REAL ? 30_000 : 400;
@@ -246,9 +246,8 @@ test('a silent watch: the last sync stops advancing, then the dead watch is repl
   try {
     await until('bookmarks arriving', () => (source.health().lastEventMs?.['Service'] ?? 0) > Date.now() - 200);
     fake.freezeWatches();
-    // Bookmarks written just before the freeze may not have been read yet (on a loaded machine, a turn of the
-    // event loop can take long): let two turns pass, so that their I/O is read, before taking the time.
-    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // Bookmarks written just before the freeze may not have been read yet: read them before taking the time.
+    await readPendingIo();
     const frozenAt = Date.now();
     fake.remove('services', 'shop', 's6');
     fake.apply('services', svc('shop', 's10', '192.168.10.10'));
