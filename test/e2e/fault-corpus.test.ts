@@ -1,4 +1,4 @@
-// A seeded sample of the fault corpus (one input of each family and a few more) through status and lint as real processes: exit 0, 1 or 2, never a stack trace.
+// A seeded sample of the fault corpus (one input of each family and a few more) through status, lint and explain as real processes: exit 0, 1 or 2, never a stack trace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ test('a sample of the fault corpus: every command answers 0, 1 or 2 without a st
   try {
     for (const c of sample(Number(process.env['POOLWATCH_FAULT_SEED'] ?? 1), 6)) {
       const path = materialise(c, dir);
-      for (const command of ['status', 'lint']) {
+      for (const command of ['status', 'lint', 'explain']) {
         const run = await runCase(c, path, command);
         assert.ok(run.code !== null && [0, 1, 2].includes(run.code), `${command} ${c.name}: exit ${run.code ?? run.signal}`);
         assert.equal(run.stackTrace, false, `${command} ${c.name}: a stack trace`);

@@ -74,7 +74,7 @@ test('a real Prometheus raises exactly the announcement alerts the fixture calls
     const alerts = await settled(() => activeAlerts(prom.url), describe, expected, 60_000);
     assert.deepEqual(describe(alerts), expected);
     const down = alerts.find((a) => a.labels['alertname'] === 'MetalLBBGPPeerDownWithServices')!;
-    assert.match(down.annotations['description']!, /node node-a with peer 10\.0\.0\.2 is not Established: the services advertised over it \(1\) lose this path/);
+    assert.match(down.annotations['description']!, /node node-a with peer 10\.0\.0\.2 \(VRF default\) is not Established: the services advertised over it \(1\) lose this path/);
     for (const rule of await ruleHealth(prom.url)) assert.equal(rule.health, 'ok', `${rule.name}: ${rule.lastError}`);
   } finally {
     await prom.stop();

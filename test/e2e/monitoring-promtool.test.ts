@@ -133,7 +133,7 @@ describe('monitoring bundle with promtool and amtool', () => {
     writeFileSync(join(dir, 'alertmanager.yml'), renderBundleFile(file(files, 'alertmanager/alertmanager-example.yaml')));
     const result = runTool(AMTOOL, ['check-config', 'alertmanager.yml'], dir);
     assert.equal(result.status, 0, result.output);
-    assert.match(result.output, /4 inhibit rules/);
+    assert.match(result.output, /5 inhibit rules/);
   });
 
   test('the routing example sends a critical pool alert to the pager and a warning to tickets', () => {

@@ -16,6 +16,7 @@ const scenarios: Record<string, number> = {
   'legacy-configmap': 1,
   'kubectl-list': 0,
   announcement: 1,
+  'simulate-gitops': 0,
 };
 
 const goldenDir = join(repoRoot, 'test/golden/scenarios');

@@ -15,20 +15,55 @@ export interface FaultCase {
   /** The file's content (a Buffer, or a function for large ones so the corpus is cheap to list). */
   bytes?: () => Buffer;
   special?: 'fifo' | 'dev-zero' | 'directory' | 'link-loop' | 'dead-link';
+  /** The service `explain` asks about: the first Service of the file the case was made from, when it had one. */
+  service?: string;
 }
+
+/** The commands the corpus runs, each as its arguments before the input's path. */
+export const FAULT_COMMANDS: Readonly<Record<string, (c: FaultCase) => string[]>> = {
+  status: () => ['status'],
+  lint: () => ['lint'],
+  simulate: () => ['simulate'],
+  // A service the input named before it was broken, so that explain gets past the lookup to its own work.
+  explain: (c) => ['explain', c.service ?? 'default/none'],
+};
 
 /** The manifest fixtures the mutations start from. */
 const SEEDS = ['basic-ipv4', 'dual-stack', 'exhausted-pool', 'overlapping-pools', 'shared-addresses', 'legacy-configmap', 'kubectl-list', 'simulate-gitops/metallb', 'simulate-gitops/apps', 'guides-cluster'];
 
-function seedFiles(): Array<{ name: string; bytes: Buffer }> {
-  const out: Array<{ name: string; bytes: Buffer }> = [];
+interface SeedFile {
+  name: string;
+  bytes: Buffer;
+  /** Its objects (a List's items one by one). */
+  objects: unknown[];
+  /** NAMESPACE/NAME of its first Service, if any. */
+  service: string | undefined;
+}
+
+function seedFiles(): SeedFile[] {
+  const out: SeedFile[] = [];
   for (const dir of SEEDS) {
     const full = join(repoRoot, 'test', 'fixtures', dir);
     for (const f of readdirSync(full).sort()) {
-      if (/\.(ya?ml|json)$/.test(f)) out.push({ name: `${dir.replace('/', '-')}-${f}`, bytes: readFileSync(join(full, f)) });
+      if (!/\.(ya?ml|json)$/.test(f)) continue;
+      const bytes = readFileSync(join(full, f));
+      const objects = objectsOf(bytes.toString('utf8'));
+      out.push({ name: `${dir.replace('/', '-')}-${f}`, bytes, objects, service: objects.map(serviceName).find((s) => s !== undefined) });
     }
   }
   return out;
+}
+
+function objectsOf(text: string): unknown[] {
+  const docs = text.trimStart().startsWith('{') ? [JSON.parse(text) as unknown] : parseAllDocuments(text).map((d) => ('toJS' in d ? (d.toJS() as unknown) : null));
+  return docs.flatMap((doc) => ((doc as { kind?: string; items?: unknown[] })?.kind?.endsWith('List') ? ((doc as { items?: unknown[] }).items ?? []) : [doc]));
+}
+
+/** NAMESPACE/NAME when `object` is a Service with both. */
+function serviceName(object: unknown): string | undefined {
+  const o = object as { kind?: unknown; metadata?: { namespace?: unknown; name?: unknown } } | null;
+  const { namespace, name } = o?.metadata ?? {};
+  return o?.kind === 'Service' && typeof namespace === 'string' && typeof name === 'string' ? `${namespace}/${name}` : undefined;
 }
 
 /** Values of every JSON type, for putting where another type belongs. */
@@ -63,14 +98,9 @@ function setAt(root: unknown, path: Array<string | number>, value: unknown): unk
 function wrongTypes(rng: Rng): FaultCase[] {
   const byKind = new Map<string, unknown>();
   for (const seed of seedFiles()) {
-    const text = seed.bytes.toString('utf8');
-    const docs = text.trimStart().startsWith('{') ? [JSON.parse(text) as unknown] : parseAllDocuments(text).map((d) => ('toJS' in d ? (d.toJS() as unknown) : null));
-    for (const doc of docs) {
-      const items = (doc as { kind?: string; items?: unknown[] })?.kind?.endsWith('List') ? ((doc as { items: unknown[] }).items ?? []) : [doc];
-      for (const item of items) {
-        const kind = (item as { kind?: unknown })?.kind;
-        if (typeof kind === 'string' && !byKind.has(kind)) byKind.set(kind, item);
-      }
+    for (const item of seed.objects) {
+      const kind = (item as { kind?: unknown })?.kind;
+      if (typeof kind === 'string' && !byKind.has(kind)) byKind.set(kind, item);
     }
   }
   const cases: FaultCase[] = [];
@@ -85,6 +115,7 @@ function wrongTypes(rng: Rng): FaultCase[] {
       cases.push({
         name: `wrong-types-${kind}-${pick}.${json ? 'json' : 'yaml'}`,
         family: 'wrong types',
+        ...(serviceName(object) ? { service: serviceName(object)! } : {}),
         bytes: () => Buffer.from(json ? JSON.stringify({ apiVersion: 'v1', kind: 'List', items: docs }, null, 1) : docs.map((d) => stringify(d)).join('---\n')),
       });
     }
@@ -98,7 +129,7 @@ function byteFlips(rng: Rng, perFile: number): FaultCase[] {
       const bytes = Buffer.from(seed.bytes);
       const flips = [1, 3, 16][i % 3]!;
       for (let k = 0; k < flips; k++) bytes[rng.int(bytes.length)] = rng.int(256);
-      return { name: `flip-${i}-${seed.name}`, family: 'byte flips', bytes: () => bytes };
+      return { name: `flip-${i}-${seed.name}`, family: 'byte flips', bytes: () => bytes, ...(seed.service ? { service: seed.service } : {}) };
     }),
   );
 }
@@ -107,7 +138,7 @@ function truncations(rng: Rng, perFile: number): FaultCase[] {
   return seedFiles().flatMap((seed) =>
     Array.from({ length: perFile }, (_, i) => {
       const cut = 1 + rng.int(seed.bytes.length - 1);
-      return { name: `cut-${i}-${seed.name}`, family: 'truncation', bytes: () => seed.bytes.subarray(0, cut) };
+      return { name: `cut-${i}-${seed.name}`, family: 'truncation', bytes: () => seed.bytes.subarray(0, cut), ...(seed.service ? { service: seed.service } : {}) };
     }),
   );
 }
@@ -204,7 +235,9 @@ const TIME = '/usr/bin/time';
 
 /** Runs one command on one input as a process (under /usr/bin/time when present), killed after `limitSeconds` + 10. */
 export function runCase(c: FaultCase, path: string, command: string, limitSeconds = 20): Promise<FaultRun> {
-  const args = [join(repoRoot, 'bin', 'poolwatch.js'), command, path];
+  const commandArgs = FAULT_COMMANDS[command];
+  if (!commandArgs) throw new Error(`unknown command ${command}: one of ${Object.keys(FAULT_COMMANDS).join(', ')}`);
+  const args = [join(repoRoot, 'bin', 'poolwatch.js'), ...commandArgs(c), path];
   const timed = existsSync(TIME);
   const started = performance.now();
   return new Promise((resolve) => {

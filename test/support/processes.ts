@@ -19,6 +19,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Lets two turns of the event loop pass, so that what a server in this process has already written to a
+ * loopback socket has been read by its client (on a loaded machine a turn can take long).
+ */
+export async function readPendingIo(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;

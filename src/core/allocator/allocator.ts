@@ -18,6 +18,7 @@
  *   a.release(svc | "ns/name")                             the service was deleted, or lost its addresses
  *   a.explainPending(svc, event?)   -> Reason              the one reason a service without an address is pending;
  *                                                           allocation-failed when an address is in fact free
+ *                                                           (not-applied for a manifest never applied)
  *   a.holding("ns/name"), a.usage(pool)                    what a service holds; a pool's numbers per family
  *
  * Who holds which address lives in one place, the ledger's AddressIndex; the allocator adds only what is
@@ -43,6 +44,7 @@ import { requestedIps } from './requested-ips.ts';
 import { familyOfAddresses, serviceFamily, serviceFamilyName, type FamilyNeed, type FamilyOptions } from './service-family.ts';
 import { describeConflict, portsOf, shareKeyOf } from './sharing.ts';
 import { allocationFailed } from './reasons/allocation-failed.ts';
+import { notApplied } from './reasons/not-applied.ts';
 import { invalidRequest } from './reasons/invalid-request.ts';
 import { ipFamilyMismatch } from './reasons/ip-family-mismatch.ts';
 import { noMatchingPool } from './reasons/no-matching-pool.ts';
@@ -90,6 +92,11 @@ function sameSet(a: readonly IpAddress[], b: readonly IpAddress[]): boolean {
 /** The service as it holds `ips` from `pool`: what MetalLB writes back (ingress and the ip-allocated-from-pool annotation). */
 function holdingFrom(svc: Service, pool: string, ips: readonly string[]): Service {
   return { ...svc, ingressIPs: [...ips], annotations: { ...svc.annotations, [ALLOCATED_FROM]: pool } };
+}
+
+/** The reason of a manifest never applied that MetalLB would give `ips` from `pool`. */
+export function notAppliedBecause(pool: string, ips: readonly string[]): Reason {
+  return notApplied.because(`not applied yet (no creationTimestamp), so MetalLB has not seen it; it would get ${ips.join(', ')} from pool "${pool}" (poolwatch simulate shows what every new service gets)`);
 }
 
 export class Allocator {
@@ -228,7 +235,8 @@ export class Allocator {
   /**
    * The reason a service that holds no address is pending. When poolwatch finds an address MetalLB could
    * give it, the reason is allocation-failed (MetalLB is behind, or its configuration did not load), with
-   * MetalLB's own event message when there is one.
+   * MetalLB's own event message when there is one; for a manifest never applied (no creationTimestamp, no
+   * event: MetalLB has not seen it), it is not-applied, naming what MetalLB would assign.
    */
   explainPending(svc: Service, event?: AllocationFailedEvent | null): Reason {
     return this.explain(svc, event).reason;
@@ -238,12 +246,14 @@ export class Allocator {
   explain(svc: Service, event?: AllocationFailedEvent | null): { reason: Reason; pool: string | null } {
     const r = this.holding(serviceKey(svc)) ? null : this.plan(svc);
     if (r && !r.ok) return { reason: r.reason, pool: r.pool };
+    const pool = r && r.ok ? r.pool : null;
+    if (r && r.ok && !event && svc.creationTimestamp === null) return { reason: notAppliedBecause(r.pool, r.ips), pool };
     const where = r && r.ok ? `pool "${r.pool}" has ${r.ips.join(', ')} free for it` : 'poolwatch counts an address for it';
     const metallb = event ? `MetalLB reported: ${event.message}; yet` : 'MetalLB has not assigned an address, yet';
     const reason = allocationFailed.because(
       `${metallb} ${where}, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller's logs)`,
     );
-    return { reason, pool: r && r.ok ? r.pool : null };
+    return { reason, pool };
   }
 
   holding(service: string): { pool: string; ips: string[] } | undefined {

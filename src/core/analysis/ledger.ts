@@ -6,9 +6,13 @@
 // - loadServices (a batch, as `analyze` does): the same upsert for each service, in one loop.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
-// - findings(): O(pools + the services each per-service rule is concerned with + shared addresses).
-//   Cached until the next change.
-// - report(): O(pools + services); the key order is kept until a service comes or goes.
+// - findings(): O(pools + the services each per-service rule is concerned with + shared addresses), then a
+//   sort of every finding. Cached until the next change; a service's findings are kept until its record
+//   or anything but the services changes (rules with `readsOtherServices` excepted), so after k service
+//   events only those k services are evaluated again.
+// - report(): O(pools + services) map lookups; the key order is kept until a service comes or goes, and a
+//   service's entry is the same object as in the last report while its record, pool, reason and
+//   announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { Announcer } from '../announcement/announce.ts';
@@ -51,7 +55,7 @@ function sharedByPools(pools: readonly PoolState[]): PoolOverlapFact[] {
 }
 
 /** A service's entry in a report. */
-function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>, announcement: Announcement | null): ServiceReport {
+function serviceReport(rec: ServiceRecord, reason: Reason | null, announcement: Announcement | null): ServiceReport {
   return {
     namespace: rec.namespace,
     name: rec.name,
@@ -60,7 +64,7 @@ function serviceReport(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>,
     ips: rec.ips,
     sharingKey: rec.sharingKey,
     simulated: false,
-    reason: rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null,
+    reason,
     announcement,
   };
 }
@@ -84,11 +88,18 @@ export class PoolLedger implements LedgerView {
   private anyAvoidsBuggyIps = false;
   /** namespace/name -> record, in the order they came (a replaced service moves to the end). */
   private readonly records = new Map<string, ServiceRecord>();
-  /** Every record sorted by key, kept until a service comes or goes. */
-  private sorted: ServiceRecord[] | null = null;
+  /** Every service's key in key order, kept until a service comes or goes (a replaced one keeps its place). */
+  private sortedKeys: string[] | null = null;
+  /**
+   * Each record's last report entry, given again while the record's pool, reason and announcement are the
+   * same: a reader can tell which services changed between two reports by comparing entries.
+   */
+  private readonly entries = new WeakMap<ServiceRecord, ServiceReport>();
   private readonly pending = new Set<ServiceRecord>();
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
+  /** Per service rule (in serviceRules order): its findings for each record, kept until something but a service changes (see changed). */
+  private serviceFindings: WeakMap<ServiceRecord, Finding[]>[] = serviceRules.map(() => new WeakMap());
   private readonly events = new Map<string, AllocationFailedEvent>();
   private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
   /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
@@ -134,7 +145,7 @@ export class PoolLedger implements LedgerView {
     this.pending.clear();
     for (const set of this.concerned) set.clear();
     for (const rec of this.records.values()) this.attach(rec);
-    this.changed(true);
+    this.changed('announcing');
   }
 
   /**
@@ -145,37 +156,36 @@ export class PoolLedger implements LedgerView {
     for (const rec of this.records.values()) this.detach(rec);
     this.records.clear();
     for (let i = 0; i < services.length; i++) this.put(services[i]!);
-    this.sorted = null;
-    this.changed(true);
+    this.sortedKeys = null;
+    this.changed('announcing');
   }
 
   setAdvertisements(ads: readonly Advertisement[]): void {
     this.ads = [...ads];
-    this.changed(true);
+    this.changed('announcing');
   }
 
   setNamespaces(namespaces: readonly Namespace[]): void {
     this.nss = [...namespaces];
-    this.changed();
+    this.changed('ledger');
   }
 
   /** MetalLB configuration objects as written (for the configuration checks). */
   setConfig(objects: readonly ConfigObject[]): void {
     this.configObjects = [...objects];
-    this.changed();
+    this.changed('ledger');
   }
 
   /** Problems met while reading the input (reported as findings). */
   setProblems(problems: readonly InputProblem[]): void {
     this.inputProblems = [...problems];
-    this.changed();
+    this.changed('ledger');
   }
 
   /** Adds or replaces a service (keyed by namespace/name). */
   upsertService(svc: Service): void {
     this.put(svc);
-    this.sorted = null;
-    this.changed();
+    this.changed('service');
   }
 
   removeService(namespace: string, name: string): void {
@@ -184,8 +194,8 @@ export class PoolLedger implements LedgerView {
     if (!old) return;
     this.detach(old);
     this.records.delete(key);
-    this.sorted = null;
-    this.changed();
+    this.sortedKeys = null;
+    this.changed('service');
   }
 
   /** Records MetalLB's AllocationFailed event for a service (the newest one wins, see newerEvent). */
@@ -194,31 +204,34 @@ export class PoolLedger implements LedgerView {
     const old = this.events.get(key);
     if (old && !newerEvent(ev, old)) return;
     this.events.set(key, ev);
-    this.changed();
+    this.changed('ledger');
   }
 
   removeEvent(namespace: string, serviceName: string): void {
-    if (this.events.delete(`${namespace}/${serviceName}`)) this.changed();
+    if (this.events.delete(`${namespace}/${serviceName}`)) this.changed('ledger');
   }
 
   upsertAnnouncementObject<K extends keyof AnnouncementObjects>(slot: K, value: AnnouncementObjects[K][number]): void {
     this.announcementObjects.upsert(slot, value);
-    this.changed(true);
+    this.changed('announcing');
   }
 
   removeAnnouncementObject(slot: keyof AnnouncementObjects, ref: ObjectRef): void {
     this.announcementObjects.remove(slot, ref);
-    this.changed(true);
+    this.changed('announcing');
   }
 
   /**
-   * After every change. An announcement depends only on its service, the service's pool, the
-   * advertisements and the announcement objects: only changes to those (`announcing`) forget them all;
-   * a service that changes or goes forgets its own (put, removeService).
+   * After every change: `service` when one service came, changed or went (its record is new), `ledger`
+   * for anything else, `announcing` for what announcements also depend on. An announcement depends only
+   * on its service, the service's pool, the advertisements and the announcement objects: only changes to
+   * those forget them all; a service that changes or goes forgets its own (put, removeService). A
+   * service's findings are kept while its record is the same and nothing but services changed.
    */
-  private changed(announcing = false): void {
+  private changed(scope: 'service' | 'ledger' | 'announcing'): void {
     this.cache = null;
-    if (announcing) {
+    if (scope !== 'service') this.serviceFindings = serviceRules.map(() => new WeakMap());
+    if (scope === 'announcing') {
       this.announcer = null;
       // The report's announcement facts read the announcement objects alone.
       this.announcementFacts = null;
@@ -232,7 +245,7 @@ export class PoolLedger implements LedgerView {
     if (old) {
       this.detach(old);
       this.records.delete(key);
-    }
+    } else this.sortedKeys = null;
     const rec = buildRecord(svc, this.options.loadBalancerClass, key);
     this.records.set(key, rec);
     this.attach(rec);
@@ -366,7 +379,16 @@ export class PoolLedger implements LedgerView {
     const ctx = { ledger: this, options: this.options, reasons };
     const found: Finding[][] = ledgerRules.map((rule) => rule.evaluate(ctx));
     serviceRules.forEach((rule, r) => {
-      for (const rec of this.concerned[r]!) found.push(rule.evaluate(rec, ctx));
+      const kept = this.serviceFindings[r]!;
+      for (const rec of this.concerned[r]!) {
+        if (rule.readsOtherServices) {
+          found.push(rule.evaluate(rec, ctx));
+          continue;
+        }
+        let made = kept.get(rec);
+        if (made === undefined) kept.set(rec, (made = rule.evaluate(rec, ctx)));
+        found.push(made);
+      }
     });
     // flat(), not concat(...found): there is a list per concerned service, more than a call may take arguments.
     const findings = sortFindings(found.flat());
@@ -381,6 +403,17 @@ export class PoolLedger implements LedgerView {
       bgpSessions: bgpSessionFacts(objects),
     };
     return this.announcementFacts;
+  }
+
+  /** The record's report entry: the last one made from it while its pool, reason and announcement are the same. */
+  private entry(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>): ServiceReport {
+    const last = this.entries.get(rec);
+    const reason = rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null;
+    const announcement = this.announcement(rec);
+    if (last && last.pool === (rec.pool?.name ?? null) && last.reason === reason && last.announcement === announcement) return last;
+    const made = serviceReport(rec, reason, announcement);
+    this.entries.set(rec, made);
+    return made;
   }
 
   /** The full report at time `now` (pools in the order given, services sorted by namespace/name). */
@@ -399,9 +432,9 @@ export class PoolLedger implements LedgerView {
       namespaces: s.namespaceCounts(),
     }));
     // Sorted by namespace/name so output never depends on event order.
-    const sorted = (this.sorted ??= sortByKey(this.records.values()));
-    const services = new Array<ServiceReport>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) services[i] = serviceReport(sorted[i]!, reasons, this.announcement(sorted[i]!));
+    const keys = (this.sortedKeys ??= sortByKey(this.records.values()).map((r) => r.key));
+    const services = new Array<ServiceReport>(keys.length);
+    for (let i = 0; i < keys.length; i++) services[i] = this.entry(this.records.get(keys[i]!)!, reasons);
     const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools, announcement: this.announcementFactsNow() };
     return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }

@@ -25,6 +25,7 @@ export const PENDING_STEPS: Record<ReasonCode, Step> = {
   'dual-stack-unsatisfiable': () => 'give one pool both an IPv4 and an IPv6 range, or set spec.ipFamilyPolicy: PreferDualStack',
   'not-enough-cluster-ips': () => 'enable dual-stack service networking, or set spec.ipFamilyPolicy: PreferDualStack or SingleStack',
   'allocation-failed': (c) => `read the controller's log (kubectl -n ${c.metallbNamespace} logs -l component=controller) and fix the findings about the pools`,
+  'not-applied': () => 'nothing stops it: apply it; run poolwatch simulate on the manifests to see the address each new service gets, in MetalLB\'s order',
 };
 
 /** One step per announcement reason (docs/announcement.md). */

@@ -1,6 +1,6 @@
 // The shape of one metric family: a declaration (name, help, type, labels) plus how its samples are read at scrape time.
 import type { Forecast } from '../forecast/index.ts';
-import type { Report } from '../report/types.ts';
+import type { Report, ServiceReport } from '../report/types.ts';
 import type { SourceHealth } from '../report/source-health.ts';
 import type { FailureCount } from './pending-tracker.ts';
 
@@ -45,6 +45,13 @@ export interface FamilyDeclaration {
   buckets?: readonly number[];
   /** Gauges and counters: the samples, computed from the scrape context. */
   samples?(ctx: ScrapeContext): Iterable<Sample>;
+  /**
+   * Instead of `samples`, for families with series per service: the samples of one service's report entry,
+   * in report order. Each carries the service's `namespace` and `service` labels, so two entries never
+   * share a label set. The exporter keeps each entry's text while reports give the same entry object (the
+   * ledger keeps an unchanged service's entry), so a scrape after k changes formats k entries.
+   */
+  serviceSamples?(entry: ServiceReport): Iterable<Sample>;
   /** The unit or meaning of the value, for docs/metrics.md. */
   doc: string;
 }

@@ -1,6 +1,8 @@
 // One gauge or counter family as Prometheus text (format 0.0.4), written directly: the report's families have one series per service, and a metrics library's per-series bookkeeping cost more than the scrape itself.
 import type { FamilyDeclaration, Sample } from '../../core/metrics/family.ts';
 
+type Declared = Pick<FamilyDeclaration, 'name' | 'help' | 'type' | 'labels'>;
+
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 const NEEDS_ESCAPE = /[\\"\n]/;
 /** Most label values need no escape: test once instead of copying the string three times. */
@@ -12,20 +14,33 @@ function valueText(v: number): string {
   return String(v);
 }
 
+/** The family's HELP and TYPE lines. */
+export function familyHeader(decl: Declared): string {
+  return `# HELP ${decl.name} ${escapeText(decl.help)}\n# TYPE ${decl.name} ${decl.type}`;
+}
+
 /**
- * The family's HELP, TYPE and sample lines, byte for byte as prom-client writes them (so the families it
- * still renders read alike): labels in the order given, a gauge keeps the last value given for a label
- * set and a counter adds them up, and an unlabelled family with no sample reads 0.
+ * The sample lines, one per label set ('' for none): labels in the order given, a gauge keeps the last
+ * value given for a label set in the place of the first, and a counter adds them up.
  */
-export function familyText(decl: Pick<FamilyDeclaration, 'name' | 'help' | 'type' | 'labels'>, samples: Iterable<Sample>): string {
+export function sampleLines(decl: Declared, samples: Iterable<Sample>): string {
   const values = new Map<string, number>();
   for (const [labels, value] of samples) {
     let key = '';
     for (const name in labels) key += `${key === '' ? '' : ','}${name}="${escapeLabel(labels[name]!)}"`;
     values.set(key, decl.type === 'counter' ? (values.get(key) ?? 0) + value : value);
   }
-  if (values.size === 0 && decl.labels.length === 0) values.set('', 0);
-  const lines = [`# HELP ${decl.name} ${escapeText(decl.help)}`, `# TYPE ${decl.name} ${decl.type}`];
-  for (const [key, value] of values) lines.push(`${decl.name}${key === '' ? '' : `{${key}}`} ${valueText(value)}`);
-  return lines.join('\n');
+  let lines = '';
+  for (const [key, value] of values) lines += `${lines === '' ? '' : '\n'}${decl.name}${key === '' ? '' : `{${key}}`} ${valueText(value)}`;
+  return lines;
+}
+
+/**
+ * The family's HELP, TYPE and sample lines, byte for byte as prom-client writes them (so the families it
+ * still renders read alike); an unlabelled family with no sample reads 0.
+ */
+export function familyText(decl: Declared, samples: Iterable<Sample>): string {
+  const lines = sampleLines(decl, samples);
+  if (lines === '' && decl.labels.length === 0) return `${familyHeader(decl)}\n${decl.name} 0`;
+  return lines === '' ? familyHeader(decl) : `${familyHeader(decl)}\n${lines}`;
 }

@@ -49,9 +49,15 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
     };
     const onAbort = () => finish('stopped');
     options.signal.addEventListener('abort', onAbort);
+    /** Counts what was heard (headers, data), so that a silence check knows whether anything came since it was armed. */
+    let heard = 0;
     const armSilence = () => {
+      const at = ++heard;
       if (silence) clearTimeout(silence);
-      silence = setTimeout(() => finish('silent'), options.silenceMs);
+      // Timers run before I/O in each turn of the event loop: after this process itself was stalled (a
+      // loaded machine, a long GC), the bound has passed while the server's lines wait unread in the
+      // socket. Decide after this turn's I/O, so that a stalled reader is not taken for a silent server.
+      silence = setTimeout(() => setImmediate(() => heard === at && finish('silent')), options.silenceMs);
     };
     // The bound also covers waiting for the response headers: a server that accepts and never answers is as dead.
     armSilence();

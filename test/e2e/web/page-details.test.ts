@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { artifactPath, usePageBrowser, watchProblems } from '../../support/browser.ts';
 import { repoRoot, startServe, type RunningServe } from '../../support/serve.ts';
 import { waitFor } from '../../support/processes.ts';
@@ -14,10 +14,30 @@ const openPage = chromium.openPage.bind(chromium);
 
 const fixture = join(repoRoot, 'test/fixtures/web-page');
 
-/** The chart legend's series names (read once the legend is drawn). */
-async function legendOf(chart: Locator): Promise<string[]> {
-  await chart.locator('.u-legend .u-label').first().waitFor({ timeout: 10_000 });
-  return chart.locator('.u-legend .u-label').allTextContents();
+/** What a drawn chart shows: its y scale's top, its size line and its legend. */
+interface DrawnChart {
+  yMax: number;
+  size: string;
+  legend: string;
+  labels: string[];
+}
+
+/**
+ * Waits until the chart of `family` is drawn, then returns what it shows, read in one evaluation: the page
+ * redraws the chart when it reads history again, so separate reads could each see a different drawing.
+ */
+function drawnChart(page: Page, family: string): Promise<DrawnChart> {
+  return waitFor(
+    `the ${family} chart to be drawn`,
+    () =>
+      page.$eval(`[data-chart="${family}"]`, (host): DrawnChart | undefined => {
+        const labels = [...host.querySelectorAll('.u-legend .u-label')].map((l) => l.textContent ?? '');
+        const yMax = host.getAttribute('data-y-max');
+        if (!host.querySelector('canvas') || yMax === null || labels.length === 0) return undefined;
+        return { yMax: Number(yMax), size: host.querySelector('.chart-size')?.textContent ?? '', legend: host.querySelector('.u-legend')?.textContent ?? '', labels };
+      }),
+    20_000,
+  );
 }
 
 describe('fixture pages, one check per point', () => {
@@ -35,11 +55,9 @@ describe('fixture pages, one check per point', () => {
     await serve?.stop();
   });
 
-  async function chart(pool: string, family: string) {
+  async function chart(pool: string, family: string): Promise<DrawnChart> {
     await page.goto(`${serve.url}/#/pool/${pool}`);
-    const host = page.locator(`[data-chart="${family}"]`);
-    await host.locator('canvas').first().waitFor({ timeout: 20_000 });
-    return host;
+    return drawnChart(page, family);
   }
 
   test('"N findings (1 error)": counts in the right number', async () => {
@@ -53,24 +71,23 @@ describe('fixture pages, one check per point', () => {
 
   test('the IPv6 /64 chart: a scale that fits what is in use, the size written out', async () => {
     const v6 = await chart('v6', 'ipv6');
-    await page.waitForSelector('[data-chart="ipv6"][data-y-max]', { timeout: 10_000 });
-    const yMax = Number(await v6.getAttribute('data-y-max'));
-    assert.ok(yMax > 0 && yMax < 10, `the y axis runs to ${yMax}`);
-    assert.match((await v6.locator('.chart-size').textContent())!, /2\^64 addresses \(18,446,744,073,709,551,616\)/);
-    assert.deepEqual(await legendOf(v6), ['in use']);
+    assert.ok(v6.yMax > 0 && v6.yMax < 10, `the y axis runs to ${v6.yMax}`);
+    assert.match(v6.size, /2\^64 addresses \(18,446,744,073,709,551,616\)/);
+    assert.deepEqual(v6.labels, ['in use']);
     await page.screenshot({ path: artifactPath('web-details-v6.png'), fullPage: true });
   });
 
   test('a pool that is not filling: legend without "--" values and without a forecast entry', async () => {
     const web = await chart('web', 'ipv4');
-    assert.doesNotMatch((await web.locator('.u-legend').textContent())!, /--/);
-    assert.deepEqual(await legendOf(web), ['in use', 'total']);
+    assert.doesNotMatch(web.legend, /--/);
+    assert.deepEqual(web.labels, ['in use', 'total']);
   });
 
   test('the y axis is named', async () => {
-    const web = await chart('web', 'ipv4');
-    assert.equal(await web.locator('.y-label').textContent(), 'addresses in use');
-    assert.ok(await web.locator('.y-label').isVisible());
+    await chart('web', 'ipv4');
+    const yLabel = page.locator('[data-chart="ipv4"] .y-label');
+    assert.equal(await yLabel.textContent(), 'addresses in use');
+    assert.ok(await yLabel.isVisible());
   });
 
   test('use per namespace: an IPv4-only pool has no IPv6 column', async () => {

@@ -10,7 +10,8 @@ test('pending reasons follow service events and pool changes', () => {
   ledger.setPools([pool('tiny', ['10.0.0.0/31'])]);
   ledger.upsertService(svc('shop/a', { ingress: ['10.0.0.0'] }));
   ledger.upsertService(svc('shop/b', { ingress: ['10.0.0.1'] }));
-  ledger.upsertService(svc('shop/c'));
+  // Applied (it has a creationTimestamp): MetalLB has seen it, so a free address means MetalLB failed.
+  ledger.upsertService(svc('shop/c', { created: '2026-01-03T00:00:00Z' }));
   assert.deepEqual(ledger.pendingReasons().get('shop/c'), { code: 'pool-exhausted', message: 'pool "tiny" (2/2 IPv4) has no free IPv4 address' });
 
   ledger.removeService('shop', 'b');
@@ -28,7 +29,7 @@ test('a service refused for a conflict is retried once the other holder goes awa
   ledger.setPools([pool('one', ['10.0.0.0/32'])]);
   ledger.upsertService(svc('shop/a', { ingress: ['10.0.0.0'], created: '2026-01-01T00:00:00Z' }));
   ledger.upsertService(svc('shop/b', { ingress: ['10.0.0.0'], created: '2026-01-02T00:00:00Z' }));
-  ledger.upsertService(svc('shop/c'));
+  ledger.upsertService(svc('shop/c', { created: '2026-01-03T00:00:00Z' }));
   assert.equal(ledger.pendingReasons().get('shop/c')?.code, 'pool-exhausted');
   ledger.removeService('shop', 'a');
   // b now holds 10.0.0.0 unopposed, so the pool is still full for c.

@@ -119,7 +119,19 @@ test('allocation-failed: MetalLB gave up but an address is free', () => {
     r.message,
     'MetalLB reported: Failed to allocate IP for "default/c": no available IPs; yet pool "big" has fd00:: free for it, so MetalLB may be behind or running on a stale configuration (see metallb_k8s_client_config_stale_bool and the controller\'s logs)',
   );
-  assert.match(a.explainPending(svc('d', { family: 'ipv6' })).message, /^MetalLB has not assigned an address, yet pool "big" has fd00:: free for it, so/);
+  // Applied (a creationTimestamp) but no event: still MetalLB's failure to explain.
+  assert.match(a.explainPending(svc('d', { family: 'ipv6', created: '2026-01-01T00:00:00Z' })).message, /^MetalLB has not assigned an address, yet pool "big" has fd00:: free for it, so/);
+});
+
+test('not-applied: a manifest never applied (no creationTimestamp, no event) that MetalLB would serve', () => {
+  const a = new Allocator([pool('big', ['fd00::/64', '10.0.0.0/32'])], []);
+  assert.ok(a.allocate(svc('a')).ok);
+  assert.equal(
+    reason(a, svc('c', { family: 'ipv6' })),
+    'not-applied: not applied yet (no creationTimestamp), so MetalLB has not seen it; it would get fd00:: from pool "big" (poolwatch simulate shows what every new service gets)',
+  );
+  const event = { namespace: 'default', serviceName: 'c', message: 'Failed to allocate IP for "default/c": no available IPs', lastTimestamp: null, location: null };
+  assert.equal(a.explainPending(svc('c', { family: 'ipv6' }), event).code, 'allocation-failed', 'an event says MetalLB has seen it');
 });
 
 test('every reason code is produced by a test above', () => {

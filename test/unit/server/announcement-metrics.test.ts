@@ -42,14 +42,14 @@ test('announcement families: nodes, states, configuration validity and BGP sessi
     'poolwatch_service_announcement_state{namespace="shop",service="web",state="announced"} 1',
     'poolwatch_metallb_config_valid{component="controller"} 1',
     'poolwatch_metallb_config_valid{component="speaker-node-c"} 0',
-    'poolwatch_bgp_session_established{node="node-a",peer="10.0.0.1",vrf=""} 1',
-    'poolwatch_bgp_session_established{node="node-a",peer="10.0.0.2",vrf=""} 0',
-    'poolwatch_bgp_session_established{node="node-b",peer="10.0.0.1",vrf=""} 1',
-    'poolwatch_bgp_session_established{node="node-b",peer="10.0.0.2",vrf=""} 1',
-    'poolwatch_bgp_session_services{node="node-a",peer="10.0.0.1",vrf=""} 1',
-    'poolwatch_bgp_session_services{node="node-a",peer="10.0.0.2",vrf=""} 1',
-    'poolwatch_bgp_session_services{node="node-b",peer="10.0.0.1",vrf=""} 1',
-    'poolwatch_bgp_session_services{node="node-b",peer="10.0.0.2",vrf=""} 1',
+    'poolwatch_bgp_session_established{node="node-a",peer="10.0.0.1",vrf="default"} 1',
+    'poolwatch_bgp_session_established{node="node-a",peer="10.0.0.2",vrf="default"} 0',
+    'poolwatch_bgp_session_established{node="node-b",peer="10.0.0.1",vrf="default"} 1',
+    'poolwatch_bgp_session_established{node="node-b",peer="10.0.0.2",vrf="default"} 1',
+    'poolwatch_bgp_session_services{node="node-a",peer="10.0.0.1",vrf="default"} 1',
+    'poolwatch_bgp_session_services{node="node-a",peer="10.0.0.2",vrf="default"} 1',
+    'poolwatch_bgp_session_services{node="node-b",peer="10.0.0.1",vrf="default"} 1',
+    'poolwatch_bgp_session_services{node="node-b",peer="10.0.0.2",vrf="default"} 1',
   ]);
   assertGolden(join(repoRoot, 'test/golden/metrics/announcement.prom'), text);
   const check = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });

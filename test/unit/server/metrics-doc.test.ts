@@ -31,6 +31,8 @@ test('every family is declared once, with a help text and snake_case labels; onl
     for (const l of f.labels) assert.match(l, /^[a-z][a-z0-9_]*$/);
     // MetalLB's own gauge names end in _total; poolwatch's native names follow the convention.
     if (f.set === 'native') assert.equal(f.name.endsWith('_total'), f.type === 'counter', f.name);
-    assert.equal(f.type === 'histogram', f.samples === undefined, f.name);
+    assert.equal(f.type === 'histogram', f.samples === undefined && f.serviceSamples === undefined, f.name);
+    // Per-service text is kept per entry: it holds only if no two entries' samples share a label set.
+    if (f.serviceSamples) assert.ok(f.samples === undefined && f.labels.includes('namespace') && f.labels.includes('service'), f.name);
   }
 });

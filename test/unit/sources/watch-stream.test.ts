@@ -1,4 +1,4 @@
-// One watch connection against the fake API server: stopping it at any point ends it, even while the request is being prepared.
+// One watch connection against the fake API server: stopping it at any point ends it, even while the request is being prepared; a stalled reader is not a silent server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -37,4 +37,33 @@ test('a watch that cannot connect fails with one plain sentence naming the addre
       return true;
     },
   );
+});
+
+test('a reader stalled past the silence bound reads what the server sent meanwhile before judging the watch silent', async () => {
+  // Bookmarks every 20 ms: the server is never silent for the bound (150 ms); only this process stalls.
+  const fake = await startFakeApiServer({ bookmarkEveryMs: 20 });
+  const kc = new KubeConfig();
+  kc.loadFromString(fake.kubeconfig());
+  try {
+    let lines = 0;
+    const end = await runWatch({
+      kc,
+      path: '/api/v1/services',
+      query: { watch: 'true', allowWatchBookmarks: 'true' },
+      silenceMs: 150,
+      signal: new AbortController().signal,
+      onOpen: () => undefined,
+      onLine: () => {
+        lines++;
+        // The first bookmark: stall here, as a starved process does, for twice the bound. When it resumes,
+        // the silence timer has expired and the next bookmarks are already on their way.
+        if (lines === 1) for (const until = Date.now() + 300; Date.now() < until; );
+        return lines < 3;
+      },
+    });
+    assert.equal(end, 'stopped', 'the watch was taken for dead although bookmarks kept arriving');
+    assert.equal(lines, 3);
+  } finally {
+    await fake.stop();
+  }
 });

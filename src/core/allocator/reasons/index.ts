@@ -9,6 +9,7 @@ import { invalidRequest } from './invalid-request.ts';
 import { dualStackUnsatisfiable } from './dual-stack-unsatisfiable.ts';
 import { notEnoughClusterIps } from './not-enough-cluster-ips.ts';
 import { allocationFailed } from './allocation-failed.ts';
+import { notApplied } from './not-applied.ts';
 
 export const PENDING_REASONS = [
   poolExhausted,
@@ -21,6 +22,7 @@ export const PENDING_REASONS = [
   dualStackUnsatisfiable,
   notEnoughClusterIps,
   allocationFailed,
+  notApplied,
 ] as const;
 
 export type { PendingReason } from './reason.ts';

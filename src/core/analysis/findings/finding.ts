@@ -28,6 +28,11 @@ export interface LedgerRule {
 export interface ServiceRule {
   code: FindingCode;
   concerns(rec: ServiceRecord): boolean;
+  /**
+   * The ledger keeps a service's findings until its record or anything but the services changes; a rule
+   * whose findings read what other services change (the pending reasons) says so and is evaluated on every report.
+   */
+  readsOtherServices?: boolean;
   evaluate(rec: ServiceRecord, ctx: FindingContext): Finding[];
 }
 

@@ -1,5 +1,5 @@
 // Rule legacy-config-invalid: what MetalLB v0.12 refuses in its ConfigMap: unknown keys (it decodes strictly), pools without a valid protocol, BGP settings on layer2 pools, a name used twice, bad BGP values.
-import { parse as parseYaml } from 'yaml';
+import { readEmbeddedYaml } from '../../manifest/yaml-reader.ts';
 import type { Finding } from '../../report/types.ts';
 import { configFinding, fieldAt } from './config-objects.ts';
 import type { LedgerRule } from './finding.ts';
@@ -94,13 +94,8 @@ export const legacyConfigInvalid: LedgerRule = {
     const out: Finding[] = [];
     for (const o of ledger.config) {
       if (o.kind !== 'ConfigMap' || !o.readable) continue;
-      let config: unknown;
-      try {
-        config = parseYaml(String(fieldAt(o, ['data', 'config']) ?? ''), { prettyErrors: false, uniqueKeys: true });
-      } catch {
-        continue; // unreadable YAML is invalid-manifest
-      }
-      const top = mapping(config);
+      // Unreadable YAML is invalid-manifest, said by the decoder with the same reader.
+      const top = mapping(readEmbeddedYaml(String(fieldAt(o, ['data', 'config']) ?? ''), 'data.config').value);
       if (!top) continue;
       // The embedded document has no positions of its own: each problem names its path inside data.config.
       for (const message of legacyProblems(top)) out.push(configFinding('legacy-config-invalid', `ConfigMap "${o.name}" data.config: ${message}`, o, ['data', 'config']));

@@ -43,6 +43,13 @@ export function alertmanagerExample(config: MonitoringConfig): AlertmanagerConfi
         target_matchers: ['alertname="MetalLBPoolFillingUp"', 'severity="warning"'],
         equal: pool,
       },
+      // One session down: the critical alert from frr-k8s's metrics pages; the one about the services it carries would only repeat it.
+      // poolwatch writes node, peer and vrf as frr-k8s's session metrics do (IPv6 compressed, vrf "default"), so they match.
+      {
+        source_matchers: ['alertname="MetalLBBGPSessionDown"'],
+        target_matchers: ['alertname="MetalLBBGPPeerDownWithServices"'],
+        equal: [config.clusterLabel, 'node', 'peer', 'vrf'],
+      },
       // A controller that is down cannot report its configuration either.
       {
         source_matchers: ['alertname="MetalLBControllerDown"'],

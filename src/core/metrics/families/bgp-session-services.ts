@@ -1,5 +1,6 @@
 // poolwatch_bgp_session_services: how many services each BGP session carries (ServiceBGPStatus), so a down session that matters can be told apart.
 import type { FamilyDeclaration } from '../family.ts';
+import { bgpSessionLabels } from '../bgp-session-labels.ts';
 
 export const bgpSessionServices: FamilyDeclaration = {
   name: 'poolwatch_bgp_session_services',
@@ -9,6 +10,6 @@ export const bgpSessionServices: FamilyDeclaration = {
   set: 'native',
   doc: 'services; labels as in `poolwatch_bgp_session_established`; one series per session frr-k8s reports or services are advertised over; bounded by nodes × peers',
   *samples({ report }) {
-    for (const s of report.facts.announcement?.bgpSessions ?? []) yield [{ node: s.node, peer: s.peer, vrf: s.vrf }, s.services];
+    for (const s of report.facts.announcement?.bgpSessions ?? []) yield [bgpSessionLabels(s), s.services];
   },
 };

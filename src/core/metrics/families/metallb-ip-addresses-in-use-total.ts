@@ -9,9 +9,7 @@ export const metallbIpAddressesInUseTotal: FamilyDeclaration = {
   set: 'compat',
   perService: true,
   doc: 'addresses (1 for single-stack, 2 for dual-stack); only in the guide, never shipped by MetalLB',
-  *samples({ report }) {
-    for (const s of report.services) {
-      if (s.state === 'allocated' && s.ips.length > 0) yield [{ pool: s.pool ?? '', namespace: s.namespace, service: s.name }, s.ips.length];
-    }
+  *serviceSamples(s) {
+    if (s.state === 'allocated' && s.ips.length > 0) yield [{ pool: s.pool ?? '', namespace: s.namespace, service: s.name }, s.ips.length];
   },
 };

@@ -9,10 +9,8 @@ export const serviceAddressInfo: FamilyDeclaration = {
   set: 'native',
   perService: true,
   doc: 'always 1; `pool` is empty when the address is in no pool',
-  *samples({ report }) {
-    for (const s of report.services) {
-      if (s.state !== 'allocated') continue;
-      for (const ip of s.ips) yield [{ namespace: s.namespace, service: s.name, pool: s.pool ?? '', ip }, 1];
-    }
+  *serviceSamples(s) {
+    if (s.state !== 'allocated') return;
+    for (const ip of s.ips) yield [{ namespace: s.namespace, service: s.name, pool: s.pool ?? '', ip }, 1];
   },
 };

@@ -9,11 +9,9 @@ export const serviceAnnounced: FamilyDeclaration = {
   set: 'native',
   perService: true,
   doc: 'always 1; `protocol` is the service\'s announcement protocol (`layer2`, `bgp`, `layer2+bgp`, see docs/announcement.md); a service no speaker reports has no series',
-  *samples({ report }) {
-    for (const s of report.services) {
-      const a = s.announcement;
-      if (!a) continue;
-      for (const node of a.nodes) yield [{ namespace: s.namespace, service: s.name, protocol: a.protocol ?? '', node }, 1];
-    }
+  *serviceSamples(s) {
+    const a = s.announcement;
+    if (!a) return;
+    for (const node of a.nodes) yield [{ namespace: s.namespace, service: s.name, protocol: a.protocol ?? '', node }, 1];
   },
 };

@@ -9,9 +9,7 @@ export const serviceAnnouncementState: FamilyDeclaration = {
   set: 'native',
   perService: true,
   doc: 'always 1; `state` is `announced`, `partly`, `not-announced` or `unknown` (docs/announcement.md)',
-  *samples({ report }) {
-    for (const s of report.services) {
-      if (s.announcement) yield [{ namespace: s.namespace, service: s.name, state: s.announcement.state }, 1];
-    }
+  *serviceSamples(s) {
+    if (s.announcement) yield [{ namespace: s.namespace, service: s.name, state: s.announcement.state }, 1];
   },
 };

@@ -1,5 +1,5 @@
 // The legacy MetalLB ConfigMap kind (`config`, key `config` holding `address-pools`), decoded into Pools.
-import { parse as parseYaml } from 'yaml';
+import { readEmbeddedYaml } from '../../manifest/yaml-reader.ts';
 import type { Pool } from '../types.ts';
 import { FieldReader, isObject } from './fields.ts';
 import { applyPools } from './ip-address-pool.ts';
@@ -19,13 +19,10 @@ export function decodeLegacyConfigMap(r: FieldReader): Pool[] {
   const meta = r.metadata('ConfigMap', METALLB_NAMESPACE);
   if (!meta) return [];
   const text = r.string(['data', 'config']) ?? '';
-  let config: unknown;
-  try {
-    config = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
-  } catch (e) {
-    r.problem(['data', 'config'], `data.config is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-    return [];
-  }
+  // The same reader and messages as a manifest file; positions inside the text are named in the message.
+  const { value: config, problems } = readEmbeddedYaml(text, 'data.config');
+  for (const message of problems) r.problem(['data', 'config'], message);
+  if (problems.length > 0 && config === undefined) return [];
   if (!isObject(config)) {
     r.problem(['data', 'config'], 'data.config must be a mapping with address-pools');
     return [];
