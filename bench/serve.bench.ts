@@ -41,7 +41,7 @@ const bench: Bench = {
     }
 
     const scrapeStart = performance.now();
-    const { body } = await app.metrics();
+    const body = String((await app.metrics()).body);
     const scrapeMs = performance.now() - scrapeStart;
     // The metrics reflect the events: every service sits on its alternative address, counts unchanged.
     assert.match(body, /^poolwatch_service_address_info\{namespace="ns-7",service="svc-7",pool="pool-7",ip="10\.7\.2\.0"\} 1$/m);

@@ -6,10 +6,10 @@
 // - loadServices (a batch, as `analyze` does): the same upsert for each service, in one loop.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
-// - findings(): O(pools + the services each per-service rule is concerned with + shared addresses), then a
-//   sort of every finding. Cached until the next change; a service's findings are kept until its record
-//   or anything but the services changes (rules with `readsOtherServices` excepted), so after k service
-//   events only those k services are evaluated again.
+// - findings(): O(pools + shared addresses + the services rules with `readsOtherServices` concern) plus, after
+//   k service events, the k services' findings evaluated, sorted and merged into the kept sorted list
+//   (a copy of it). Cached until the next change. A service's findings are kept until its record or
+//   anything but the services changes; then every service is evaluated and sorted again.
 // - report(): O(pools + services) map lookups; the key order is kept until a service comes or goes, and a
 //   service's entry is the same object as in the last report while its record, pool, reason and
 //   announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
@@ -22,7 +22,7 @@ import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolRep
 import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
-import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
+import { isServiceRule, mergeKeyed, sortKeyed, type FindingContext, type KeyedFinding, type LedgerRule, type ServiceRule } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
 import type { LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
 import { newerEvent } from './events.ts';
@@ -100,6 +100,14 @@ export class PoolLedger implements LedgerView {
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
   /** Per service rule (in serviceRules order): its findings for each record, kept until something but a service changes (see changed). */
   private serviceFindings: WeakMap<ServiceRecord, Finding[]>[] = serviceRules.map(() => new WeakMap());
+  /**
+   * Every kept finding of the rules that read only their service, sorted, as of the last evaluation (null
+   * when they were forgotten). Records attached since are in `unsorted`; findings of records detached
+   * since are in `stale`: the next evaluation merges the first in and filters the second out.
+   */
+  private sortedKept: KeyedFinding[] | null = null;
+  private readonly unsorted = new Set<ServiceRecord>();
+  private readonly stale = new Set<Finding>();
   private readonly events = new Map<string, AllocationFailedEvent>();
   private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
   /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
@@ -230,7 +238,12 @@ export class PoolLedger implements LedgerView {
    */
   private changed(scope: 'service' | 'ledger' | 'announcing'): void {
     this.cache = null;
-    if (scope !== 'service') this.serviceFindings = serviceRules.map(() => new WeakMap());
+    if (scope !== 'service') {
+      this.serviceFindings = serviceRules.map(() => new WeakMap());
+      this.sortedKept = null;
+      this.unsorted.clear();
+      this.stale.clear();
+    }
     if (scope === 'announcing') {
       this.announcer = null;
       // The report's announcement facts read the announcement objects alone.
@@ -268,6 +281,7 @@ export class PoolLedger implements LedgerView {
     if (rec.pool) rec.pool.services++;
     for (let i = 0; i < rec.addresses.length; i++) this.addresses.add(rec.addresses[i]!);
     for (let r = 0; r < serviceRules.length; r++) if (serviceRules[r]!.concerns(rec)) this.concerned[r]!.add(rec);
+    if (this.sortedKept) this.unsorted.add(rec);
   }
 
   private detach(rec: ServiceRecord): void {
@@ -277,6 +291,10 @@ export class PoolLedger implements LedgerView {
     if (rec.pool) rec.pool.services--;
     for (const a of rec.addresses) this.addresses.remove(a);
     for (const set of this.concerned) set.delete(rec);
+    // Its findings are in the sorted list unless it came after the last evaluation.
+    if (this.sortedKept && !this.unsorted.delete(rec)) {
+      for (const kept of this.serviceFindings) for (const f of kept.get(rec) ?? []) this.stale.add(f);
+    }
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -377,23 +395,45 @@ export class PoolLedger implements LedgerView {
       }
     }
     const ctx = { ledger: this, options: this.options, reasons };
-    const found: Finding[][] = ledgerRules.map((rule) => rule.evaluate(ctx));
+    // Evaluated afresh each time: the ledger rules and the service rules that read other services.
+    const fresh: Finding[] = [];
+    for (const rule of ledgerRules) for (const f of rule.evaluate(ctx)) fresh.push(f);
     serviceRules.forEach((rule, r) => {
-      const kept = this.serviceFindings[r]!;
-      for (const rec of this.concerned[r]!) {
-        if (rule.readsOtherServices) {
-          found.push(rule.evaluate(rec, ctx));
-          continue;
-        }
-        let made = kept.get(rec);
-        if (made === undefined) kept.set(rec, (made = rule.evaluate(rec, ctx)));
-        found.push(made);
-      }
+      if (rule.readsOtherServices) for (const rec of this.concerned[r]!) for (const f of rule.evaluate(rec, ctx)) fresh.push(f);
     });
-    // flat(), not concat(...found): there is a list per concerned service, more than a call may take arguments.
-    const findings = sortFindings(found.flat());
+    const findings = mergeKeyed(this.keptSorted(ctx), sortKeyed(fresh)).map((k) => k.finding);
     this.cache = { findings, reasons, pendingPools };
     return this.cache;
+  }
+
+  /** The kept findings of the rules that read only their service, sorted: brought up to date from the last evaluation's. */
+  private keptSorted(ctx: FindingContext): readonly KeyedFinding[] {
+    const evaluate = (rec: ServiceRecord, r: number, into: Finding[]) => {
+      const kept = this.serviceFindings[r]!;
+      let made = kept.get(rec);
+      if (made === undefined) kept.set(rec, (made = serviceRules[r]!.evaluate(rec, ctx)));
+      for (const f of made) into.push(f);
+    };
+    if (this.sortedKept === null) {
+      const all: Finding[] = [];
+      serviceRules.forEach((rule, r) => {
+        if (!rule.readsOtherServices) for (const rec of this.concerned[r]!) evaluate(rec, r, all);
+      });
+      this.sortedKept = sortKeyed(all);
+    } else if (this.unsorted.size > 0 || this.stale.size > 0) {
+      const added: Finding[] = [];
+      for (const rec of this.unsorted) {
+        serviceRules.forEach((rule, r) => {
+          if (!rule.readsOtherServices && this.concerned[r]!.has(rec)) evaluate(rec, r, added);
+        });
+      }
+      const stale = this.stale;
+      const kept = stale.size === 0 ? this.sortedKept : this.sortedKept.filter((k) => !stale.has(k.finding));
+      this.sortedKept = mergeKeyed(kept, sortKeyed(added));
+    }
+    this.unsorted.clear();
+    this.stale.clear();
+    return this.sortedKept;
   }
 
   private announcementFactsNow(): AnnouncementFacts {
