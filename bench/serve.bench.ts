@@ -5,6 +5,7 @@ import { silentLogger } from '../src/log.ts';
 import { createApp } from '../src/server/app.ts';
 import { ClusterStore, type RawObject } from '../src/sources/cluster-store.ts';
 import { serveBenchCluster } from './serve-cluster.ts';
+import { bodyText } from '../test/support/serve.ts';
 
 const POOLS = 20;
 const SERVICES = 10_000;
@@ -41,7 +42,7 @@ const bench: Bench = {
     }
 
     const scrapeStart = performance.now();
-    const body = String((await app.metrics()).body);
+    const body = bodyText((await app.metrics()).body);
     const scrapeMs = performance.now() - scrapeStart;
     // The metrics reflect the events: every service sits on its alternative address, counts unchanged.
     assert.match(body, /^poolwatch_service_address_info\{namespace="ns-7",service="svc-7",pool="pool-7",ip="10\.7\.2\.0"\} 1$/m);

@@ -1,4 +1,4 @@
-// Renders the family list on each scrape: the report's families as text reused while the report is the same (per block of services while its entries are), the live ones and histograms through prom-client.
+// Renders the family list on each scrape: the report's families as bytes reused while the report is the same (per block of services while its entries are), the live ones and histograms through prom-client.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FamilyDeclaration, ScrapeContext } from '../../core/metrics/family.ts';
 import type { ServiceReport } from '../../core/report/types.ts';
@@ -20,16 +20,19 @@ export interface ExporterOptions {
 type Computed = { decl: FamilyDeclaration; metric: Gauge | Counter };
 
 /**
- * Report entries per block (the default of `blockSize`). A scrape re-joins only the blocks whose entries
- * changed since the last one, so a scrape after a few changes does not walk 10,000 services' text again.
+ * Report entries per block (the default of `blockSize`). A scrape re-encodes only the blocks whose entries
+ * changed since the last one, and the body is served as the blocks' bytes, never joined into one: a copy of
+ * a multi-megabyte body costs more than formatting a thousand services (fresh memory for each copy).
  */
 const BLOCK = 128;
+const NEWLINE = Buffer.from('\n');
+const BLANK_LINE = Buffer.from('\n\n');
 
 /** One block of consecutive report entries and, per family with `serviceSamples`, their sample lines. */
 interface Block {
   entries: readonly ServiceReport[];
-  /** Per family: each entry's lines, each preceded by a newline ('' when the block has none). */
-  text: Map<FamilyDeclaration, string>;
+  /** Per family: each entry's lines, each preceded by a newline, as UTF-8 (empty when the block has none). */
+  bytes: Map<FamilyDeclaration, Buffer>;
 }
 
 /** Which declared families an exporter with these options publishes. */
@@ -47,7 +50,7 @@ export class MetricsExporter {
   readonly processRegistry = new Registry();
   private readonly computed: Computed[] = [];
   private readonly histograms = new Map<string, Histogram>();
-  private cache: { report: ScrapeContext['report']; forecasts: ScrapeContext['forecasts']; text: string } | null = null;
+  private cache: { report: ScrapeContext['report']; forecasts: ScrapeContext['forecasts']; chunks: Buffer[] } | null = null;
   /** Per family with `serviceSamples`: each report entry's sample lines, kept while reports give the same entry. */
   private readonly entryText = new Map<FamilyDeclaration, WeakMap<ServiceReport, string>>();
   /** The last report's entries in blocks of `blockSize` (the ledger keeps an unchanged service's entry object). */
@@ -79,6 +82,11 @@ export class MetricsExporter {
 
   /** The exposition text: every enabled family computed from `ctx`, then the process metrics. */
   async render(ctx: ScrapeContext): Promise<string> {
+    return Buffer.concat(await this.exposition(ctx)).toString('utf8');
+  }
+
+  /** The exposition as consecutive pieces of UTF-8, to be written one after the other (as /metrics does). */
+  async exposition(ctx: ScrapeContext): Promise<readonly Buffer[]> {
     const fresh = !this.cache || this.cache.report !== ctx.report || this.cache.forecasts !== ctx.forecasts;
     for (const { decl, metric } of this.computed) {
       metric.reset();
@@ -89,28 +97,36 @@ export class MetricsExporter {
     }
     if (fresh) {
       this.reportRenders++;
-      this.cache = { report: ctx.report, forecasts: ctx.forecasts, text: this.reportText(ctx) };
+      this.cache = { report: ctx.report, forecasts: ctx.forecasts, chunks: this.reportChunks(ctx) };
     }
-    const parts = [this.cache!.text, await this.liveRegistry.metrics(), await this.processRegistry.metrics()];
-    return parts.filter((p) => p !== '').join('\n');
+    const chunks = [...this.cache!.chunks];
+    for (const text of [await this.liveRegistry.metrics(), await this.processRegistry.metrics()]) {
+      if (text === '') continue;
+      if (chunks.length > 0) chunks.push(NEWLINE);
+      chunks.push(Buffer.from(text));
+    }
+    return chunks;
   }
 
-  /** The report's families, blank-line separated and ending in a newline ('' when there is none). */
-  private reportText(ctx: ScrapeContext): string {
+  /** The report's families, blank-line separated and ending in a newline (nothing when there is none). */
+  private reportChunks(ctx: ScrapeContext): Buffer[] {
     this.updateBlocks(ctx.report.services);
-    const parts: string[] = [];
+    const chunks: Buffer[] = [];
     for (const decl of this.reportFamilies) {
-      if (parts.length > 0) parts.push('\n\n');
+      if (chunks.length > 0) chunks.push(BLANK_LINE);
       if (!decl.serviceSamples) {
-        parts.push(familyText(decl, decl.samples?.(ctx) ?? []));
+        chunks.push(Buffer.from(familyText(decl, decl.samples?.(ctx) ?? [])));
         continue;
       }
       // The same text as familyText over every entry's samples: no two entries share a label set.
-      parts.push(familyHeader(decl));
-      for (const block of this.blocks) parts.push(block.text.get(decl)!);
+      chunks.push(Buffer.from(familyHeader(decl)));
+      for (const block of this.blocks) {
+        const bytes = block.bytes.get(decl)!;
+        if (bytes.length > 0) chunks.push(bytes);
+      }
     }
-    if (parts.length > 0) parts.push('\n');
-    return parts.join('');
+    if (chunks.length > 0) chunks.push(NEWLINE);
+    return chunks;
   }
 
   /** Rebuilds the blocks whose entries are not, one for one, the same objects as at the last scrape. */
@@ -126,16 +142,16 @@ export class MetricsExporter {
         continue;
       }
       const slice = entries.slice(start, end);
-      const text = new Map<FamilyDeclaration, string>();
+      const bytes = new Map<FamilyDeclaration, Buffer>();
       for (const [decl, known] of this.entryText) {
-        const lines: string[] = [];
+        let text = '';
         for (const entry of slice) {
-          const one = this.entryLines(decl, known, entry);
-          if (one !== '') lines.push(one);
+          const lines = this.entryLines(decl, known, entry);
+          if (lines !== '') text += `\n${lines}`;
         }
-        text.set(decl, lines.length === 0 ? '' : `\n${lines.join('\n')}`);
+        bytes.set(decl, Buffer.from(text));
       }
-      blocks.push({ entries: slice, text });
+      blocks.push({ entries: slice, bytes });
     }
     this.blocks = blocks;
   }
