@@ -95,6 +95,13 @@ export class PoolLedger implements LedgerView {
    * same: a reader can tell which services changed between two reports by comparing entries.
    */
   private readonly entries = new WeakMap<ServiceRecord, ServiceReport>();
+  /**
+   * The last report's entries, in the order of `keys` (the sortedKeys they were made for), with each key's
+   * place. While the keys and the announcements are the same, the next report makes entries only for the
+   * records put since (`putSince`) and the pending ones (their reasons read other services).
+   */
+  private lastEntries: { keys: readonly string[]; services: readonly ServiceReport[]; place: Map<string, number> } | null = null;
+  private readonly putSince = new Set<ServiceRecord>();
   private readonly pending = new Set<ServiceRecord>();
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
@@ -246,6 +253,8 @@ export class PoolLedger implements LedgerView {
     }
     if (scope === 'announcing') {
       this.announcer = null;
+      this.lastEntries = null;
+      this.putSince.clear();
       // The report's announcement facts read the announcement objects alone.
       this.announcementFacts = null;
     }
@@ -258,10 +267,12 @@ export class PoolLedger implements LedgerView {
     if (old) {
       this.detach(old);
       this.records.delete(key);
+      this.putSince.delete(old);
     } else this.sortedKeys = null;
     const rec = buildRecord(svc, this.options.loadBalancerClass, key);
     this.records.set(key, rec);
     this.attach(rec);
+    if (this.lastEntries) this.putSince.add(rec);
   }
 
   /** Finds each address's pools and the service's pool (attributedPool). */
@@ -473,8 +484,24 @@ export class PoolLedger implements LedgerView {
     }));
     // Sorted by namespace/name so output never depends on event order.
     const keys = (this.sortedKeys ??= sortByKey(this.records.values()).map((r) => r.key));
-    const services = new Array<ServiceReport>(keys.length);
-    for (let i = 0; i < keys.length; i++) services[i] = this.entry(this.records.get(keys[i]!)!, reasons);
+    const last = this.lastEntries;
+    let services: ServiceReport[];
+    let place: Map<string, number>;
+    if (last && last.keys === keys) {
+      ({ place } = last);
+      services = [...last.services];
+      for (const rec of this.putSince) services[place.get(rec.key)!] = this.entry(rec, reasons);
+      for (const rec of this.pending) services[place.get(rec.key)!] = this.entry(rec, reasons);
+    } else {
+      place = new Map();
+      services = new Array<ServiceReport>(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        services[i] = this.entry(this.records.get(keys[i]!)!, reasons);
+        place.set(keys[i]!, i);
+      }
+    }
+    this.lastEntries = { keys, services: [...services], place };
+    this.putSince.clear();
     const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools, announcement: this.announcementFactsNow() };
     return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }
