@@ -32,10 +32,10 @@ const NOTHING = Buffer.alloc(0);
 /** One block of consecutive report entries and, per family with `serviceSamples`, their sample lines. */
 interface Block {
   entries: readonly ServiceReport[];
-  /** Per family: each entry's lines as bytes, each after a newline (empty for none), in the order of `entries`. */
-  lines: Map<FamilyDeclaration, Buffer[]>;
-  /** Per family: each entry's lines, each preceded by a newline, as UTF-8 (empty when the block has none). */
-  bytes: Map<FamilyDeclaration, Buffer>;
+  /** Per entry (in the order of `entries`): its lines in each service family (see `entryLines`). */
+  lines: ReadonlyArray<readonly Buffer[]>;
+  /** Per service family: every entry's lines, one after the other. */
+  bytes: readonly Buffer[];
 }
 
 /** Which declared families an exporter with these options publishes. */
@@ -54,8 +54,10 @@ export class MetricsExporter {
   private readonly computed: Computed[] = [];
   private readonly histograms = new Map<string, Histogram>();
   private cache: { report: ScrapeContext['report']; forecasts: ScrapeContext['forecasts']; chunks: Buffer[] } | null = null;
-  /** Per family with `serviceSamples`: each report entry's sample lines as bytes, kept while reports give the same entry. */
-  private readonly entryBytes = new Map<FamilyDeclaration, WeakMap<ServiceReport, Buffer>>();
+  /** The families with `serviceSamples`, in the order of reportFamilies. */
+  private readonly serviceFamilies: FamilyDeclaration[] = [];
+  /** Each report entry's lines in each service family, kept while reports give the same entry. */
+  private readonly entryBytes = new WeakMap<ServiceReport, readonly Buffer[]>();
   /** The last report's entries in blocks of `blockSize` (the ledger keeps an unchanged service's entry object). */
   private blocks: Block[] = [];
   private readonly blockSize: number;
@@ -65,7 +67,7 @@ export class MetricsExporter {
     for (const decl of enabledFamilies(options)) {
       if (!decl.live && decl.type !== 'histogram') {
         this.reportFamilies.push(decl);
-        if (decl.serviceSamples) this.entryBytes.set(decl, new WeakMap());
+        if (decl.serviceSamples) this.serviceFamilies.push(decl);
         continue;
       }
       const config = { name: decl.name, help: decl.help, labelNames: [...decl.labels], registers: [this.liveRegistry] };
@@ -123,10 +125,8 @@ export class MetricsExporter {
       }
       // The same text as familyText over every entry's samples: no two entries share a label set.
       chunks.push(Buffer.from(familyHeader(decl)));
-      for (const block of this.blocks) {
-        const bytes = block.bytes.get(decl)!;
-        if (bytes.length > 0) chunks.push(bytes);
-      }
+      const f = this.serviceFamilies.indexOf(decl);
+      for (const block of this.blocks) if (block.bytes[f]!.length > 0) chunks.push(block.bytes[f]!);
     }
     if (chunks.length > 0) chunks.push(NEWLINE);
     return chunks;
@@ -145,30 +145,25 @@ export class MetricsExporter {
         continue;
       }
       const slice = entries.slice(start, end);
-      const lines = new Map<FamilyDeclaration, Buffer[]>();
-      const bytes = new Map<FamilyDeclaration, Buffer>();
-      for (const [decl, known] of this.entryBytes) {
-        // An entry in the same place as in the last block: its bytes are there (no lookup by entry).
-        const before = last?.lines.get(decl);
-        const mine = new Array<Buffer>(slice.length);
-        for (let i = 0; i < slice.length; i++) mine[i] = before !== undefined && last!.entries[i] === slice[i] ? before[i]! : this.entryLines(decl, known, slice[i]!);
-        lines.set(decl, mine);
-        bytes.set(decl, Buffer.concat(mine));
-      }
+      // An entry in the same place as in the last block: its lines are there (no lookup by entry).
+      const lines = slice.map((entry, i) => (last !== undefined && last.entries[i] === entry ? last.lines[i]! : this.entryLines(entry)));
+      const bytes = this.serviceFamilies.map((_, f) => Buffer.concat(lines.map((l) => l[f]!)));
       blocks.push({ entries: slice, lines, bytes });
     }
     this.blocks = blocks;
   }
 
-  /** One entry's sample lines for a family with `serviceSamples`, each after a newline, encoded once per entry object. */
-  private entryLines(decl: FamilyDeclaration, known: WeakMap<ServiceReport, Buffer>, entry: ServiceReport): Buffer {
-    let bytes = known.get(entry);
-    if (bytes === undefined) {
-      const lines = sampleLines(decl, decl.serviceSamples!(entry));
-      bytes = lines === '' ? NOTHING : Buffer.from(`\n${lines}`);
-      known.set(entry, bytes);
+  /** One entry's sample lines in each service family, each line after a newline, encoded once per entry object. */
+  private entryLines(entry: ServiceReport): readonly Buffer[] {
+    let lines = this.entryBytes.get(entry);
+    if (lines === undefined) {
+      lines = this.serviceFamilies.map((decl) => {
+        const text = sampleLines(decl, decl.serviceSamples!(entry));
+        return text === '' ? NOTHING : Buffer.from(`\n${text}`);
+      });
+      this.entryBytes.set(entry, lines);
     }
-    return bytes;
+    return lines;
   }
 
   get contentType(): string {
