@@ -10,9 +10,10 @@
 //   k service events, the k services' findings evaluated, sorted and merged into the kept sorted list
 //   (a copy of it). Cached until the next change. A service's findings are kept until its record or
 //   anything but the services changes; then every service is evaluated and sorted again.
-// - report(): O(pools + services) map lookups; the key order is kept until a service comes or goes, and a
-//   service's entry is the same object as in the last report while its record, pool, reason and
-//   announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
+// - report(): O(pools) plus, after k service events, k + pending services' entries and a copy of the
+//   entry list (every service's entry after a service comes or goes, or after a change announcements
+//   depend on). A service's entry is the same object as in the last report while its record, pool, reason
+//   and announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { Announcer } from '../announcement/announce.ts';
