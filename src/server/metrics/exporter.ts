@@ -20,9 +20,9 @@ export interface ExporterOptions {
 type Computed = { decl: FamilyDeclaration; metric: Gauge | Counter };
 
 /**
- * Report entries per block (the default of `blockSize`). A scrape re-encodes only the blocks whose entries
- * changed since the last one, and the body is served as the blocks' bytes, never joined into one: a copy of
- * a multi-megabyte body costs more than formatting a thousand services (fresh memory for each copy).
+ * Report entries per block (the default of `blockSize`). A scrape rebuilds only the blocks whose entries
+ * changed since the last one, and the body is served as the blocks' bytes, never joined into one: each copy
+ * of a multi-megabyte body takes fresh memory and costs about as much as formatting a thousand services.
  */
 const BLOCK = 128;
 const NEWLINE = Buffer.from('\n');
