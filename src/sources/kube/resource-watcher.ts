@@ -199,7 +199,8 @@ export class ResourceWatcher {
       const query: Record<string, string> = { ...selector, ...(paged ? { limit: String(pageSize) } : {}), ...(token ? { continue: token } : {}) };
       let page;
       try {
-        page = await getJson(this.kc, this.resource.path, query, this.options.listTimeoutMs ?? 60_000);
+        // The timeout bounds a slow server; the signal ends the request at once when the watcher stops.
+        page = await getJson(this.kc, this.resource.path, query, this.options.listTimeoutMs ?? 60_000, signal);
       } catch (err) {
         if (token === undefined || (err as KubeRequestError).statusCode !== 410) throw err;
         // The continue token expired (the list took longer than etcd keeps its snapshot): like client-go's
