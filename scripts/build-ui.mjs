@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // Builds the web page: bundles src/ui (TypeScript, uPlot, CSS) with esbuild into dist/ui, minified, no external URLs.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishFiles } from './publish-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Writes dist/ui/{index.html, app.js, app.css}; returns the output folder. */
-export async function buildUi({ outDir = join(root, 'dist', 'ui'), quiet = false } = {}) {
-  mkdirSync(outDir, { recursive: true });
-  await build({
+/** The page's files for `outDir` ({ path, contents }: app.js, app.css, index.html), made in memory. */
+export async function uiFiles({ outDir = join(root, 'dist', 'ui'), quiet = false } = {}) {
+  const { outputFiles } = await build({
     entryPoints: { app: join(root, 'src', 'ui', 'app.ts') },
     outdir: outDir,
     bundle: true,
@@ -21,8 +21,14 @@ export async function buildUi({ outDir = join(root, 'dist', 'ui'), quiet = false
     sourcemap: false,
     legalComments: 'none',
     logLevel: quiet ? 'error' : 'warning',
+    write: false,
   });
-  copyFileSync(join(root, 'src', 'ui', 'index.html'), join(outDir, 'index.html'));
+  return [...outputFiles, { path: join(outDir, 'index.html'), contents: readFileSync(join(root, 'src', 'ui', 'index.html')) }];
+}
+
+/** Writes dist/ui/{index.html, app.js, app.css} (see publishFiles: safe while a server reads them); returns the output folder. */
+export async function buildUi({ outDir = join(root, 'dist', 'ui'), quiet = false } = {}) {
+  publishFiles(outDir, await uiFiles({ outDir, quiet }));
   return outDir;
 }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds what runs: src/ (less the browser code) into plain JavaScript under dist/, file for file, and the web page into dist/ui.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildUi } from './build-ui.mjs';
+import { uiFiles } from './build-ui.mjs';
+import { publishFiles } from './publish-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
@@ -34,10 +35,12 @@ const keepRelativeImports = {
   },
 };
 
-export async function buildAll({ quiet = false } = {}) {
-  const outdir = join(root, 'dist');
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
+/**
+ * Builds into `outdir`, which others may be running at that moment (a test run while `npm run faults`
+ * builds): the files are made in memory and published without a moment where one is missing or partial.
+ */
+export async function buildAll({ quiet = false, outdir = join(root, 'dist') } = {}) {
+  const { outputFiles } = await build({
     entryPoints: nodeModules(),
     outbase: src,
     outdir,
@@ -50,8 +53,9 @@ export async function buildAll({ quiet = false } = {}) {
     sourcemap: false,
     legalComments: 'none',
     logLevel: quiet ? 'error' : 'warning',
+    write: false,
   });
-  await buildUi({ outDir: join(outdir, 'ui'), quiet });
+  publishFiles(outdir, [...outputFiles, ...(await uiFiles({ outDir: join(outdir, 'ui'), quiet }))]);
   return outdir;
 }
 

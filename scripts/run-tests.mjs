@@ -26,7 +26,12 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+// Time limits, so that a hang fails by name instead of holding CI: each test has one (set by the preload
+// test/support/test-time-limit.ts), and each file FILE_LIMIT_MS (Node 20's --test-timeout bounds whole files),
+// which also ends a file whose process never exits after its tests (a server a test left running). Both are
+// far above the slowest test and file on a loaded machine (CONTRIBUTING.md).
+const FILE_LIMIT_MS = 900_000;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/test-time-limit.ts', `--test-timeout=${FILE_LIMIT_MS}`, '--test', ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NO_COLOR: '1' },

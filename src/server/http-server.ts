@@ -74,7 +74,10 @@ export function createServer(options: ServerOptions): PoolwatchServer {
       return errorReply(405, 'method-not-allowed', `${req.method ?? '?'} is not allowed on ${url.pathname}: use GET or HEAD`, { allow: 'GET, HEAD' });
     }
     if (auth && matched.route.auth !== false) {
-      const decision = await auth.check({ token: bearerToken(req.headers.authorization), path: url.pathname });
+      // A review still asking the API server ends with the connection (the caller left, or the close at shutdown): nothing outlives the server.
+      const closed = new AbortController();
+      res.once('close', () => closed.abort());
+      const decision = await auth.check({ token: bearerToken(req.headers.authorization), path: url.pathname, signal: closed.signal });
       if (!decision.allowed) {
         return errorReply(decision.status, decision.code, decision.message, decision.status === 401 ? { 'www-authenticate': 'Bearer realm="poolwatch"' } : undefined);
       }

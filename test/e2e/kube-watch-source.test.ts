@@ -226,3 +226,23 @@ test('a watch that goes silent is replaced by a fresh list, which applies what w
     await stop();
   }
 });
+
+test('stop() during a slow list ends the list request at once instead of waiting for its answer', async () => {
+  const { fake, source, stop } = await setup();
+  // The services list is answered slowly until released: the client's own timeout never ends it.
+  const hold = fake.holdRequests((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined);
+  try {
+    source.start();
+    await until('the services list held', () => hold.waiting() === 1);
+    let stopped = false;
+    void source.stop().then(() => (stopped = true));
+    await until('stop() to resolve while the list is held', () => stopped);
+    // The list request was ended by the client, not forgotten: its connection is closed while the server still holds it.
+    await until('the held list abandoned by the client', () => hold.abandoned() === 1);
+    assert.equal(hold.waiting(), 1, 'the list was never answered');
+    assert.ok(source.watchers.every((w) => w.state === 'stopped'));
+  } finally {
+    hold.release();
+    await stop();
+  }
+});

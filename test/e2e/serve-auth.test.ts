@@ -88,3 +88,29 @@ test('--auth-token-file is read again when the file changes (rotation), keeping 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--auth kubernetes: SIGTERM while a TokenReview is slow to answer: serve exits without waiting for it', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-auth-'));
+  writeFileSync(join(dir, 'kubeconfig'), fake.kubeconfig());
+  // TokenReviews are answered slowly until released: the client's own timeout never ends them.
+  const hold = fake.holdRequests((r) => r.path === '/apis/authentication.k8s.io/v1/tokenreviews');
+  const serve = await startServe(['test/fixtures/basic-ipv4', '--auth', 'kubernetes'], { KUBECONFIG: join(dir, 'kubeconfig') });
+  const exited = () => serve.process.child.exitCode !== null || serve.process.child.signalCode !== null;
+  try {
+    const scrape = serve.get('/metrics', bearer('prometheus-token')).catch((err: unknown) => err);
+    await waitFor('the TokenReview held', async () => (hold.waiting() === 1 ? true : undefined));
+    process.kill(serve.process.pid, 'SIGTERM');
+    await waitFor('serve to exit while the TokenReview is held', async () => (exited() ? true : undefined), 40_000);
+    assert.equal(hold.waiting(), 1, 'the TokenReview was never answered');
+    await waitFor('the held TokenReview abandoned by poolwatch', async () => (hold.abandoned() === 1 ? true : undefined));
+    // The scrape in flight got no answer from a server that shut down (its connection was closed after the grace time).
+    assert.ok((await scrape) instanceof Error);
+  } finally {
+    hold.release();
+    await serve.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(serve.process.child.exitCode, 0, serve.process.output());
+});

@@ -131,3 +131,29 @@ test('serve refuses a bad kubeconfig, listen address or token file with a one-li
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
 });
+
+test('SIGTERM while the API server is slow to answer the first list: serve exits without waiting for the list', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-serve-kube-'));
+  writeFileSync(join(dir, 'config'), fake.kubeconfig());
+  // The services list is answered slowly until released: the client's own timeout never ends it.
+  const hold = fake.holdRequests((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined);
+  const serve = await startServe(['--source', 'kube', '--log-format', 'json'], { KUBECONFIG: join(dir, 'config') });
+  const exited = () => serve.process.child.exitCode !== null || serve.process.child.signalCode !== null;
+  try {
+    await waitFor('the services list held', async () => (hold.waiting() === 1 ? true : undefined), WAIT_MS);
+    assert.equal((await serve.get('/readyz')).status, 503, 'not ready before the first list');
+    process.kill(serve.process.pid, 'SIGTERM');
+    await waitFor('serve to exit while the list is held', async () => (exited() ? true : undefined), WAIT_MS);
+    assert.equal(hold.waiting(), 1, 'the list was never answered');
+    await waitFor('the held list abandoned by the client', async () => (hold.abandoned() === 1 ? true : undefined), WAIT_MS);
+  } finally {
+    hold.release();
+    await serve.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(serve.process.child.exitCode, 0, serve.process.output());
+  const lines = serve.process.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });
+  assert.deepEqual(lines.slice(-2).map((l) => l.msg), ['shutting down', 'stopped'], serve.process.output());
+});

@@ -89,6 +89,12 @@ export interface FakeApiServerOptions {
   bookmarkEveryMs?: number;
 }
 
+export interface HeldRequests {
+  waiting(): number;
+  abandoned(): number;
+  release(): void;
+}
+
 export interface ReviewUser {
   username: string;
   uid?: string;
@@ -119,6 +125,13 @@ export interface FakeApiServer {
   failNext(count: number, options?: { status?: number; pathPart?: string; withQuery?: string }): void;
   /** List requests for a next page (with a continue token) wait until `release()`; `waiting()` counts those held now. */
   holdNextPages(): { waiting(): number; release(): void };
+  /**
+   * Requests that `match` are answered slowly until `release()`: the headers (200) go out at once, then a
+   * space every 100 ms (JSON allows it before the body), so the client's idle timeout never ends the wait,
+   * as with a server streaming a large answer. Then the real answer follows. `waiting()` counts the
+   * requests held now; `abandoned()` those whose client closed the connection while held.
+   */
+  holdRequests(match: (request: { method: string; path: string; query: Record<string, string> }) => boolean): HeldRequests;
   /** Delays every response (list bodies and watch headers) by `ms`; 0 turns it off. */
   setDelay(ms: number): void;
   /** Compacts history: open watches get an ERROR 410 event and are closed; watches from an older resourceVersion get 410. */
@@ -208,6 +221,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   let delayMs = 0;
   /** While set, requests for a next list page wait for it. */
   let pageHold: { held: number; released: Promise<void> } | null = null;
+  /** Requests answered slowly until released (holdRequests). */
+  const slowHolds = new Set<{ match: Parameters<FakeApiServer['holdRequests']>[0]; held: number; abandoned: number; released: Promise<void> }>();
   const faults: Array<{ remaining: number; status: number; pathPart: string; withQuery: string | null }> = [];
   const persistentFaults = new Set<{ status: number; pathPart: string }>();
   const watches = new Set<OpenWatch>();
@@ -273,7 +288,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 
   function respond(req: IncomingMessage, res: ServerResponse, status: number, body: string, query: Record<string, string>, pathname: string): void {
     requests.push({ method: req.method ?? 'GET', path: pathname, query, status });
-    res.writeHead(status, { 'content-type': 'application/json' });
+    // A held request has had its headers already (holdRequests).
+    if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
     res.end(body);
   }
 
@@ -287,6 +303,21 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       hold.held++;
       await hold.released;
       hold.held--;
+    }
+    const slow = [...slowHolds].find((h) => h.match({ method: req.method ?? 'GET', path: pathname, query }));
+    if (slow) {
+      slow.held++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const trickle = setInterval(() => res.write(' '), 100);
+      const gone = () => {
+        slow.abandoned++;
+        clearInterval(trickle);
+      };
+      res.once('close', gone);
+      await slow.released;
+      clearInterval(trickle);
+      res.off('close', gone);
+      slow.held--;
     }
     if (res.destroyed) return;
     const counted = faults.find((f) => f.remaining > 0 && pathname.includes(f.pathPart) && (f.withQuery === null || f.withQuery in query));
@@ -492,6 +523,19 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
         waiting: () => hold.held,
         release() {
           if (pageHold === hold) pageHold = null;
+          release();
+        },
+      };
+    },
+    holdRequests(match) {
+      let release = () => {};
+      const hold = { match, held: 0, abandoned: 0, released: new Promise<void>((resolve) => (release = resolve)) };
+      slowHolds.add(hold);
+      return {
+        waiting: () => hold.held,
+        abandoned: () => hold.abandoned,
+        release() {
+          slowHolds.delete(hold);
           release();
         },
       };

@@ -4,6 +4,8 @@
 export interface AccessRequest {
   token: string | null;
   path: string;
+  /** Aborted when the request's connection closes (the caller left, or the server shut down): a check still asking someone else stops. */
+  signal?: AbortSignal;
 }
 
 export type AccessDecision =

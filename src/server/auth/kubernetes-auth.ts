@@ -24,8 +24,8 @@ export function parseResourceAttributes(text: string): AccessAttributes {
   return { resource: { group: out['group'] ?? '', resource: out['resource'], ...Object.fromEntries(Object.entries(out).filter(([k]) => k !== 'group' && k !== 'resource')) } };
 }
 
-/** POSTs a JSON object to the API server and returns the JSON answer (an HTTP failure rejects). */
-export type KubePost = (path: string, body: unknown) => Promise<unknown>;
+/** POSTs a JSON object to the API server and returns the JSON answer (an HTTP failure, or an abort of `signal`, rejects). */
+export type KubePost = (path: string, body: unknown, signal?: AbortSignal) => Promise<unknown>;
 
 interface ReviewedUser {
   username: string;
@@ -50,12 +50,12 @@ export function kubernetesAuth(options: KubernetesAuthOptions): Authenticator {
   const now = options.now ?? Date.now;
   const cache = new Map<string, { until: number; decision: AccessDecision }>();
 
-  async function review(token: string, path: string): Promise<AccessDecision> {
+  async function review(token: string, path: string, signal: AbortSignal | undefined): Promise<AccessDecision> {
     const tokenReview = (await options.post('/apis/authentication.k8s.io/v1/tokenreviews', {
       apiVersion: 'authentication.k8s.io/v1',
       kind: 'TokenReview',
       spec: { token },
-    })) as { status?: { authenticated?: boolean; user?: ReviewedUser; error?: string } };
+    }, signal)) as { status?: { authenticated?: boolean; user?: ReviewedUser; error?: string } };
     const status = tokenReview.status ?? {};
     if (!status.authenticated || !status.user?.username) {
       return { allowed: false, status: 401, code: 'unauthorized', message: `the Kubernetes API server did not accept the token${status.error ? `: ${status.error}` : ''}` };
@@ -68,7 +68,7 @@ export function kubernetesAuth(options: KubernetesAuthOptions): Authenticator {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SubjectAccessReview',
       spec: { user: user.username, ...(user.uid ? { uid: user.uid } : {}), groups: user.groups ?? [], ...(user.extra ? { extra: user.extra } : {}), ...attributes },
-    })) as { status?: { allowed?: boolean; reason?: string } };
+    }, signal)) as { status?: { allowed?: boolean; reason?: string } };
     if (sar.status?.allowed === true) return { allowed: true, user: user.username };
     const what = 'resource' in options.attributes
       ? `get ${[options.attributes.resource.resource, options.attributes.resource.subresource].filter(Boolean).join('/')}${options.attributes.resource.group ? `.${options.attributes.resource.group}` : ''}${options.attributes.resource.name ? ` ${options.attributes.resource.name}` : ''}${options.attributes.resource.namespace ? ` in namespace ${options.attributes.resource.namespace}` : ''}`
@@ -78,7 +78,7 @@ export function kubernetesAuth(options: KubernetesAuthOptions): Authenticator {
 
   return {
     kind: 'kubernetes',
-    async check({ token, path }: AccessRequest): Promise<AccessDecision> {
+    async check({ token, path, signal }: AccessRequest): Promise<AccessDecision> {
       if (token === null) return MISSING_TOKEN;
       // Decisions are keyed by a hash, so tokens never sit in memory longer than a request.
       const key = `${createHash('sha256').update(token).digest('hex')} ${'resource' in options.attributes || options.attributes.nonResourcePath ? '' : path}`;
@@ -86,7 +86,7 @@ export function kubernetesAuth(options: KubernetesAuthOptions): Authenticator {
       if (hit && hit.until > now()) return hit.decision;
       let decision: AccessDecision;
       try {
-        decision = await review(token, path);
+        decision = await review(token, path, signal);
       } catch (err) {
         return { allowed: false, status: 503, code: 'auth-unavailable', message: `cannot check the token with the Kubernetes API server: ${(err as Error).message}` };
       }

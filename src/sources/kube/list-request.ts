@@ -33,12 +33,13 @@ export const KEEP_ALIVE_MS = 30_000;
 /**
  * Prepares a GET of `path` with `query`, with the credentials, TLS settings and proxy agent the client
  * library derives from the kubeconfig. The caller listens for 'response' and 'error' and calls `end()`.
+ * Aborting `signal` destroys the request (an 'error' named AbortError), however long its timeout.
  */
-export async function kubeGet(kc: KubeConfig, path: string, query: Record<string, string>): Promise<{ req: ClientRequest; url: URL }> {
-  return kubeRequest(kc, 'GET', path, query);
+export async function kubeGet(kc: KubeConfig, path: string, query: Record<string, string>, signal?: AbortSignal): Promise<{ req: ClientRequest; url: URL }> {
+  return kubeRequest(kc, 'GET', path, query, signal);
 }
 
-async function kubeRequest(kc: KubeConfig, method: 'GET' | 'POST', path: string, query: Record<string, string>): Promise<{ req: ClientRequest; url: URL }> {
+async function kubeRequest(kc: KubeConfig, method: 'GET' | 'POST', path: string, query: Record<string, string>, signal?: AbortSignal): Promise<{ req: ClientRequest; url: URL }> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new KubeRequestError('no current cluster in the kubeconfig');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
@@ -48,7 +49,8 @@ async function kubeRequest(kc: KubeConfig, method: 'GET' | 'POST', path: string,
   (init.headers as Headers | undefined)?.forEach((value, key) => (headers[key] = value));
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   if (method === 'POST') headers['content-type'] = 'application/json';
-  const req = request(url, { method, headers, agent: init.agent as Agent | undefined });
+  // An already aborted signal destroys the request on the next tick: nothing is sent.
+  const req = request(url, { method, headers, agent: init.agent as Agent | undefined, ...(signal ? { signal } : {}) });
   req.on('socket', (socket) => socket.setKeepAlive(true, KEEP_ALIVE_MS));
   return { req, url };
 }
@@ -89,7 +91,10 @@ function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: r
       });
     });
     req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`${method} ${url.pathname}: no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => reject(err instanceof KubeRequestError ? err : new KubeRequestError(`${method} ${url.pathname}: ${systemErrorText(err, url.host)}`)));
+    req.on('error', (err) => {
+      if (err.name === 'AbortError') reject(new KubeRequestError(`${method} ${url.pathname}: stopped`));
+      else reject(err instanceof KubeRequestError ? err : new KubeRequestError(`${method} ${url.pathname}: ${systemErrorText(err, url.host)}`));
+    });
     req.end(body);
   });
 }
@@ -97,9 +102,10 @@ function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: r
 /**
  * GETs one list page and parses the JSON body. The client's typed list calls turn timestamps into
  * Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
+ * `timeoutMs` bounds a slow server; `signal` ends the request at once (a stop).
  */
-export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number): Promise<KubeList> {
-  const { req, url } = await kubeGet(kc, path, query);
+export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<KubeList> {
+  const { req, url } = await kubeGet(kc, path, query, signal);
   const body = (await requestJson(req, url, 'GET', [200], timeoutMs)) as KubeList | null;
   if (body === null || typeof body !== 'object' || (body.items !== undefined && body.items !== null && !Array.isArray(body.items))) {
     throw new KubeRequestError(`GET ${url.pathname}: invalid JSON: not a list`);
@@ -108,7 +114,7 @@ export async function getJson(kc: KubeConfig, path: string, query: Record<string
 }
 
 /** POSTs a JSON object (a TokenReview, a SubjectAccessReview) and parses the answer; 200 and 201 are success. */
-export async function postJson(kc: KubeConfig, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
-  const { req, url } = await kubeRequest(kc, 'POST', path, {});
+export async function postJson(kc: KubeConfig, path: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  const { req, url } = await kubeRequest(kc, 'POST', path, {}, signal);
   return requestJson(req, url, 'POST', [200, 201], timeoutMs, JSON.stringify(body));
 }

@@ -199,7 +199,8 @@ export class ResourceWatcher {
       const query: Record<string, string> = { ...selector, ...(paged ? { limit: String(pageSize) } : {}), ...(token ? { continue: token } : {}) };
       let page;
       try {
-        page = await getJson(this.kc, this.resource.path, query, this.options.listTimeoutMs ?? 60_000);
+        // The timeout bounds a slow server; the signal ends the request at once when the watcher stops.
+        page = await getJson(this.kc, this.resource.path, query, this.options.listTimeoutMs ?? 60_000, signal);
       } catch (err) {
         if (token === undefined || (err as KubeRequestError).statusCode !== 410) throw err;
         // The continue token expired (the list took longer than etcd keeps its snapshot): like client-go's
@@ -238,7 +239,7 @@ export class ResourceWatcher {
       const before = this.known.get(key);
       // A relist repeats every object: one whose resourceVersion is unchanged is already applied.
       if (before && before.resourceVersion !== undefined && before.resourceVersion === metadata.resourceVersion) continue;
-      this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+      this.remember(key, metadata);
       this.hooks.upsert(this.resource, item);
     }
     for (const [key, known] of this.known) if (!listed.has(key)) this.forget(key, known);
@@ -257,7 +258,7 @@ export class ResourceWatcher {
           this.known.delete(key);
           this.hooks.remove(this.resource, event.object);
         } else {
-          this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+          this.remember(key, metadata);
           this.hooks.upsert(this.resource, event.object);
         }
         if (metadata.resourceVersion) this.resourceVersion = metadata.resourceVersion;
@@ -290,6 +291,13 @@ export class ResourceWatcher {
         this.failure = new WatchFailure(`unusable watch line (${event.reason})`);
         return false;
     }
+  }
+
+  /** Notes an object's resourceVersion: a known object's entry is updated in place (most events change an object already known). */
+  private remember(key: string, metadata: KubeObject['metadata']): void {
+    const known = this.known.get(key);
+    if (known) known.resourceVersion = metadata.resourceVersion;
+    else this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
   }
 
   /** Removes a known object that the API server no longer has (only its namespace and name are needed). */
