@@ -24,7 +24,7 @@ import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolRep
 import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
-import { isServiceRule, mergeKeyed, sortKeyed, type FindingContext, type KeyedFinding, type LedgerRule, type ServiceRule } from './findings/finding.ts';
+import { isServiceRule, keyFinding, mergeKeyed, sortKeyed, type FindingContext, type KeyedFinding, type LedgerRule, type ServiceRule } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
 import type { LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
 import { newerEvent } from './events.ts';
@@ -39,6 +39,9 @@ export { handledByMetallb } from './service-record.ts';
 /** The finding rules split by kind, once: the ledger keeps, per service rule, the services it is concerned with. */
 const serviceRules: readonly ServiceRule[] = findingRules.filter(isServiceRule);
 const ledgerRules: readonly LedgerRule[] = findingRules.filter((r): r is LedgerRule => !isServiceRule(r));
+
+/** A kept finding of a service rule and the record it was made for. */
+type KeptFinding = KeyedFinding & { rec: ServiceRecord };
 
 /** Addresses shared by each pair of distinct pool names, counted over each pool's merged entries. */
 function sharedByPools(pools: readonly PoolState[]): PoolOverlapFact[] {
@@ -111,12 +114,13 @@ export class PoolLedger implements LedgerView {
   private serviceFindings: WeakMap<ServiceRecord, Finding[]>[] = serviceRules.map(() => new WeakMap());
   /**
    * Every kept finding of the rules that read only their service, sorted, as of the last evaluation (null
-   * when they were forgotten). Records attached since are in `unsorted`; findings of records detached
-   * since are in `stale`: the next evaluation merges the first in and filters the second out.
+   * when they were forgotten). Records attached since are in `unsorted`; `detachedSince` counts records
+   * detached since: the next evaluation merges the findings of those still held in (a record detached
+   * again is in no rule's `concerned`) and drops the findings of records no longer held.
    */
-  private sortedKept: KeyedFinding[] | null = null;
+  private sortedKept: KeptFinding[] | null = null;
   private readonly unsorted = new Set<ServiceRecord>();
-  private readonly stale = new Set<Finding>();
+  private detachedSince = 0;
   private readonly events = new Map<string, AllocationFailedEvent>();
   private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
   /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
@@ -250,7 +254,7 @@ export class PoolLedger implements LedgerView {
       this.serviceFindings = serviceRules.map(() => new WeakMap());
       this.sortedKept = null;
       this.unsorted.clear();
-      this.stale.clear();
+      this.detachedSince = 0;
     }
     if (scope === 'announcing') {
       this.announcer = null;
@@ -312,10 +316,7 @@ export class PoolLedger implements LedgerView {
     if (rec.pool) rec.pool.services--;
     for (const a of rec.addresses) this.addresses.remove(a);
     for (const set of this.concerned) set.delete(rec);
-    // Its findings are in the sorted list unless it came after the last evaluation.
-    if (this.sortedKept && !this.unsorted.delete(rec)) {
-      for (const kept of this.serviceFindings) for (const f of kept.get(rec) ?? []) this.stale.add(f);
-    }
+    if (this.sortedKept) this.detachedSince++;
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -422,38 +423,38 @@ export class PoolLedger implements LedgerView {
     serviceRules.forEach((rule, r) => {
       if (rule.readsOtherServices) for (const rec of this.concerned[r]!) for (const f of rule.evaluate(rec, ctx)) fresh.push(f);
     });
-    const findings = mergeKeyed(this.keptSorted(ctx), sortKeyed(fresh)).map((k) => k.finding);
+    const findings = mergeKeyed<KeyedFinding>(this.keptSorted(ctx), sortKeyed(fresh.map(keyFinding))).map((k) => k.finding);
     this.cache = { findings, reasons, pendingPools };
     return this.cache;
   }
 
   /** The kept findings of the rules that read only their service, sorted: brought up to date from the last evaluation's. */
-  private keptSorted(ctx: FindingContext): readonly KeyedFinding[] {
-    const evaluate = (rec: ServiceRecord, r: number, into: Finding[]) => {
+  private keptSorted(ctx: FindingContext): readonly KeptFinding[] {
+    const evaluate = (rec: ServiceRecord, r: number, into: KeptFinding[]) => {
       const kept = this.serviceFindings[r]!;
       let made = kept.get(rec);
       if (made === undefined) kept.set(rec, (made = serviceRules[r]!.evaluate(rec, ctx)));
-      for (const f of made) into.push(f);
+      for (const f of made) into.push({ ...keyFinding(f), rec });
     };
     if (this.sortedKept === null) {
-      const all: Finding[] = [];
+      const all: KeptFinding[] = [];
       serviceRules.forEach((rule, r) => {
         if (!rule.readsOtherServices) for (const rec of this.concerned[r]!) evaluate(rec, r, all);
       });
       this.sortedKept = sortKeyed(all);
-    } else if (this.unsorted.size > 0 || this.stale.size > 0) {
-      const added: Finding[] = [];
+    } else if (this.unsorted.size > 0 || this.detachedSince > 0) {
+      const added: KeptFinding[] = [];
       for (const rec of this.unsorted) {
         serviceRules.forEach((rule, r) => {
           if (!rule.readsOtherServices && this.concerned[r]!.has(rec)) evaluate(rec, r, added);
         });
       }
-      const stale = this.stale;
-      const kept = stale.size === 0 ? this.sortedKept : this.sortedKept.filter((k) => !stale.has(k.finding));
+      // A record no longer held for its key was replaced or removed: its findings go.
+      const kept = this.detachedSince === 0 ? this.sortedKept : this.sortedKept.filter((k) => this.records.get(k.rec.key) === k.rec);
       this.sortedKept = mergeKeyed(kept, sortKeyed(added));
     }
     this.unsorted.clear();
-    this.stale.clear();
+    this.detachedSince = 0;
     return this.sortedKept;
   }
 

@@ -60,7 +60,7 @@ export interface KeyedFinding {
   location: [string, number, number];
 }
 
-function keyed(f: Finding): KeyedFinding {
+export function keyFinding(f: Finding): KeyedFinding {
   return { finding: f, location: locationKey(f.location) };
 }
 
@@ -87,23 +87,23 @@ function compareKeyed(x: KeyedFinding, y: KeyedFinding): number {
   return a.objects.length - b.objects.length;
 }
 
-/** The findings in compareKeyed order, keyed. */
-export function sortKeyed(findings: readonly Finding[]): KeyedFinding[] {
-  return findings.map(keyed).sort(compareKeyed);
+/** Sorts keyed findings in compareKeyed order, in place. */
+export function sortKeyed<T extends KeyedFinding>(list: T[]): T[] {
+  return list.sort(compareKeyed);
 }
 
 /** The findings in compareKeyed order; each location is split once, not once per comparison. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return sortKeyed(findings).map((k) => k.finding);
+  return sortKeyed(findings.map(keyFinding)).map((k) => k.finding);
 }
 
 /**
  * Two sorted lists as one, for a long list and a short one: each of the short list's findings is placed by
  * binary search, so the cost is a copy of the long list plus log comparisons per short-list finding.
  */
-export function mergeKeyed(long: readonly KeyedFinding[], short: readonly KeyedFinding[]): KeyedFinding[] {
+export function mergeKeyed<T extends KeyedFinding>(long: readonly T[], short: readonly T[]): T[] {
   if (short.length === 0) return [...long];
-  const out: KeyedFinding[] = [];
+  const out: T[] = [];
   let from = 0;
   for (const k of short) {
     let lo = from;
