@@ -115,8 +115,8 @@ export class PoolLedger implements LedgerView {
   /**
    * Every kept finding of the rules that read only their service, sorted, as of the last evaluation (null
    * when they were forgotten). Records attached since are in `unsorted`; `detachedSince` counts records
-   * detached since: the next evaluation merges the findings of those still held in (a record detached
-   * again is in no rule's `concerned`) and drops the findings of records no longer held.
+   * detached since whose findings are in the sorted list: the next evaluation merges the first in and
+   * drops the findings of records no longer held.
    */
   private sortedKept: KeptFinding[] | null = null;
   private readonly unsorted = new Set<ServiceRecord>();
@@ -316,7 +316,8 @@ export class PoolLedger implements LedgerView {
     if (rec.pool) rec.pool.services--;
     for (const a of rec.addresses) this.addresses.remove(a);
     for (const set of this.concerned) set.delete(rec);
-    if (this.sortedKept) this.detachedSince++;
+    // Its findings are in the sorted list unless it came after the last evaluation.
+    if (this.sortedKept && !this.unsorted.delete(rec)) this.detachedSince++;
   }
 
   // ---- reads --------------------------------------------------------------------------------
