@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { freePort, startProcess, waitFor } from '../support/processes.ts';
-import { repoRoot } from '../support/serve.ts';
+import { repoRoot, terminateWhileHeld } from '../support/serve.ts';
 import { silentStore } from '../support/silent-store.ts';
 
 test('serve --source prometheus: SIGTERM during the first read of a silent store stops it before it listens, without waiting for the store', async () => {
@@ -13,13 +13,10 @@ test('serve --source prometheus: SIGTERM during the first read of a silent store
     cwd: repoRoot,
     env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
   });
-  const exited = () => serve.child.exitCode !== null || serve.child.signalCode !== null;
   try {
-    await waitFor('the first read held by the store', async () => (store.held() >= 1 ? true : undefined), 40_000);
-    process.kill(serve.pid, 'SIGTERM');
-    await waitFor('serve to exit', async () => (exited() ? true : undefined), 40_000);
-    // Ended by the stop, not by the store's answer (none came) nor by the read's own timeout, after which it would have listened.
-    assert.ok(store.abandoned() >= 1);
+    await waitFor('the first read held by the store', async () => (store.waiting() >= 1 ? true : undefined), 40_000);
+    await terminateWhileHeld(serve, store, 'the first read of the store');
+    // Ended by the stop, not by the read's own timeout, after which it would have listened.
     const messages = serve.output().split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
     assert.deepEqual(messages.slice(-2), ['shutting down', 'stopped'], serve.output());
     assert.ok(!messages.includes('serving'), `it never listened: ${serve.output()}`);

@@ -18,11 +18,11 @@ for (const [what, read] of [
     const stopping = new AbortController();
     try {
       const outcome = settled(read(store.url, stopping.signal));
-      await waitFor('the queries held', async () => (store.held() >= 1 ? true : undefined));
+      await waitFor('the queries held', async () => (store.waiting() >= 1 ? true : undefined));
       stopping.abort();
       // Stopped, not timed out: the answer says so.
       assert.match(await outcome, /stopped/);
-      await waitFor('the queries abandoned by the client', async () => (store.held() === 0 && store.abandoned() >= 1 ? true : undefined));
+      await waitFor('the queries abandoned by the client', async () => (store.abandoned() === store.waiting() ? true : undefined));
     } finally {
       await store.stop();
     }
