@@ -78,6 +78,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
 /** What the banner says is served. */
 function servingWhat(opts: ServeOptions, paths: readonly string[]): string {
   if (opts.source === 'lab') return 'the embedded lab (a simulated cluster)';
+  if (opts.source === 'prometheus') return `every cluster in the store at ${opts.prometheusUrl ?? ''}`;
   if (paths.length > 0) return `the manifests in ${paths.join(' ')}`;
   return `the cluster of ${opts.context ? `kube context ${opts.context}` : 'the current kube context'}`;
 }
