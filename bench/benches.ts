@@ -9,5 +9,6 @@ export const BENCHES: Readonly<Record<string, string>> = {
   'serve-load': './serve-load.bench.ts',
   simulate: './simulate.bench.ts',
   startup: './startup.bench.ts',
+  'watch-apply': './watch-apply.bench.ts',
   'watch-e2e': './watch-e2e.bench.ts',
 };

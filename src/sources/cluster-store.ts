@@ -72,9 +72,10 @@ export class ClusterStore {
     const ns = object.metadata.namespace ?? '';
     const key = `${kindName}/${ns}/${object.metadata.name}`;
     const decoded = removed ? { objects: [], problems: [] } : decodeObject(object);
-    const hadProblems = this.problems.has(key);
+    // Nearly every object is free of problems: no lookup while none is kept.
+    const hadProblems = this.problems.size > 0 && this.problems.has(key);
     if (decoded.problems.length > 0) this.problems.set(key, decoded.problems);
-    else this.problems.delete(key);
+    else if (hadProblems) this.problems.delete(key);
     if (decoded.config) this.config.set(key, decoded.config);
     if (decoded.config || this.config.delete(key)) this.ledger.setConfig([...this.config.keys()].sort(compareKeys).map((k) => this.config.get(k)!));
 

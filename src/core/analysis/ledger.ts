@@ -18,6 +18,7 @@ import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.t
 import { Announcer } from '../announcement/announce.ts';
 import { bgpSessionFacts } from '../announcement/bgp-sessions.ts';
 import { serviceKey, type Advertisement, type AllocationFailedEvent, type AnnouncementObjects, type ConfigObject, type InputProblem, type Namespace, type ObjectRef, type Pool, type Service } from '../model/types.ts';
+import { sameService } from '../model/same-service.ts';
 import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolReport, Reason, Report, ServiceReport } from '../report/types.ts';
 import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
@@ -184,8 +185,7 @@ export class PoolLedger implements LedgerView {
 
   /** Adds or replaces a service (keyed by namespace/name). */
   upsertService(svc: Service): void {
-    this.put(svc);
-    this.changed('service');
+    if (this.put(svc)) this.changed('service');
   }
 
   removeService(namespace: string, name: string): void {
@@ -239,16 +239,25 @@ export class PoolLedger implements LedgerView {
     this.version++;
   }
 
-  private put(svc: Service): void {
+  /**
+   * Adds or replaces a service; false when it equals the one held in every field (a watch event that changed
+   * nothing poolwatch reads), whose record is then kept as it is: its report entry and findings stay valid.
+   */
+  private put(svc: Service): boolean {
     const key = serviceKey(svc);
     const old = this.records.get(key);
     if (old) {
-      this.detach(old);
       this.records.delete(key);
+      if (sameService(old.service, svc)) {
+        this.records.set(key, old); // a replaced service moves to the end, kept or not
+        return false;
+      }
+      this.detach(old);
     } else this.sortedKeys = null;
     const rec = buildRecord(svc, this.options.loadBalancerClass, key);
     this.records.set(key, rec);
     this.attach(rec);
+    return true;
   }
 
   /** Finds each address's pools and the service's pool (attributedPool). */

@@ -252,7 +252,7 @@ export class ResourceWatcher {
       const before = this.known.get(key);
       // A relist repeats every object: one whose resourceVersion is unchanged is already applied.
       if (before && before.resourceVersion !== undefined && before.resourceVersion === metadata.resourceVersion) continue;
-      this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+      this.remember(key, metadata);
       this.hooks.upsert(this.resource, item);
     }
     for (const [key, known] of this.known) if (!listed.has(key)) this.forget(key, known);
@@ -271,7 +271,7 @@ export class ResourceWatcher {
           this.known.delete(key);
           this.hooks.remove(this.resource, event.object);
         } else {
-          this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+          this.remember(key, metadata);
           this.hooks.upsert(this.resource, event.object);
         }
         if (metadata.resourceVersion) this.resourceVersion = metadata.resourceVersion;
@@ -304,6 +304,13 @@ export class ResourceWatcher {
         this.failure = new WatchFailure(`unusable watch line (${event.reason})`);
         return false;
     }
+  }
+
+  /** Notes an object's resourceVersion: a known object's entry is updated in place (most events change an object already known). */
+  private remember(key: string, metadata: KubeObject['metadata']): void {
+    const known = this.known.get(key);
+    if (known) known.resourceVersion = metadata.resourceVersion;
+    else this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
   }
 
   /** Removes a known object that the API server no longer has (only its namespace and name are needed). */

@@ -36,6 +36,12 @@ function below(at: FieldPath, key?: string | number): FieldPath {
 const METADATA: FieldPath = ['metadata'];
 
 /**
+ * The map every absent or empty one is (most services have no labels or no selector): a model kept for
+ * every service holds one object less each. Frozen, so a stray write fails loudly instead of changing all.
+ */
+const NO_ENTRIES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
  * Reads fields of one raw object. Wrong types are recorded as `invalid-manifest` problems at the
  * field's location and a fallback is returned, so one decoder pass reports every problem of an object.
  *
@@ -136,9 +142,11 @@ export class FieldReader {
   /** A map of strings (labels, annotations, selectors); non-string values are problems. */
   private checkStringMap(v: unknown, at: FieldPath, key?: string): Record<string, string> {
     const obj = this.checkObject(v, at, key);
+    if (!obj) return NO_ENTRIES;
+    const keys = Object.keys(obj);
+    if (keys.length === 0) return NO_ENTRIES;
     const out: Record<string, string> = {};
-    if (!obj) return out;
-    for (const k of Object.keys(obj)) {
+    for (const k of keys) {
       const value = obj[k];
       if (typeof value === 'string') out[k] = value;
       else if (value !== null && value !== undefined) this.wrong([...below(at, key), k], 'a string', value);
