@@ -5,6 +5,7 @@ import { createApp } from '../src/server/app.ts';
 import { ClusterStore, type RawObject } from '../src/sources/cluster-store.ts';
 import { benchAppOptions } from './serve-app.ts';
 import { serveBenchCluster } from './serve-cluster.ts';
+import { bodyText } from '../test/support/serve.ts';
 
 const POOLS = 20;
 const SERVICES = 10_000;
@@ -34,7 +35,7 @@ const bench: Bench = {
     }
 
     const scrapeStart = performance.now();
-    const { body } = await app.metrics();
+    const body = bodyText((await app.metrics()).body);
     const scrapeMs = performance.now() - scrapeStart;
     // The metrics reflect the events: every service sits on its alternative address, counts unchanged.
     assert.match(body, /^poolwatch_service_address_info\{namespace="ns-7",service="svc-7",pool="pool-7",ip="10\.7\.2\.0"\} 1$/m);
@@ -45,10 +46,34 @@ const bench: Bench = {
     const repeatStart = performance.now();
     await app.metrics();
     const cachedScrapeMs = performance.now() - repeatStart;
+
+    // What a scrape costs while events arrive: k services (spread over the key order) move, then one scrape;
+    // the median CPU time of 20 such scrapes.
+    const onAlternative = new Array<boolean>(SERVICES).fill(true);
+    let next = 0;
+    const scrapeAfter = async (k: number) => {
+      const cpu: number[] = [];
+      for (let round = 0; round < 20; round++) {
+        for (let j = 0; j < k; j++) {
+          const i = (next++ * 7919) % SERVICES; // 7919 is prime, so this visits every service
+          onAlternative[i] = !onAlternative[i];
+          store.upsert((onAlternative[i] ? cluster.moved : cluster.services)[i] as RawObject);
+        }
+        const before = process.cpuUsage();
+        await app.metrics();
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      }
+      return cpu.sort((a, b) => a - b)[cpu.length / 2]!;
+    }
+    const afterOne = await scrapeAfter(1);
+    const afterThousand = await scrapeAfter(1000);
     return [
       { name: 'serve: service events applied', value: perSecond, unit: 'ev/s', target: '>= 20000', ok: perSecond >= 20_000 },
       { name: `serve: /metrics after changes (${SERVICES} svc)`, value: scrapeMs, unit: 'ms' },
       { name: `serve: /metrics unchanged (${SERVICES} svc)`, value: cachedScrapeMs, unit: 'ms' },
+      { name: 'serve: /metrics CPU after 1 service changed, median', value: afterOne, unit: 'ms' },
+      { name: 'serve: /metrics CPU after 1,000 services changed, median', value: afterThousand, unit: 'ms' },
     ];
   },
 };

@@ -23,8 +23,8 @@ const SERVICES = 10_000;
 const EVENTS = 20_000;
 /**
  * The pause between scrapes during the burst (each scrape waits for the previous one); POOLWATCH_BENCH_SCRAPE_MS
- * changes it. Every scrape after a change computes the whole report, so at 25 ms most of the serve process's
- * time goes to scrapes: a stress far beyond Prometheus's 15 to 60 s, and what bounds the events per second.
+ * changes it. A scrape redoes the services changed since the last one, so at 25 ms a large part of the serve
+ * process's time goes to scrapes: a stress far beyond Prometheus's 15 to 60 s, and what bounds the events per second.
  */
 const SCRAPE_EVERY_MS = Number(process.env['POOLWATCH_BENCH_SCRAPE_MS'] ?? 25);
 

@@ -48,7 +48,7 @@ export function createApp(options: AppOptions): ServerDeps & { exporter: Metrics
     explain: (key, events) => currentStore().explain?.(key, events) ?? null,
     health: options.health,
     async metrics() {
-      const body = await exporter.render({
+      const body = await exporter.exposition({
         report: report(),
         health: options.health(),
         counters: { eventsApplied: currentStore().eventsApplied, allocationFailures: tracker.counts },

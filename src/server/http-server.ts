@@ -96,15 +96,20 @@ export function createServer(options: ServerOptions): PoolwatchServer {
     dispatch(req, res)
       .then((reply) => {
         if (reply === null) return; // the route streams its own response
-        const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+        const chunks = typeof reply.body === 'string' ? [Buffer.from(reply.body)] : Buffer.isBuffer(reply.body) ? [reply.body] : reply.body;
         res.writeHead(reply.status ?? 200, {
           'content-type': reply.contentType,
-          'content-length': String(body.length),
+          'content-length': String(chunks.reduce((n, c) => n + c.length, 0)),
           'x-content-type-options': 'nosniff',
           'cache-control': 'no-store',
           ...reply.headers,
         });
-        res.end(req.method === 'HEAD' ? undefined : body);
+        if (req.method !== 'HEAD') {
+          // Corked: the pieces leave in one write of many buffers, without being copied into one.
+          res.cork();
+          for (const chunk of chunks) res.write(chunk);
+        }
+        res.end();
         log.debug('request', { method: req.method, path: req.url, status: reply.status ?? 200, ms: Math.round((performance.now() - started) * 10) / 10 });
       })
       .catch((err: unknown) => {

@@ -16,8 +16,8 @@ export interface ServerDeps {
   /** Everything about one service `namespace/name` (GET /api/v1/services/{namespace}/{name}); null when there is none. */
   explain?(key: string, events: EventsInput): ServiceExplanation | null;
   health(): SourceHealth;
-  /** The Prometheus exposition text. */
-  metrics(): Promise<{ contentType: string; body: string }>;
+  /** The Prometheus exposition text (or its UTF-8 bytes, whole or in consecutive pieces). */
+  metrics(): Promise<{ contentType: string; body: Body }>;
   log: Logger;
   /** Usage history and forecasts (absent: /api/v1/history and /api/v1/forecast answer 404). */
   history?: HistoryProvider;
@@ -53,10 +53,13 @@ export interface RouteRequest {
   res: ServerResponse;
 }
 
+/** A response body: text, bytes, or consecutive pieces of bytes written one after the other. */
+export type Body = string | Buffer | readonly Buffer[];
+
 export interface Reply {
   status?: number;
   contentType: string;
-  body: string | Buffer;
+  body: Body;
   headers?: Record<string, string>;
 }
 

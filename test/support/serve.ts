@@ -1,8 +1,14 @@
 // Runs `poolwatch serve` as a real process on 127.0.0.1 for end-to-end tests, stopped by PID.
 import { join } from 'node:path';
 import { freePort, startProcess, waitFor, type RunningProcess } from './processes.ts';
+import type { Body } from '../../src/server/route.ts';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
+
+/** A response body as served, as text (the exposition comes in pieces). */
+export function bodyText(body: Body): string {
+  return typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : Buffer.concat(body).toString('utf8');
+}
 
 export interface RunningServe {
   url: string;

@@ -6,13 +6,14 @@
 // - loadServices (a batch, as `analyze` does): the same upsert for each service, in one loop.
 // - setPools: O(pool entries * log + services * their addresses * log), pools change rarely.
 // - poolUsage reads (PoolState.usage): O(1) per pool and family.
-// - findings(): O(pools + the services each per-service rule is concerned with + shared addresses), then a
-//   sort of every finding. Cached until the next change; a service's findings are kept until its record
-//   or anything but the services changes (rules with `readsOtherServices` excepted), so after k service
-//   events only those k services are evaluated again.
-// - report(): O(pools + services) map lookups; the key order is kept until a service comes or goes, and a
-//   service's entry is the same object as in the last report while its record, pool, reason and
-//   announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
+// - findings(): O(pools + shared addresses + the services rules with `readsOtherServices` concern) plus, after
+//   k service events, the k services' findings evaluated, sorted and merged into the kept sorted list
+//   (a copy of it). Cached until the next change. A service's findings are kept until its record or
+//   anything but the services changes; then every service is evaluated and sorted again.
+// - report(): O(pools) plus, after k service events, k + pending services' entries and a copy of the
+//   entry list (every service's entry after a service comes or goes, or after a change announcements
+//   depend on). A service's entry is the same object as in the last report while its record, pool, reason
+//   and announcement are, so a reader (the metrics exporter) can tell what changed by identity and redo only that.
 import { findOverlaps, formatIp, RangeIndex, rangeSize, type IpFamily, type LabelledRange, type Overlap } from '../address/index.ts';
 import { AnnouncementObjectsIndex } from '../announcement/announcement-objects.ts';
 import { Announcer } from '../announcement/announce.ts';
@@ -23,7 +24,7 @@ import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolRep
 import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
-import { isServiceRule, sortFindings, type LedgerRule, type ServiceRule } from './findings/finding.ts';
+import { isServiceRule, mergeKeyed, sortKeyed, type FindingContext, type KeyedFinding, type LedgerRule, type ServiceRule } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
 import type { LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
 import { newerEvent } from './events.ts';
@@ -96,11 +97,26 @@ export class PoolLedger implements LedgerView {
    * same: a reader can tell which services changed between two reports by comparing entries.
    */
   private readonly entries = new WeakMap<ServiceRecord, ServiceReport>();
+  /**
+   * The last report's entries, in the order of `keys` (the sortedKeys they were made for), with each key's
+   * place. While the keys and the announcements are the same, the next report makes entries only for the
+   * records put since (`putSince`) and the pending ones (their reasons read other services).
+   */
+  private lastEntries: { keys: readonly string[]; services: readonly ServiceReport[]; place: Map<string, number> } | null = null;
+  private readonly putSince = new Set<ServiceRecord>();
   private readonly pending = new Set<ServiceRecord>();
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
   /** Per service rule (in serviceRules order): its findings for each record, kept until something but a service changes (see changed). */
   private serviceFindings: WeakMap<ServiceRecord, Finding[]>[] = serviceRules.map(() => new WeakMap());
+  /**
+   * Every kept finding of the rules that read only their service, sorted, as of the last evaluation (null
+   * when they were forgotten). Records attached since are in `unsorted`; findings of records detached
+   * since are in `stale`: the next evaluation merges the first in and filters the second out.
+   */
+  private sortedKept: KeyedFinding[] | null = null;
+  private readonly unsorted = new Set<ServiceRecord>();
+  private readonly stale = new Set<Finding>();
   private readonly events = new Map<string, AllocationFailedEvent>();
   private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
   /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
@@ -230,9 +246,16 @@ export class PoolLedger implements LedgerView {
    */
   private changed(scope: 'service' | 'ledger' | 'announcing'): void {
     this.cache = null;
-    if (scope !== 'service') this.serviceFindings = serviceRules.map(() => new WeakMap());
+    if (scope !== 'service') {
+      this.serviceFindings = serviceRules.map(() => new WeakMap());
+      this.sortedKept = null;
+      this.unsorted.clear();
+      this.stale.clear();
+    }
     if (scope === 'announcing') {
       this.announcer = null;
+      this.lastEntries = null;
+      this.putSince.clear();
       // The report's announcement facts read the announcement objects alone.
       this.announcementFacts = null;
     }
@@ -253,10 +276,12 @@ export class PoolLedger implements LedgerView {
         return false;
       }
       this.detach(old);
+      this.putSince.delete(old);
     } else this.sortedKeys = null;
     const rec = buildRecord(svc, this.options.loadBalancerClass, key);
     this.records.set(key, rec);
     this.attach(rec);
+    if (this.lastEntries) this.putSince.add(rec);
     return true;
   }
 
@@ -277,6 +302,7 @@ export class PoolLedger implements LedgerView {
     if (rec.pool) rec.pool.services++;
     for (let i = 0; i < rec.addresses.length; i++) this.addresses.add(rec.addresses[i]!);
     for (let r = 0; r < serviceRules.length; r++) if (serviceRules[r]!.concerns(rec)) this.concerned[r]!.add(rec);
+    if (this.sortedKept) this.unsorted.add(rec);
   }
 
   private detach(rec: ServiceRecord): void {
@@ -286,6 +312,10 @@ export class PoolLedger implements LedgerView {
     if (rec.pool) rec.pool.services--;
     for (const a of rec.addresses) this.addresses.remove(a);
     for (const set of this.concerned) set.delete(rec);
+    // Its findings are in the sorted list unless it came after the last evaluation.
+    if (this.sortedKept && !this.unsorted.delete(rec)) {
+      for (const kept of this.serviceFindings) for (const f of kept.get(rec) ?? []) this.stale.add(f);
+    }
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -386,23 +416,45 @@ export class PoolLedger implements LedgerView {
       }
     }
     const ctx = { ledger: this, options: this.options, reasons };
-    const found: Finding[][] = ledgerRules.map((rule) => rule.evaluate(ctx));
+    // Evaluated afresh each time: the ledger rules and the service rules that read other services.
+    const fresh: Finding[] = [];
+    for (const rule of ledgerRules) for (const f of rule.evaluate(ctx)) fresh.push(f);
     serviceRules.forEach((rule, r) => {
-      const kept = this.serviceFindings[r]!;
-      for (const rec of this.concerned[r]!) {
-        if (rule.readsOtherServices) {
-          found.push(rule.evaluate(rec, ctx));
-          continue;
-        }
-        let made = kept.get(rec);
-        if (made === undefined) kept.set(rec, (made = rule.evaluate(rec, ctx)));
-        found.push(made);
-      }
+      if (rule.readsOtherServices) for (const rec of this.concerned[r]!) for (const f of rule.evaluate(rec, ctx)) fresh.push(f);
     });
-    // flat(), not concat(...found): there is a list per concerned service, more than a call may take arguments.
-    const findings = sortFindings(found.flat());
+    const findings = mergeKeyed(this.keptSorted(ctx), sortKeyed(fresh)).map((k) => k.finding);
     this.cache = { findings, reasons, pendingPools };
     return this.cache;
+  }
+
+  /** The kept findings of the rules that read only their service, sorted: brought up to date from the last evaluation's. */
+  private keptSorted(ctx: FindingContext): readonly KeyedFinding[] {
+    const evaluate = (rec: ServiceRecord, r: number, into: Finding[]) => {
+      const kept = this.serviceFindings[r]!;
+      let made = kept.get(rec);
+      if (made === undefined) kept.set(rec, (made = serviceRules[r]!.evaluate(rec, ctx)));
+      for (const f of made) into.push(f);
+    };
+    if (this.sortedKept === null) {
+      const all: Finding[] = [];
+      serviceRules.forEach((rule, r) => {
+        if (!rule.readsOtherServices) for (const rec of this.concerned[r]!) evaluate(rec, r, all);
+      });
+      this.sortedKept = sortKeyed(all);
+    } else if (this.unsorted.size > 0 || this.stale.size > 0) {
+      const added: Finding[] = [];
+      for (const rec of this.unsorted) {
+        serviceRules.forEach((rule, r) => {
+          if (!rule.readsOtherServices && this.concerned[r]!.has(rec)) evaluate(rec, r, added);
+        });
+      }
+      const stale = this.stale;
+      const kept = stale.size === 0 ? this.sortedKept : this.sortedKept.filter((k) => !stale.has(k.finding));
+      this.sortedKept = mergeKeyed(kept, sortKeyed(added));
+    }
+    this.unsorted.clear();
+    this.stale.clear();
+    return this.sortedKept;
   }
 
   private announcementFactsNow(): AnnouncementFacts {
@@ -442,8 +494,24 @@ export class PoolLedger implements LedgerView {
     }));
     // Sorted by namespace/name so output never depends on event order.
     const keys = (this.sortedKeys ??= sortByKey(this.records.values()).map((r) => r.key));
-    const services = new Array<ServiceReport>(keys.length);
-    for (let i = 0; i < keys.length; i++) services[i] = this.entry(this.records.get(keys[i]!)!, reasons);
+    const last = this.lastEntries;
+    let services: ServiceReport[];
+    let place: Map<string, number>;
+    if (last && last.keys === keys) {
+      ({ place } = last);
+      services = [...last.services];
+      for (const rec of this.putSince) services[place.get(rec.key)!] = this.entry(rec, reasons);
+      for (const rec of this.pending) services[place.get(rec.key)!] = this.entry(rec, reasons);
+    } else {
+      place = new Map();
+      services = new Array<ServiceReport>(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        services[i] = this.entry(this.records.get(keys[i]!)!, reasons);
+        place.set(keys[i]!, i);
+      }
+    }
+    this.lastEntries = { keys, services: [...services], place };
+    this.putSince.clear();
     const facts = { overlaps: this.poolPairs, pendingPools: this.evaluate().pendingPools, announcement: this.announcementFactsNow() };
     return { generatedAt: reportTimestamp(now), pools, services, findings: [...this.findings()], facts };
   }

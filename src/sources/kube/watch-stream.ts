@@ -91,6 +91,10 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
           end = data.indexOf(NEWLINE, start);
         }
         if (start < data.length) rest = data.subarray(start);
+        // One chunk per turn of the event loop: otherwise a burst on this watch is read up to 2 MB at a time
+        // (libuv's read loop), and a scrape waiting on another socket waits for all of it.
+        res.pause();
+        setImmediate(() => settled || res.resume());
       });
       res.on('end', () => finish('closed'));
       // A connection reset in the middle of a stream: the watch failed (resumed with backoff).

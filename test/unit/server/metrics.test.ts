@@ -10,6 +10,7 @@ import type { ScrapeContext } from '../../../src/core/metrics/family.ts';
 import { PendingTracker } from '../../../src/core/metrics/pending-tracker.ts';
 import { assertGolden } from '../../support/golden.ts';
 import { sampleReport } from '../../support/sample-report.ts';
+import { bodyText } from '../../support/serve.ts';
 
 const golden = (name: string) => join(import.meta.dirname, '..', '..', 'golden', 'metrics', name);
 
@@ -138,8 +139,8 @@ test('a server without forecasts reuses the report families while the report is 
     processMetrics: false,
     log: silentLogger,
   });
-  const first = (await app.metrics()).body;
-  const second = (await app.metrics()).body;
+  const first = bodyText((await app.metrics()).body);
+  const second = bodyText((await app.metrics()).body);
   assert.ok(reportReads >= 2, 'each scrape reads the report');
   assert.equal(app.exporter.reportRenders, 1, 'the second scrape reuses the text of the first');
   assert.equal(second, first);

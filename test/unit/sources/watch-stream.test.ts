@@ -67,3 +67,41 @@ test('a reader stalled past the silence bound reads what the server sent meanwhi
     await fake.stop();
   }
 });
+
+test('a burst on a watch is read one chunk per turn of the event loop, so other sockets (a scrape) are not starved', async () => {
+  const fake = await startFakeApiServer();
+  const kc = new KubeConfig();
+  kc.loadFromString(fake.kubeconfig());
+  const abort = new AbortController();
+  const count = 4000;
+  // About 2.5 MB of events written at once: more than the runtime reads from one socket in a turn without a pause.
+  const burst = fake.prepare(
+    'services',
+    Array.from({ length: count }, (_, i) => ({ metadata: { name: `svc-${i}`, namespace: 'default', annotations: { filler: 'x'.repeat(500) } }, spec: { type: 'LoadBalancer' } })),
+  );
+  let lines = 0;
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const end = runWatch({ kc, path: '/api/v1/services', query: { watch: 'true' }, silenceMs: 30_000, signal: abort.signal, onOpen: () => opened(), onLine: () => ++lines < count });
+  try {
+    await open;
+    // Lines handed over between two check phases of the event loop: one turn's reading.
+    const perTurn: number[] = [];
+    let last = 0;
+    const tick = () => {
+      perTurn.push(lines - last);
+      last = lines;
+      if (lines < count) setImmediate(tick);
+    };
+    setImmediate(tick);
+    burst.send();
+    assert.equal(await end, 'stopped');
+    assert.equal(lines, count);
+    // One socket read is at most 64 KiB, about 110 of these lines; allow two reads' worth in a turn.
+    const most = Math.max(...perTurn);
+    assert.ok(most <= 250, `one turn of the event loop handled ${most} lines of the burst (of ${count})`);
+  } finally {
+    abort.abort();
+    await fake.stop();
+  }
+});

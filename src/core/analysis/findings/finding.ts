@@ -54,17 +54,22 @@ function locationKey(l: string | null): [string, number, number] {
   return m ? [m[1]!, Number(m[2]), Number(m[3])] : [l, 0, 0];
 }
 
-interface Keyed {
+/** A finding with its location split once, for sorting and merging. */
+export interface KeyedFinding {
   finding: Finding;
   location: [string, number, number];
 }
 
-function keyed(f: Finding): Keyed {
+function keyed(f: Finding): KeyedFinding {
   return { finding: f, location: locationKey(f.location) };
 }
 
-/** By file, line and column (findings without a location last), then severity, code and message. */
-function compareKeyed(x: Keyed, y: Keyed): number {
+/**
+ * By file, line and column (findings without a location last), then severity, code, message and the
+ * objects named. Two findings compare equal only when they read the same, so merging sorted lists gives
+ * what one sort of them all gives.
+ */
+function compareKeyed(x: KeyedFinding, y: KeyedFinding): number {
   const [fa, la, ca] = x.location;
   const [fb, lb, cb] = y.location;
   if (fa !== fb) return fa < fb ? -1 : 1;
@@ -75,15 +80,45 @@ function compareKeyed(x: Keyed, y: Keyed): number {
   const s = severityRank(b.severity) - severityRank(a.severity);
   if (s !== 0) return s;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  if (a.message !== b.message) return a.message < b.message ? -1 : 1;
+  for (let i = 0; i < Math.min(a.objects.length, b.objects.length); i++) {
+    if (a.objects[i] !== b.objects[i]) return a.objects[i]! < b.objects[i]! ? -1 : 1;
+  }
+  return a.objects.length - b.objects.length;
+}
+
+/** The findings in compareKeyed order, keyed. */
+export function sortKeyed(findings: readonly Finding[]): KeyedFinding[] {
+  return findings.map(keyed).sort(compareKeyed);
 }
 
 /** The findings in compareKeyed order; each location is split once, not once per comparison. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map(keyed)
-    .sort(compareKeyed)
-    .map((k) => k.finding);
+  return sortKeyed(findings).map((k) => k.finding);
+}
+
+/**
+ * Two sorted lists as one, for a long list and a short one: each of the short list's findings is placed by
+ * binary search, so the cost is a copy of the long list plus log comparisons per short-list finding.
+ */
+export function mergeKeyed(long: readonly KeyedFinding[], short: readonly KeyedFinding[]): KeyedFinding[] {
+  if (short.length === 0) return [...long];
+  const out: KeyedFinding[] = [];
+  let from = 0;
+  for (const k of short) {
+    let lo = from;
+    let hi = long.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareKeyed(long[mid]!, k) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(long[i]!);
+    out.push(k);
+    from = lo;
+  }
+  for (let i = from; i < long.length; i++) out.push(long[i]!);
+  return out;
 }
 
 export { humanCount as readableCount } from '../../report/human.ts';

@@ -9,13 +9,13 @@ export const findings: FamilyDeclaration = {
   set: 'native',
   doc: 'findings; codes are in docs/findings.md; a code with no finding has no series',
   *samples({ report }) {
-    const counts = new Map<string, { code: string; severity: string; n: number }>();
+    // Counted per code, then per severity: no key is built per finding (there can be one per service).
+    const counts = new Map<string, Map<string, number>>();
     for (const f of report.findings) {
-      const key = `${f.code}\u0000${f.severity}`;
-      const c = counts.get(key) ?? { code: f.code, severity: f.severity, n: 0 };
-      c.n++;
-      counts.set(key, c);
+      let bySeverity = counts.get(f.code);
+      if (bySeverity === undefined) counts.set(f.code, (bySeverity = new Map()));
+      bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
     }
-    for (const c of counts.values()) yield [{ code: c.code, severity: c.severity }, c.n];
+    for (const [code, bySeverity] of counts) for (const [severity, n] of bySeverity) yield [{ code, severity }, n];
   },
 };
