@@ -44,8 +44,8 @@ export function fleetFeeds(fleet: PrometheusFleet, onError: (err: unknown) => vo
   };
 }
 
-export function fleetDeps(options: { url: string; lookback: string; log: Logger }): { deps: ServerDeps; fleet: PrometheusFleet } {
-  const fleet = new PrometheusFleet({ url: options.url, lookbackSeconds: parseDuration(options.lookback, '--lookback') });
+export function fleetDeps(options: { url: string; lookback: string; log: Logger; signal: AbortSignal }): { deps: ServerDeps; fleet: PrometheusFleet } {
+  const fleet = new PrometheusFleet({ url: options.url, lookbackSeconds: parseDuration(options.lookback, '--lookback'), signal: options.signal });
   const warn = (err: unknown) => options.log.warn('store', { error: err instanceof Error ? err.message : String(err) });
   const deps: ServerDeps = {
     log: options.log,

@@ -45,11 +45,11 @@ export function createLabSource(opts: WebServeOptions): LabSource {
  * The history the server keeps: from Prometheus, or sampled locally (into --history-file when given).
  * With the lab, history runs on the lab's clock and its warm-up records samples as it simulates.
  */
-export async function createHistory(opts: WebServeOptions, deps: { report: () => Report; log: Logger; lab: LabSource | null }): Promise<HistoryProvider> {
+export async function createHistory(opts: WebServeOptions, deps: { report: () => Report; log: Logger; lab: LabSource | null; signal: AbortSignal }): Promise<HistoryProvider> {
   const lookbackSeconds = parseDuration(opts.lookback, '--lookback');
   const intervalSeconds = parseDuration(opts.sampleInterval, '--sample-interval');
   const onError = (err: unknown) => deps.log.warn('history', { error: err instanceof Error ? err.message : String(err) });
-  if (opts.prometheusUrl) return new PrometheusHistory({ url: opts.prometheusUrl, lookbackSeconds, onError });
+  if (opts.prometheusUrl) return new PrometheusHistory({ url: opts.prometheusUrl, lookbackSeconds, onError, signal: deps.signal });
   const lab = deps.lab;
   const now = lab ? () => lab.now() : () => Date.now() / 1000;
   const file = opts.historyFile

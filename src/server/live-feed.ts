@@ -40,6 +40,8 @@ export class LiveFeed {
   private timer: ReturnType<typeof setInterval> | null = null;
   private keepAlive: ReturnType<typeof setInterval> | null = null;
   private checking: Promise<string> | null = null;
+  /** Set by close(): a stream whose first document was still being made then is ended as soon as it is ready. */
+  private closed = false;
 
   constructor(options: LiveFeedOptions) {
     this.options = options;
@@ -58,6 +60,10 @@ export class LiveFeed {
   /** Adds a stream: it gets the current document at once, then every changed one. Returns the unsubscribe function. */
   async subscribe(sub: LiveSubscriber): Promise<() => void> {
     const text = await this.current();
+    if (this.closed) {
+      sub.end();
+      return () => {};
+    }
     sub.write(event(text));
     this.subscribers.add(sub);
     this.startTimers();
@@ -67,8 +73,9 @@ export class LiveFeed {
     };
   }
 
-  /** Ends every stream (server shutdown). */
+  /** Ends every stream (server shutdown), and any that opens later. */
   close(): void {
+    this.closed = true;
     for (const sub of this.subscribers) sub.end();
     this.subscribers.clear();
     this.stopTimers();
@@ -116,6 +123,7 @@ function event(text: string): string {
 export class FeedRegistry {
   private readonly feeds = new Map<string, LiveFeed>();
   private readonly make: (key: string) => LiveFeed;
+  private closed = false;
 
   constructor(make: (key: string) => LiveFeed) {
     this.make = make;
@@ -123,11 +131,16 @@ export class FeedRegistry {
 
   get(key: string): LiveFeed {
     let feed = this.feeds.get(key);
-    if (!feed) this.feeds.set(key, (feed = this.make(key)));
+    if (!feed) {
+      this.feeds.set(key, (feed = this.make(key)));
+      // Made by a request that arrived as the server closed: its streams end at once too.
+      if (this.closed) feed.close();
+    }
     return feed;
   }
 
   close(): void {
+    this.closed = true;
     for (const feed of this.feeds.values()) feed.close();
   }
 }

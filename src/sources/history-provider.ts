@@ -124,9 +124,12 @@ export class PrometheusHistory implements HistoryProvider {
   private readonly cacheMs: number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly onError: (err: unknown) => void;
+  /** Aborted when serve stops: a query in flight ends then instead of at its timeout. */
+  private readonly signal: AbortSignal | undefined;
 
-  constructor(options: { url: string; lookbackSeconds: number; matchers?: string[]; cacheMs?: number; onError?: (err: unknown) => void }) {
+  constructor(options: { url: string; lookbackSeconds: number; matchers?: string[]; cacheMs?: number; onError?: (err: unknown) => void; signal?: AbortSignal }) {
     this.url = options.url;
+    this.signal = options.signal;
     this.lookbackSeconds = options.lookbackSeconds;
     this.matchers = options.matchers ?? [];
     this.cacheMs = options.cacheMs ?? 5000;
@@ -149,7 +152,7 @@ export class PrometheusHistory implements HistoryProvider {
 
   private async read(): Promise<Forecast[]> {
     const now = this.now();
-    const inputs = await prometheusForecastInputs(this.url, { now, lookbackSeconds: this.lookbackSeconds, matchers: this.matchers });
+    const inputs = await prometheusForecastInputs(this.url, { now, lookbackSeconds: this.lookbackSeconds, matchers: this.matchers, ...(this.signal ? { signal: this.signal } : {}) });
     this.cached = forecastAll(inputs, { now, lookbackSeconds: this.lookbackSeconds });
     this.cachedAt = Date.now();
     return this.cached;
@@ -158,11 +161,15 @@ export class PrometheusHistory implements HistoryProvider {
   range(pool: string, family: IpFamily, from: number, to: number): Promise<HistoryPoint[]> {
     // About 500 points per chart, never finer than a minute.
     const step = Math.max(60, Math.ceil((to - from) / 500));
-    return prometheusHistoryRange(this.url, { pool, family, from, to, step, matchers: this.matchers });
+    return prometheusHistoryRange(this.url, { pool, family, from, to, step, matchers: this.matchers, ...(this.signal ? { signal: this.signal } : {}) });
   }
 
   start(): void {
-    const refresh = () => void this.forecasts().catch(this.onError);
+    // A refresh ended by the stop is no error worth a warning.
+    const refresh = () =>
+      void this.forecasts().catch((err: unknown) => {
+        if (!this.signal?.aborted) this.onError(err);
+      });
     refresh();
     this.timer = setInterval(refresh, 60_000);
     this.timer.unref?.();

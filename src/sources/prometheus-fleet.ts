@@ -15,12 +15,14 @@ export interface PrometheusFleetOptions {
   /** Answers younger than this are reused (default 5000 ms): the store is asked once per period, however many pages look. */
   cacheMs?: number;
   onError?: (err: unknown) => void;
+  /** Aborted when serve stops: queries in flight end then instead of at their timeout. */
+  signal?: AbortSignal;
 }
 
 /** Runs every query of a set at one instant, in parallel. */
-async function instant<K extends string>(url: string, queries: Record<K, string>, time: number): Promise<Record<K, VectorSample[]>> {
+async function instant<K extends string>(url: string, queries: Record<K, string>, time: number, signal: AbortSignal | undefined): Promise<Record<K, VectorSample[]>> {
   const names = Object.keys(queries) as K[];
-  const answers = await Promise.all(names.map((n) => queryApi<VectorSample[]>(url, 'api/v1/query', { query: queries[n], time: String(time) })));
+  const answers = await Promise.all(names.map((n) => queryApi<VectorSample[]>(url, 'api/v1/query', { query: queries[n], time: String(time) }, signal)));
   return Object.fromEntries(names.map((n, i) => [n, answers[i]!])) as Record<K, VectorSample[]>;
 }
 
@@ -52,9 +54,11 @@ export class PrometheusFleet {
   private readonly views = new Map<string, { report: Cached<Report>; history: PrometheusHistory }>();
   private lastOkMs: number | null = null;
   private lastError: string | null = null;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(options: PrometheusFleetOptions) {
     this.url = options.url;
+    this.signal = options.signal;
     this.lookbackSeconds = options.lookbackSeconds;
     this.cacheMs = options.cacheMs ?? 5000;
     this.fleet = new Cached(() => this.track(this.readFleet()), this.cacheMs);
@@ -73,7 +77,7 @@ export class PrometheusFleet {
     }
     let v = this.views.get(cluster);
     if (!v) {
-      const history = new PrometheusHistory({ url: this.url, lookbackSeconds: this.lookbackSeconds, matchers: [clusterMatcher(cluster)!], cacheMs: this.cacheMs });
+      const history = new PrometheusHistory({ url: this.url, lookbackSeconds: this.lookbackSeconds, matchers: [clusterMatcher(cluster)!], cacheMs: this.cacheMs, ...(this.signal ? { signal: this.signal } : {}) });
       v = { report: new Cached(() => this.track(this.readCluster(cluster)), this.cacheMs), history };
       this.views.set(cluster, v);
     }
@@ -107,8 +111,8 @@ export class PrometheusFleet {
   private async readFleet(): Promise<Fleet> {
     const now = Date.now() / 1000;
     const [results, samples] = await Promise.all([
-      instant<FleetQueryName>(this.url, fleetQueries(), now),
-      queryApi<MatrixSeries[]>(this.url, 'api/v1/query', { query: forecastRangeQuery(this.lookbackSeconds), time: String(now) }),
+      instant<FleetQueryName>(this.url, fleetQueries(), now, this.signal),
+      queryApi<MatrixSeries[]>(this.url, 'api/v1/query', { query: forecastRangeQuery(this.lookbackSeconds), time: String(now) }, this.signal),
     ]);
     return readFleet(results as FleetResults, samples, now, this.lookbackSeconds);
   }
@@ -116,7 +120,7 @@ export class PrometheusFleet {
   private async readCluster(cluster: string): Promise<Report> {
     const now = Date.now() / 1000;
     const queries = { ...fleetQueries(cluster), allocated: serviceAddressQuery(cluster) };
-    const results = await instant(this.url, queries, now);
+    const results = await instant(this.url, queries, now, this.signal);
     const generatedAt = new Date(Math.floor(now) * 1000).toISOString().replace('.000Z', 'Z');
     const found = fleetReports(results, generatedAt, results.allocated).find((c) => c.name === cluster);
     return found?.report ?? { generatedAt, pools: [], services: [], findings: [], facts: { overlaps: [], pendingPools: new Map() } };

@@ -246,3 +246,22 @@ test('stop() during a slow list ends the list request at once instead of waiting
     await stop();
   }
 });
+
+test('a restart (after an unhandled error) that meets a stop stays stopped: nothing starts watching again after shutdown', async () => {
+  const { fake, source, stop } = await setup();
+  try {
+    source.start();
+    await until('first sync', () => source.health().ready);
+    // The restart is under way when serve shuts down...
+    const restarting = source.restart();
+    await source.stop();
+    await restarting;
+    assert.deepEqual(source.watchers.filter((w) => w.state !== 'stopped').map((w) => w.resource.kind), []);
+    // ...or comes after it.
+    await source.restart();
+    assert.deepEqual(source.watchers.filter((w) => w.state !== 'stopped').map((w) => w.resource.kind), []);
+    await until('no watch open', () => fake.openWatches() === 0);
+  } finally {
+    await stop();
+  }
+});

@@ -5,7 +5,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeApiServer } from '../support/fake-apiserver.ts';
-import { startServe } from '../support/serve.ts';
+import { startServe, terminateWhileHeld } from '../support/serve.ts';
 import { waitFor } from '../support/processes.ts';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -96,14 +96,10 @@ test('--auth kubernetes: SIGTERM while a TokenReview is slow to answer: serve ex
   // TokenReviews are answered slowly until released: the client's own timeout never ends them.
   const hold = fake.holdRequests((r) => r.path === '/apis/authentication.k8s.io/v1/tokenreviews');
   const serve = await startServe(['test/fixtures/basic-ipv4', '--auth', 'kubernetes'], { KUBECONFIG: join(dir, 'kubeconfig') });
-  const exited = () => serve.process.child.exitCode !== null || serve.process.child.signalCode !== null;
   try {
     const scrape = serve.get('/metrics', bearer('prometheus-token')).catch((err: unknown) => err);
     await waitFor('the TokenReview held', async () => (hold.waiting() === 1 ? true : undefined));
-    process.kill(serve.process.pid, 'SIGTERM');
-    await waitFor('serve to exit while the TokenReview is held', async () => (exited() ? true : undefined), 40_000);
-    assert.equal(hold.waiting(), 1, 'the TokenReview was never answered');
-    await waitFor('the held TokenReview abandoned by poolwatch', async () => (hold.abandoned() === 1 ? true : undefined));
+    await terminateWhileHeld(serve.process, hold, 'the TokenReview');
     // The scrape in flight got no answer from a server that shut down (its connection was closed after the grace time).
     assert.ok((await scrape) instanceof Error);
   } finally {

@@ -10,6 +10,8 @@ import { waitFor } from '../support/processes.ts';
 for (const [args, what] of [
   [['--source', 'lab'], 'the embedded lab (a simulated cluster)'],
   [['test/fixtures/basic-ipv4'], 'the manifests in test/fixtures/basic-ipv4'],
+  // Nothing listens on port 9 of the loopback: the first read fails at once and serve listens anyway.
+  [['--source', 'prometheus', '--prometheus-url', 'http://127.0.0.1:9'], 'every cluster in the store at http://127.0.0.1:9'],
 ] as const) {
   test(`serve ${args.join(' ')} prints the banner with its real address`, async () => {
     const serve = await startServe([...args]);

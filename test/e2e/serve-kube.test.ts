@@ -8,7 +8,7 @@ import { runInProcess } from '../support/cli.ts';
 import { startFakeApiServer } from '../support/fake-apiserver.ts';
 import { loadFixture } from '../support/fixture-cluster.ts';
 import { waitFor } from '../support/processes.ts';
-import { repoRoot, startServe } from '../support/serve.ts';
+import { repoRoot, startServe, terminateWhileHeld } from '../support/serve.ts';
 
 // Generous waits: the whole suite runs in parallel on a small machine.
 const WAIT_MS = 40_000;
@@ -139,14 +139,10 @@ test('SIGTERM while the API server is slow to answer the first list: serve exits
   // The services list is answered slowly until released: the client's own timeout never ends it.
   const hold = fake.holdRequests((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined);
   const serve = await startServe(['--source', 'kube', '--log-format', 'json'], { KUBECONFIG: join(dir, 'config') });
-  const exited = () => serve.process.child.exitCode !== null || serve.process.child.signalCode !== null;
   try {
     await waitFor('the services list held', async () => (hold.waiting() === 1 ? true : undefined), WAIT_MS);
     assert.equal((await serve.get('/readyz')).status, 503, 'not ready before the first list');
-    process.kill(serve.process.pid, 'SIGTERM');
-    await waitFor('serve to exit while the list is held', async () => (exited() ? true : undefined), WAIT_MS);
-    assert.equal(hold.waiting(), 1, 'the list was never answered');
-    await waitFor('the held list abandoned by the client', async () => (hold.abandoned() === 1 ? true : undefined), WAIT_MS);
+    await terminateWhileHeld(serve.process, hold, 'the services list');
   } finally {
     hold.release();
     await serve.stop();

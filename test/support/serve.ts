@@ -1,5 +1,6 @@
 // Runs `poolwatch serve` as a real process on 127.0.0.1 for end-to-end tests, stopped by PID.
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { freePort, startProcess, waitFor, type RunningProcess } from './processes.ts';
 import type { Body } from '../../src/server/route.ts';
 
@@ -49,4 +50,22 @@ export async function startServe(args: string[], env: Record<string, string> = {
     // Generous grace: on a loaded machine a graceful shutdown can take seconds.
     stop: () => proc.stop(15_000),
   };
+}
+
+/** A request a fake server holds unanswered: how many it holds now, and how many the client closed meanwhile. */
+export interface HeldRequest {
+  waiting(): number;
+  abandoned(): number;
+}
+
+/**
+ * Sends SIGTERM while `held` holds poolwatch's request, and checks the order of what follows: the
+ * process exits while the request is still unanswered, and poolwatch closed the request itself.
+ */
+export async function terminateWhileHeld(proc: RunningProcess, held: HeldRequest, what: string): Promise<void> {
+  const exited = () => proc.child.exitCode !== null || proc.child.signalCode !== null;
+  process.kill(proc.pid, 'SIGTERM');
+  await waitFor(`poolwatch to exit while ${what} is held`, async () => (exited() ? true : undefined), 40_000);
+  assert.ok(held.waiting() >= 1, `${what} was never answered`);
+  await waitFor(`${what} abandoned by poolwatch`, async () => (held.abandoned() >= 1 ? true : undefined), 40_000);
 }

@@ -78,6 +78,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
 /** What the banner says is served. */
 function servingWhat(opts: ServeOptions, paths: readonly string[]): string {
   if (opts.source === 'lab') return 'the embedded lab (a simulated cluster)';
+  if (opts.source === 'prometheus') return `every cluster in the store at ${opts.prometheusUrl ?? ''}`;
   if (paths.length > 0) return `the manifests in ${paths.join(' ')}`;
   return `the cluster of ${opts.context ? `kube context ${opts.context}` : 'the current kube context'}`;
 }
@@ -133,6 +134,8 @@ export const serveCommand: CliCommand = {
           ? { cert: readSecretFile(opts.tlsCertFile, 'TLS certificate'), key: readSecretFile(opts.tlsKeyFile, 'TLS key') }
           : null;
         const auth = await createAuthenticator(opts, io.env, log);
+        // Aborted once the server has closed: reads of a Prometheus store still in flight end then, not at their timeout.
+        const storeReads = new AbortController();
         let server: ReturnType<typeof createServer>;
         let startParts: () => Promise<void>;
         let stopParts: () => Promise<void>;
@@ -140,16 +143,24 @@ export const serveCommand: CliCommand = {
         const lab = opts.source === 'lab' ? createLabSource(opts) : null;
         if (opts.source === 'prometheus') {
           if (paths.length > 0) throw new PoolwatchError('invalid-argument', `--source prometheus reads a store, not files: drop ${paths.join(' ')}`);
-          const { deps, fleet } = fleetDeps({ url: storeUrl(opts.prometheusUrl, '--source prometheus'), lookback: opts.lookback, log });
+          const { deps, fleet } = fleetDeps({ url: storeUrl(opts.prometheusUrl, '--source prometheus'), lookback: opts.lookback, log, signal: storeReads.signal });
           server = createServer({ deps, auth, tls });
           // One read at start says at once whether the store answers; the server runs either way and retries on request.
           // A fleet server has no source to restart: an unhandled error is logged and the next request reads the store again.
           let unguard = () => {};
           startParts = () => {
             unguard = guardUnhandledRejections(process, log, {});
-            return fleet.overview().then(() => undefined, (err: unknown) => log.warn('store', { error: err instanceof Error ? err.message : String(err) }));
+            return fleet.overview().then(
+              () => undefined,
+              (err: unknown) => {
+                if (!storeReads.signal.aborted) log.warn('store', { error: err instanceof Error ? err.message : String(err) });
+              },
+            );
           };
-          stopParts = async () => unguard();
+          stopParts = async () => {
+            storeReads.abort();
+            unguard();
+          };
         } else {
           const source: LiveSource = lab ?? (await createLiveSource(paths, opts, io, log));
           let forecasts = () => [] as ReturnType<HistoryProvider['latest']>;
@@ -161,7 +172,7 @@ export const serveCommand: CliCommand = {
             forecasts: () => forecasts(),
             log,
           });
-          const history = await createHistory(opts, { report: app.report, log, lab });
+          const history = await createHistory(opts, { report: app.report, log, lab, signal: storeReads.signal });
           forecasts = () => history.latest();
           const info = { mode: 'cluster' as const, source: source.health().source, simulatedSpeed: lab ? lab.speed : null };
           const live = singleClusterFeeds({ report: app.report, history }, (err) => log.warn('live updates', { error: err instanceof Error ? err.message : String(err) }));
@@ -173,28 +184,37 @@ export const serveCommand: CliCommand = {
             history.start();
           };
           stopParts = async () => {
+            storeReads.abort();
             await history.stop();
             await source.stop();
             unguard();
           };
         }
-        const stopping = shutdownSignal();
-        await startParts();
-        let address;
-        try {
-          address = await server.listen(listen.port, listen.host);
-        } catch (err) {
-          await stopParts();
-          throw new PoolwatchError('invalid-argument', `cannot listen: ${systemErrorText(err, opts.listen)}`);
-        }
-        const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-        io.stdout.write(urlsBanner(servingWhat(opts, paths), address, tls !== null));
-        log.info('serving', {
-          address: base,
-          compat: opts.compat ?? null,
-          serviceMetrics: opts.serviceMetrics,
-          auth: auth?.kind ?? 'none',
+        let starting = true;
+        const stopping = shutdownSignal().then((signal) => {
+          // A signal while starting (a slow first read of a store) ends the reads at once, and nothing listens.
+          if (starting) storeReads.abort();
+          return signal;
         });
+        await startParts();
+        starting = false;
+        if (!storeReads.signal.aborted) {
+          let address;
+          try {
+            address = await server.listen(listen.port, listen.host);
+          } catch (err) {
+            await stopParts();
+            throw new PoolwatchError('invalid-argument', `cannot listen: ${systemErrorText(err, opts.listen)}`);
+          }
+          const base = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+          io.stdout.write(urlsBanner(servingWhat(opts, paths), address, tls !== null));
+          log.info('serving', {
+            address: base,
+            compat: opts.compat ?? null,
+            serviceMetrics: opts.serviceMetrics,
+            auth: auth?.kind ?? 'none',
+          });
+        }
         const signal = await stopping;
         log.info('shutting down', { signal });
         await server.close(5000);

@@ -78,6 +78,8 @@ export class ResourceWatcher {
   /** The resourceVersion to watch from; empty means list first. */
   private resourceVersion = '';
   private abort: AbortController | null = null;
+  /** Between start() and stop(): whether the owner wants it watching (a restart respects a stop). */
+  private wanted = false;
   private running: Promise<void> | null = null;
   /** Set while handling a line that ends the watch with a failure. */
   private failure: WatchFailure | null = null;
@@ -101,6 +103,7 @@ export class ResourceWatcher {
   }
 
   start(): void {
+    this.wanted = true;
     if (this.running) return;
     const abort = new AbortController();
     this.abort = abort;
@@ -119,18 +122,28 @@ export class ResourceWatcher {
   }
 
   async stop(): Promise<void> {
+    this.wanted = false;
+    await this.halt();
+  }
+
+  /**
+   * Stops, then starts again from a fresh list (what is known stays served until the list replaces it).
+   * A watcher stopped before or during the restart stays stopped: a restart never outlives a shutdown.
+   */
+  async restart(): Promise<void> {
+    if (!this.wanted) return;
+    await this.halt();
+    if (!this.wanted) return;
+    this.resourceVersion = '';
+    this.start();
+  }
+
+  private async halt(): Promise<void> {
     this.setState('stopped');
     this.abort?.abort();
     const running = this.running;
     this.running = null;
     await running;
-  }
-
-  /** Stops, then starts again from a fresh list (what is known stays served until the list replaces it). */
-  async restart(): Promise<void> {
-    await this.stop();
-    this.resourceVersion = '';
-    this.start();
   }
 
   private now(): number {

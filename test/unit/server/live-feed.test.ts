@@ -1,7 +1,7 @@
 // Live updates: a thousand streams share one rendering per change; the event stream and the JSON answer carry the same document.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LiveFeed } from '../../../src/server/live-feed.ts';
+import { FeedRegistry, LiveFeed } from '../../../src/server/live-feed.ts';
 import { createServer } from '../../../src/server/http-server.ts';
 import { singleClusterFeeds } from '../../../src/server/page-document.ts';
 import type { Report } from '../../../src/core/report/types.ts';
@@ -83,4 +83,33 @@ test('GET /api/v1/events streams the /api/v1/live document, needs the token like
   } finally {
     await server.close();
   }
+});
+
+test('a stream that opens while the feed closes (its first document still being made) is ended too', async () => {
+  let made!: () => void;
+  const ready = new Promise<void>((resolve) => (made = resolve));
+  const feed = new LiveFeed({
+    snapshot: async () => {
+      await ready;
+      return { versions: [1], render: () => '{}' };
+    },
+    intervalMs: 60_000,
+  });
+  let ended = false;
+  const subscribing = feed.subscribe({ write: () => {}, end: () => (ended = true) });
+  // The server shuts down before the first document is ready.
+  feed.close();
+  made();
+  await subscribing;
+  assert.equal(ended, true, 'the stream was ended, so it does not hold the server open until the grace time');
+  assert.equal(feed.streams, 0);
+});
+
+test('a feed made after its registry closed (a request that arrived during shutdown) ends its streams at once', async () => {
+  const registry = new FeedRegistry(() => new LiveFeed({ snapshot: () => ({ versions: [1], render: () => '{}' }), intervalMs: 60_000 }));
+  registry.close();
+  let ended = false;
+  await registry.get('cluster:a').subscribe({ write: () => {}, end: () => (ended = true) });
+  assert.equal(ended, true);
+  assert.equal(registry.get('cluster:a').streams, 0);
 });
