@@ -1,9 +1,9 @@
 // Benchmark: service watch events applied to the live store per second (target >= 20,000/s), with /metrics reflecting them.
 import assert from 'node:assert/strict';
 import type { Bench } from './bench.ts';
-import { silentLogger } from '../src/log.ts';
 import { createApp } from '../src/server/app.ts';
 import { ClusterStore, type RawObject } from '../src/sources/cluster-store.ts';
+import { benchAppOptions } from './serve-app.ts';
 import { serveBenchCluster } from './serve-cluster.ts';
 import { bodyText } from '../test/support/serve.ts';
 
@@ -17,14 +17,7 @@ const bench: Bench = {
   async run() {
     const cluster = serveBenchCluster(POOLS, SERVICES);
     const store = new ClusterStore();
-    const app = createApp({
-      store: () => store,
-      health: () => ({ source: 'bench', up: true, ready: true, lastSyncMs: Date.now(), restarts: {}, notes: [] }),
-      compat: true,
-      serviceMetrics: true,
-      processMetrics: false,
-      log: silentLogger,
-    });
+    const app = createApp(benchAppOptions(store));
     for (const p of cluster.pools) store.upsert(p as RawObject);
     for (const s of cluster.services) store.upsert(s as RawObject);
     await app.metrics(); // first report and scrape before timing

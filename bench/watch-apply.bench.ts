@@ -11,8 +11,9 @@ import type { Bench, BenchResult } from './bench.ts';
 import type * as StoreModule from '../src/sources/cluster-store.ts';
 import type * as WatchSourceModule from '../src/sources/kube/watch-source.ts';
 import type * as AppModule from '../src/server/app.ts';
-import type * as LogModule from '../src/log.ts';
+import { benchAppOptions } from './serve-app.ts';
 import { serveBenchCluster } from './serve-cluster.ts';
+import { silentLogger } from '../src/log.ts';
 import { repoRoot } from '../test/support/serve.ts';
 
 const POOLS = 20;
@@ -29,16 +30,8 @@ async function setUp() {
   const { ClusterStore } = await load<typeof StoreModule>('src/sources/cluster-store.ts');
   const { KubeWatchSource } = await load<typeof WatchSourceModule>('src/sources/kube/watch-source.ts');
   const { createApp } = await load<typeof AppModule>('src/server/app.ts');
-  const { silentLogger } = await load<typeof LogModule>('src/log.ts');
   const store = new ClusterStore();
-  const app = createApp({
-    store: () => store,
-    health: () => ({ source: 'bench', up: true, ready: true, lastSyncMs: Date.now(), restarts: {}, notes: [] }),
-    compat: true,
-    serviceMetrics: true,
-    processMetrics: false,
-    log: silentLogger,
-  });
+  const app = createApp(benchAppOptions(store));
   const source = new KubeWatchSource({ kc: new KubeConfig(), sink: store, logger: silentLogger });
   const watcherOf = (kind: string) => {
     const watcher = source.watchers.find((w) => w.resource.kind === kind)!;
