@@ -130,6 +130,8 @@ export class FieldReader {
 
   private checkStringList(v: unknown, at: FieldPath, key?: string): string[] {
     const list = this.checkList(v, at, key);
+    // Nearly always every entry is a string: one copy at its exact length, rather than an array grown entry by entry.
+    if (list.every((s) => typeof s === 'string')) return exactLength(list as string[]);
     const out: string[] = [];
     for (let i = 0; i < list.length; i++) {
       const s = list[i];

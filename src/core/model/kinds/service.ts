@@ -6,12 +6,19 @@ import { exactLength, isObject, type FieldReader } from './fields.ts';
 import { defineKind } from './kind.ts';
 
 const FAMILIES: Record<string, IpFamily> = { IPv4: 'ipv4', IPv6: 'ipv6' };
+/**
+ * A single-stack service's family list, one per family for every service: a model kept for every service holds
+ * one array less each. Frozen, so a stray write fails loudly instead of changing all.
+ */
+const ONE_FAMILY: Record<IpFamily, IpFamily[]> = { ipv4: Object.freeze(['ipv4']) as IpFamily[], ipv6: Object.freeze(['ipv6']) as IpFamily[] };
 const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
 /**
  * The service types as the program's own strings: a type read from a manifest is a new string each time,
  * and comparing one with 'LoadBalancer' reads its characters, a cache miss per service in a big batch.
  */
 const TYPES = new Map(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].map((t) => [t, t]));
+
+const noAddress = (ip: string) => ip === '' || ip === 'None';
 
 const SPEC: FieldPath = ['spec'];
 const PORTS: FieldPath = ['spec', 'ports'];
@@ -29,7 +36,8 @@ export function decodeService(r: FieldReader): Service | null {
     const single = r.stringIn(spec, SPEC, 'clusterIP');
     if (single !== null) clusterIPs = [single];
   }
-  clusterIPs = clusterIPs.filter((ip) => ip !== '' && ip !== 'None');
+  // A headless service's "None" and an empty entry hold no address (the list read is a copy already: filtered only when needed).
+  if (clusterIPs.some(noAddress)) clusterIPs = exactLength(clusterIPs.filter((ip) => !noAddress(ip)));
   const ipFamilies: IpFamily[] = [];
   const familyNames = r.stringListIn(spec, SPEC, 'ipFamilies');
   for (let i = 0; i < familyNames.length; i++) {
@@ -72,8 +80,8 @@ export function decodeService(r: FieldReader): Service | null {
     annotations: meta.annotations,
     type,
     loadBalancerClass,
-    clusterIPs: exactLength(clusterIPs),
-    ipFamilies: exactLength(ipFamilies),
+    clusterIPs,
+    ipFamilies: ipFamilies.length === 1 ? ONE_FAMILY[ipFamilies[0]!] : exactLength(ipFamilies),
     ipFamilyPolicy: policy !== null && POLICIES.includes(policy) ? (policy as IpFamilyPolicy) : null,
     externalTrafficPolicy: etp === 'Local' ? 'Local' : etp === 'Cluster' ? 'Cluster' : null,
     selector,
