@@ -53,6 +53,9 @@ export function createServer(options: ServerOptions): PoolwatchServer {
   const auth = options.auth ?? (options.authToken ? fixedTokenAuth(options.authToken) : null);
   // Open event streams would keep the server from closing.
   if (deps.live) closers.push(() => deps.live!.close());
+  // Aborted by close(): an access check still asking the API server ends then, and its request is answered,
+  // instead of holding the shutdown for the whole grace time.
+  const closing = new AbortController();
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<Reply | null> {
     let url: URL;
@@ -74,10 +77,17 @@ export function createServer(options: ServerOptions): PoolwatchServer {
       return errorReply(405, 'method-not-allowed', `${req.method ?? '?'} is not allowed on ${url.pathname}: use GET or HEAD`, { allow: 'GET, HEAD' });
     }
     if (auth && matched.route.auth !== false) {
-      // A review still asking the API server ends with the connection (the caller left, or the close at shutdown): nothing outlives the server.
-      const closed = new AbortController();
-      res.once('close', () => closed.abort());
-      const decision = await auth.check({ token: bearerToken(req.headers.authorization), path: url.pathname, signal: closed.signal });
+      // A review still asking the API server ends when the caller leaves, or when the server closes: nothing outlives the server.
+      const ended = new AbortController();
+      res.once('close', () => ended.abort(new Error('the caller closed the connection')));
+      const shutdown = () => ended.abort(closing.signal.reason);
+      closing.signal.addEventListener('abort', shutdown, { once: true });
+      let decision;
+      try {
+        decision = await auth.check({ token: bearerToken(req.headers.authorization), path: url.pathname, signal: ended.signal });
+      } finally {
+        closing.signal.removeEventListener('abort', shutdown);
+      }
       if (!decision.allowed) {
         return errorReply(decision.status, decision.code, decision.message, decision.status === 401 ? { 'www-authenticate': 'Bearer realm="poolwatch"' } : undefined);
       }
@@ -102,6 +112,8 @@ export function createServer(options: ServerOptions): PoolwatchServer {
           'content-length': String(chunks.reduce((n, c) => n + c.length, 0)),
           'x-content-type-options': 'nosniff',
           'cache-control': 'no-store',
+          // Once the server is closing, a connection is not kept for another request: it would hold the close until the grace time.
+          ...(closing.signal.aborted ? { connection: 'close' } : {}),
           ...reply.headers,
         });
         if (req.method !== 'HEAD') {
@@ -139,6 +151,7 @@ export function createServer(options: ServerOptions): PoolwatchServer {
     },
     async close(graceMs = 5000) {
       if (!server.listening) return;
+      closing.abort(new Error('the server is shutting down'));
       for (const fn of closers) fn();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -48,8 +48,11 @@ function truth(fake: FakeApiServer): unknown {
   return toJson(store.report(AT));
 }
 
-/** `deadWatchMs`: the dead-watch bound, the source's default (2 minutes) unless given. */
-async function setup(options: FakeApiServerOptions = {}, pageSize?: number, deadWatchMs?: number) {
+/**
+ * `deadWatchMs`: the dead-watch bound, the source's default (2 minutes) unless given; `minWatchTimeoutSeconds`:
+ * the shortest server-side watch timeout asked for, the source's default (5 minutes) unless given.
+ */
+async function setup(options: FakeApiServerOptions = {}, pageSize?: number, deadWatchMs?: number, minWatchTimeoutSeconds?: number) {
   const fake = await startFakeApiServer({ bookmarkEveryMs: REAL ? 1000 : 100, ...options });
   const lines: string[] = [];
   const kc = new KubeConfig();
@@ -63,6 +66,7 @@ async function setup(options: FakeApiServerOptions = {}, pageSize?: number, dead
     missingRetryMs: 50,
     ...(deadWatchMs !== undefined ? { deadWatchMs } : {}),
     ...(pageSize !== undefined ? { pageSize } : {}),
+    ...(minWatchTimeoutSeconds !== undefined ? { minWatchTimeoutSeconds } : {}),
   });
   fake.apply('ipaddresspools', pool('web', ['192.168.10.0/24']));
   fake.apply('l2advertisements', l2('all'));
@@ -260,6 +264,27 @@ test('a silent watch: the last sync stops advancing, then the dead watch is repl
     assert.ok(lines.some((l) => l.includes('the watch is taken for dead') && l.includes('"resource":"Service"')));
     assert.ok((source.health().watchErrors?.['Service']?.['silent'] ?? 0) >= 1);
     await until('every resource heard from again', () => source.health().lastSyncMs! > frozenAt);
+  } finally {
+    await stop();
+  }
+});
+
+test('a watch that trickles bytes that never make a line, held open past its server-side timeout: given up, listed again, the truth', async () => {
+  // Watches ask the server to end them after 1 to 2 s, and are given up a dead-watch bound after that.
+  const { fake, source, lines, settles, stop } = await setup({}, undefined, DEAD_WATCH_MS, 1);
+  try {
+    await until('the services watch open', () => fake.openWatches('services') === 1);
+    const lists = serviceLists(fake).length;
+    // A byte every 100 ms and never a newline: no event, no bookmark, yet never quiet for the dead-watch bound.
+    fake.trickleWatches('services', 'x', 100);
+    fake.remove('services', 'shop', 's6');
+    fake.apply('services', svc('shop', 's10', '192.168.10.10'));
+    await settles('the truth after the trickling watch was given up');
+    assert.ok(serviceLists(fake).length > lists, 'listed again');
+    const given = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => String(l['msg']).startsWith('the watch is still open') && l['resource'] === 'Service');
+    assert.equal(given?.['level'], 'warn');
+    assert.match(String(given?.['msg']), /^the watch is still open \d+ ms after the server should have ended it \(timeoutSeconds=[12]\), with no event and no bookmark for \d+ ms: the watch is taken for dead; listing again$/);
+    assert.ok((source.health().watchErrors?.['Service']?.['silent'] ?? 0) >= 1, 'counted as a dead watch');
   } finally {
     await stop();
   }

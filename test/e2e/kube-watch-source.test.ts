@@ -31,7 +31,7 @@ class RecordingSink {
   }
 }
 
-async function setup(options: FakeApiServerOptions = {}, deadWatchMs?: number) {
+async function setup(options: FakeApiServerOptions = {}, deadWatchMs?: number, listTimeoutMs?: number) {
   const fake = await startFakeApiServer(options);
   const lines: string[] = [];
   const kc = new KubeConfig();
@@ -44,6 +44,7 @@ async function setup(options: FakeApiServerOptions = {}, deadWatchMs?: number) {
     backoff: { initialMs: 20, maxMs: 200 },
     missingRetryMs: 50,
     ...(deadWatchMs !== undefined ? { deadWatchMs } : {}),
+    ...(listTimeoutMs !== undefined ? { listTimeoutMs } : {}),
   });
   const stop = async () => {
     await source.stop();
@@ -241,6 +242,35 @@ test('stop() during a slow list ends the list request at once instead of waiting
     await until('the held list abandoned by the client', () => hold.abandoned() === 1);
     assert.equal(hold.waiting(), 1, 'the list was never answered');
     assert.ok(source.watchers.every((w) => w.state === 'stopped'));
+  } finally {
+    hold.release();
+    await stop();
+  }
+});
+
+test('a list whose answer trickles in (a byte now and then, never complete) fails at its deadline and is retried with backoff', async () => {
+  // A 500 ms deadline for the whole answer of one list page; the fake sends a space every 100 ms, so the
+  // connection is never idle for long.
+  const { fake, sink, source, lines, stop } = await setup({}, undefined, 500);
+  const hold = fake.holdRequests((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined);
+  try {
+    fake.apply('services', svc('shop', 'web', '192.168.10.1'));
+    source.start();
+    // The client gives up on the trickling list itself, and tries again (after backoff), to be held again.
+    await until('two trickling lists given up by the client', () => hold.abandoned() >= 2);
+    const services = source.watchers.find((w) => w.resource.kind === 'Service')!;
+    assert.equal(services.everSynced, false);
+    assert.match(services.lastError ?? '', /^GET \/api\/v1\/services: no complete answer within 500 ms$/);
+    assert.ok(services.restarts >= 2, `restarts: ${services.restarts}`);
+    const failure = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'list/watch failed; restarting' && l['resource'] === 'Service');
+    assert.equal(failure?.['level'], 'warn');
+    assert.equal(failure?.['error'], 'GET /api/v1/services: no complete answer within 500 ms');
+    assert.match(source.health().notes.join('\n'), /Service: GET \/api\/v1\/services: no complete answer within 500 ms/);
+    assert.equal(source.health().ready, false);
+    // A server that answers again is listed from.
+    hold.release();
+    await until('first sync once the server answers', () => source.health().ready);
+    assert.deepEqual(sink.names('Service'), ['Service/shop/web']);
   } finally {
     hold.release();
     await stop();

@@ -65,6 +65,8 @@ interface OpenWatch {
   frozen?: boolean;
   /** The next event goes out half-written, then the stream ends. */
   cutNext?: boolean;
+  /** Set by trickleWatches: writes garbage now and then, and the server-side timeout no longer ends the watch. */
+  trickle?: NodeJS.Timeout;
 }
 
 /** A paginated list in progress: the snapshot its continue tokens page through. */
@@ -140,6 +142,12 @@ export interface FakeApiServer {
   dropWatches(): void;
   /** Open watches stay connected but receive nothing more (a connection that died silently). */
   freezeWatches(): void;
+  /**
+   * Open watches of `resource` get no event and no bookmark any more, only `text` every `everyMs` (bytes
+   * that never make a line, say), and stay open past the server-side timeout they asked for: a server or
+   * proxy gone wrong. Watches opened afterwards work normally.
+   */
+  trickleWatches(resource: FakeResource, text: string, everyMs: number): void;
   /** Stops listening and destroys every connection: the server becomes unreachable. */
   goDown(): Promise<void>;
   /** Listens again on the same port. */
@@ -409,10 +417,11 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     }
     // The server-side timeout the client asked for: the stream ends cleanly, as the API server's does.
     const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);
-    if (timeoutSeconds > 0) timers.push(setTimeout(() => res.end(), timeoutSeconds * 1000));
+    if (timeoutSeconds > 0) timers.push(setTimeout(() => probe.trickle === undefined && res.end(), timeoutSeconds * 1000));
     res.on('close', () => {
       watches.delete(probe);
       for (const t of timers) clearTimeout(t);
+      clearInterval(probe.trickle);
     });
   }
 
@@ -562,6 +571,13 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     },
     freezeWatches() {
       for (const w of watches) w.frozen = true;
+    },
+    trickleWatches(resource, text, everyMs) {
+      for (const w of watches) {
+        if (w.resource !== resource || w.trickle !== undefined) continue;
+        w.frozen = true;
+        w.trickle = setInterval(() => w.res.writableEnded || w.res.write(text), everyMs);
+      }
     },
     async goDown() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

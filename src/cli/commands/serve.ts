@@ -32,6 +32,7 @@ interface ServeOptions extends WebServeOptions, AuthServeOptions, ClusterFlags {
   maxBackoff: string;
   maxInputSize: string;
   deadWatchTimeout: string;
+  listTimeout: string;
 }
 
 function readSecretFile(path: string, what: string): string {
@@ -72,6 +73,7 @@ async function createLiveSource(paths: string[], opts: ServeOptions, io: CliIO, 
     logger: log.child({ source: 'kube' }),
     backoff: { initialMs: 500, maxMs: Math.max(500, milliseconds(opts.maxBackoff, '--max-backoff')) },
     deadWatchMs: Math.max(1, milliseconds(opts.deadWatchTimeout, '--dead-watch-timeout')),
+    listTimeoutMs: Math.max(1, milliseconds(opts.listTimeout, '--list-timeout')),
   });
 }
 
@@ -122,6 +124,7 @@ export const serveCommand: CliCommand = {
       .option('--debounce <ms>', 'manifests: wait this long after a change before reading again', '250')
       .option('--max-backoff <ms>', 'kube: longest wait between restarts of a failing list/watch', '30000')
       .option('--dead-watch-timeout <ms>', 'kube: a watch with no event and no bookmark for this long is dead and the resource is listed again; failing reconnects for this long make /readyz fail', '120000')
+      .option('--list-timeout <ms>', 'kube: the deadline for the whole answer to one list request (a page of a list); one not complete by then is retried with backoff', '60000')
       .addOption(maxInputSizeOption());
     addWebOptions(addAuthOptions(command))
       .action(async (paths: string[], opts: ServeOptions) => {

@@ -24,7 +24,7 @@ import type { Announcement, AnnouncementFacts, Finding, PoolOverlapFact, PoolRep
 import { allocationFailed } from '../allocator/reasons/allocation-failed.ts';
 import { AddressIndex } from './address-index.ts';
 import { attributedPool } from './attribution.ts';
-import { isServiceRule, keyFinding, mergeKeyed, sortKeyed, type FindingContext, type KeyedFinding, type LedgerRule, type ServiceRule } from './findings/finding.ts';
+import { isServiceRule, keyFinding, keyFindingOf, mergeKeyed, sortKeyed, type FindingContext, type KeyedFinding, type LedgerRule, type ServiceRule } from './findings/finding.ts';
 import { findingRules } from './findings/index.ts';
 import type { LedgerView, PoolEntryRef, ServiceRecord } from './ledger-view.ts';
 import { newerEvent } from './events.ts';
@@ -114,13 +114,13 @@ export class PoolLedger implements LedgerView {
   private serviceFindings: WeakMap<ServiceRecord, Finding[]>[] = serviceRules.map(() => new WeakMap());
   /**
    * Every kept finding of the rules that read only their service, sorted, as of the last evaluation (null
-   * when they were forgotten). Records attached since are in `unsorted`; `detachedSince` counts records
-   * detached since whose findings are in the sorted list: the next evaluation merges the first in and
-   * drops the findings of records no longer held.
+   * when they were forgotten). Records attached since are in `unsorted`; `detached` holds the records
+   * detached since whose findings are in the sorted list (weakly: nothing else may hold them): the next
+   * evaluation merges the first in and drops the findings of the others.
    */
   private sortedKept: KeptFinding[] | null = null;
   private readonly unsorted = new Set<ServiceRecord>();
-  private detachedSince = 0;
+  private detached: WeakSet<ServiceRecord> | null = null;
   private readonly events = new Map<string, AllocationFailedEvent>();
   private cache: { findings: Finding[]; reasons: Map<string, Reason>; pendingPools: Map<string, string> } | null = null;
   /** Addresses shared by pairs of pools, per pair of names (made with the pools). */
@@ -254,7 +254,7 @@ export class PoolLedger implements LedgerView {
       this.serviceFindings = serviceRules.map(() => new WeakMap());
       this.sortedKept = null;
       this.unsorted.clear();
-      this.detachedSince = 0;
+      this.detached = null;
     }
     if (scope === 'announcing') {
       this.announcer = null;
@@ -319,7 +319,7 @@ export class PoolLedger implements LedgerView {
     for (const a of rec.addresses) this.addresses.remove(a);
     for (const set of this.concerned) set.delete(rec);
     // Its findings are in the sorted list unless it came after the last evaluation.
-    if (this.sortedKept && !this.unsorted.delete(rec)) this.detachedSince++;
+    if (this.sortedKept && !this.unsorted.delete(rec)) (this.detached ??= new WeakSet()).add(rec);
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -437,7 +437,7 @@ export class PoolLedger implements LedgerView {
       const kept = this.serviceFindings[r]!;
       let made = kept.get(rec);
       if (made === undefined) kept.set(rec, (made = serviceRules[r]!.evaluate(rec, ctx)));
-      for (const f of made) into.push({ ...keyFinding(f), rec });
+      for (const f of made) into.push(keyFindingOf(f, rec));
     };
     if (this.sortedKept === null) {
       const all: KeptFinding[] = [];
@@ -445,19 +445,19 @@ export class PoolLedger implements LedgerView {
         if (!rule.readsOtherServices) for (const rec of this.concerned[r]!) evaluate(rec, r, all);
       });
       this.sortedKept = sortKeyed(all);
-    } else if (this.unsorted.size > 0 || this.detachedSince > 0) {
+    } else if (this.unsorted.size > 0 || this.detached !== null) {
       const added: KeptFinding[] = [];
       for (const rec of this.unsorted) {
         serviceRules.forEach((rule, r) => {
           if (!rule.readsOtherServices && this.concerned[r]!.has(rec)) evaluate(rec, r, added);
         });
       }
-      // A record no longer held for its key was replaced or removed: its findings go.
-      const kept = this.detachedSince === 0 ? this.sortedKept : this.sortedKept.filter((k) => this.records.get(k.rec.key) === k.rec);
-      this.sortedKept = mergeKeyed(kept, sortKeyed(added));
+      // A detached record was replaced or removed: its findings go.
+      const detached = this.detached;
+      this.sortedKept = mergeKeyed(this.sortedKept, sortKeyed(added), detached && ((k) => detached.has(k.rec)));
     }
     this.unsorted.clear();
-    this.detachedSince = 0;
+    this.detached = null;
     return this.sortedKept;
   }
 

@@ -88,7 +88,9 @@ export function kubernetesAuth(options: KubernetesAuthOptions): Authenticator {
       try {
         decision = await review(token, path, signal);
       } catch (err) {
-        return { allowed: false, status: 503, code: 'auth-unavailable', message: `cannot check the token with the Kubernetes API server: ${(err as Error).message}` };
+        // Stopped by the caller (a shutdown): its reason says more than the request's "stopped".
+        const why = signal?.aborted && signal.reason instanceof Error ? signal.reason : (err as Error);
+        return { allowed: false, status: 503, code: 'auth-unavailable', message: `cannot check the token with the Kubernetes API server: ${why.message}` };
       }
       cache.delete(key);
       cache.set(key, { until: now() + ttlMs, decision });

@@ -18,6 +18,8 @@ export interface KubeLiveOptions {
   backoff?: BackoffOptions;
   /** See KubeWatchSourceOptions.deadWatchMs. */
   deadWatchMs?: number;
+  /** See KubeWatchSourceOptions.listTimeoutMs. */
+  listTimeoutMs?: number;
 }
 
 export class KubeLiveSource implements LiveSource {
@@ -37,6 +39,7 @@ export class KubeLiveSource implements LiveSource {
       ...(options.metallbNamespace ? { metallbNamespace: options.metallbNamespace } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.deadWatchMs !== undefined ? { deadWatchMs: options.deadWatchMs } : {}),
+      ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
     });
   }
 

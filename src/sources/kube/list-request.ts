@@ -68,10 +68,24 @@ export function failureMessage(url: URL, status: number, body: string, method = 
 
 /**
  * Sends a prepared request (with `body`, if any) and resolves with the parsed JSON answer when its status
- * is one of `ok`; rejects with a KubeRequestError naming the request otherwise.
+ * is one of `ok`; rejects with a KubeRequestError naming the request otherwise. `timeoutMs` is a deadline
+ * for the whole exchange, as client-go's request timeout is: a server that trickles its answer a byte at a
+ * time is given up on as surely as a silent one.
  */
 function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: readonly number[], timeoutMs: number, body?: string): Promise<unknown> {
-  return new Promise<unknown>((resolve, reject) => {
+  return new Promise<unknown>((resolveAnswer, rejectAnswer) => {
+    const deadline = setTimeout(() => {
+      reject(new KubeRequestError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`));
+      req.destroy();
+    }, timeoutMs);
+    const resolve = (answer: unknown) => {
+      clearTimeout(deadline);
+      resolveAnswer(answer);
+    };
+    const reject = (err: unknown) => {
+      clearTimeout(deadline);
+      rejectAnswer(err);
+    };
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -90,7 +104,6 @@ function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: r
         }
       });
     });
-    req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`${method} ${url.pathname}: no answer within ${timeoutMs} ms`)));
     req.on('error', (err) => {
       if (err.name === 'AbortError') reject(new KubeRequestError(`${method} ${url.pathname}: stopped`));
       else reject(err instanceof KubeRequestError ? err : new KubeRequestError(`${method} ${url.pathname}: ${systemErrorText(err, url.host)}`));
@@ -102,7 +115,7 @@ function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: r
 /**
  * GETs one list page and parses the JSON body. The client's typed list calls turn timestamps into
  * Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
- * `timeoutMs` bounds a slow server; `signal` ends the request at once (a stop).
+ * `timeoutMs` is the deadline for the whole answer; `signal` ends the request at once (a stop).
  */
 export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<KubeList> {
   const { req, url } = await kubeGet(kc, path, query, signal);

@@ -6,7 +6,7 @@ import { Backoff, type BackoffOptions } from './backoff.ts';
 import { getJson, type KubeObject, type KubeRequestError } from './list-request.ts';
 import type { WatchedResource } from './resources.ts';
 import { parseWatchLine, type WatchErrorReason } from './watch-event.ts';
-import { runWatch } from './watch-stream.ts';
+import { runWatch, type WatchEnd } from './watch-stream.ts';
 
 /**
  * starting: never synced yet; synced: listed and watching; retrying: waiting to restart after an
@@ -25,7 +25,7 @@ export interface WatcherOptions {
   backoff?: BackoffOptions;
   /** How often a missing CRD is looked for again. */
   missingRetryMs?: number;
-  /** How long one list page may take. */
+  /** How long one list page may take, from sending the request to the end of the answer (default 60 s). */
   listTimeoutMs?: number;
   /** Objects per list page (`limit`); 500 like client-go. */
   pageSize?: number;
@@ -153,21 +153,43 @@ export class ResourceWatcher {
       try {
         if (this.resourceVersion === '') await this.relist(signal);
         if (signal.aborted) return;
-        const end = await runWatch({
-          kc: this.kc,
-          path: this.resource.path,
-          query: this.watchQuery(),
-          silenceMs: this.deadWatchMs,
-          signal,
-          onOpen: () => this.heard('watching'),
-          onLine: (line) => this.line(line),
-        });
+        const query = this.watchQuery();
+        // The server ends a watch after the timeoutSeconds it was asked for. One still open a dead-watch bound
+        // later is kept open by something gone wrong (a proxy, or bytes that never make a line, which keep the
+        // connection from falling silent): the request has a deadline, as a list page has.
+        const overdueAfterMs = Number(query['timeoutSeconds']) * 1000 + this.deadWatchMs;
+        const deadline = requestDeadline(signal, overdueAfterMs);
+        let end: WatchEnd;
+        try {
+          end = await runWatch({
+            kc: this.kc,
+            path: this.resource.path,
+            query,
+            silenceMs: this.deadWatchMs,
+            signal: deadline.signal,
+            onOpen: () => this.heard('watching'),
+            onLine: (line) => this.line(line),
+          });
+        } finally {
+          deadline.clear();
+        }
         if (this.failure) {
           const failure = this.failure;
           this.failure = null;
           throw failure;
         }
-        if (end === 'silent') {
+        if (end === 'stopped' && deadline.passed() && !signal.aborted) {
+          const quietMs = this.now() - (this.lastHeardMs ?? 0);
+          const overdue = `the watch is still open ${this.deadWatchMs} ms after the server should have ended it (timeoutSeconds=${query['timeoutSeconds']})`;
+          if (quietMs >= this.deadWatchMs) {
+            this.count('silent');
+            this.log.warn(`${overdue}, with no event and no bookmark for ${quietMs} ms: the watch is taken for dead; listing again`);
+            this.resourceVersion = '';
+          } else {
+            // Events still arrive: only the server's timeout is broken. Resume from the last resourceVersion.
+            this.log.info(`${overdue}: opening a new watch`);
+          }
+        } else if (end === 'silent') {
           this.count('silent');
           this.log.warn(`no watch event and no bookmark for ${seconds(this.deadWatchMs)}: the watch is taken for dead; listing again`);
           this.resourceVersion = '';
@@ -379,6 +401,26 @@ export class ResourceWatcher {
     this.state = state;
     this.hooks.changed();
   }
+}
+
+/** A signal for one request: aborted with `loop`, or once `ms` have passed (then `passed()` says so). */
+function requestDeadline(loop: AbortSignal, ms: number): { signal: AbortSignal; passed(): boolean; clear(): void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  loop.addEventListener('abort', stop, { once: true });
+  let passed = false;
+  const timer = setTimeout(() => {
+    passed = true;
+    controller.abort();
+  }, ms);
+  return {
+    signal: controller.signal,
+    passed: () => passed,
+    clear() {
+      clearTimeout(timer);
+      loop.removeEventListener('abort', stop);
+    },
+  };
 }
 
 function seconds(ms: number): string {

@@ -20,11 +20,14 @@ export interface KubeWatchSourceOptions {
   metallbNamespace?: string;
   backoff?: BackoffOptions;
   missingRetryMs?: number;
+  /** The deadline for the whole answer to one list page (default 60 s). */
   listTimeoutMs?: number;
   /** Objects per list page. */
   pageSize?: number;
   /** A watch silent for this long (no event, no bookmark) is dead; also how long failing reconnects keep /readyz passing. */
   deadWatchMs?: number;
+  /** See WatcherOptions.minWatchTimeoutSeconds. */
+  minWatchTimeoutSeconds?: number;
   now?: () => number;
 }
 
@@ -52,6 +55,7 @@ export class KubeWatchSource {
           ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
           ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
           ...(options.deadWatchMs !== undefined ? { deadWatchMs: options.deadWatchMs } : {}),
+          ...(options.minWatchTimeoutSeconds !== undefined ? { minWatchTimeoutSeconds: options.minWatchTimeoutSeconds } : {}),
           now: () => this.now(),
         }),
     );

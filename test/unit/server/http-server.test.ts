@@ -3,11 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../src/log.ts';
+import { kubernetesAuth } from '../../../src/server/auth/kubernetes-auth.ts';
 import { createServer, type ServerOptions } from '../../../src/server/http-server.ts';
 import { RouteTable, text, type ServerDeps } from '../../../src/server/route.ts';
 import type { SourceHealth } from '../../../src/core/report/source-health.ts';
@@ -191,6 +192,48 @@ test('close lets a request in flight finish', async () => {
   assert.equal(await pending, 'done');
   await closing;
   assert.equal(server.server.listening, false);
+});
+
+test('close ends an access check still asking the API server: the request is answered 503 and close does not wait out the grace time', async () => {
+  let asked!: () => void;
+  const asking = new Promise<void>((r) => (asked = r));
+  // A review the API server never answers: only an abort ends it.
+  const post = (_path: string, _body: unknown, signal?: AbortSignal) =>
+    new Promise<unknown>((_resolve, reject) => {
+      asked();
+      signal?.addEventListener('abort', () => reject(new Error('POST /apis/authentication.k8s.io/v1/tokenreviews: stopped')));
+    });
+  const server = createServer({ deps: deps(), auth: kubernetesAuth({ post, attributes: { nonResourcePath: null } }) });
+  const { port } = await server.listen(0, '127.0.0.1');
+  // A client that keeps its connections open for more requests, as Prometheus does.
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const answer = new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/metrics', agent, headers: { authorization: 'Bearer t' } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await asking;
+    // A grace time far longer than this test may run: neither the answer nor close() may wait for it.
+    const closing = server.close(600_000);
+    let hung: NodeJS.Timeout | undefined;
+    const [{ status, connection, body }] = await Promise.race([
+      Promise.all([answer, closing]),
+      new Promise<never>((_r, reject) => (hung = setTimeout(() => reject(new Error('the request or close() waited for the grace time')), 60_000))),
+    ]);
+    clearTimeout(hung);
+    assert.equal(status, 503);
+    assert.equal(connection, 'close', 'the connection is not kept for another request while the server closes');
+    assert.deepEqual(JSON.parse(body), { error: { code: 'auth-unavailable', message: 'cannot check the token with the Kubernetes API server: the server is shutting down' } });
+    assert.equal(server.server.listening, false);
+  } finally {
+    agent.destroy();
+    server.server.closeAllConnections();
+  }
 });
 
 test('query keys named like Object.prototype members are unknown keys (400), never a 500', async () => {

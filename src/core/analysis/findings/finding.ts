@@ -64,6 +64,11 @@ export function keyFinding(f: Finding): KeyedFinding {
   return { finding: f, location: locationKey(f.location) };
 }
 
+/** keyFinding, with the record the finding is about kept alongside. */
+export function keyFindingOf<R>(f: Finding, rec: R): KeyedFinding & { rec: R } {
+  return { finding: f, location: locationKey(f.location), rec };
+}
+
 /**
  * By file, line and column (findings without a location last), then severity, code, message and the
  * objects named. Two findings compare equal only when they read the same, so merging sorted lists gives
@@ -98,12 +103,28 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Two sorted lists as one, for a long list and a short one: each of the short list's findings is placed by
- * binary search, so the cost is a copy of the long list plus log comparisons per short-list finding.
+ * Two sorted lists as one, leaving out the long list's items that `drop` names. A short list much shorter
+ * than the long one is placed by binary search (log comparisons per item); otherwise the two are merged
+ * side by side (one comparison per item), whichever compares less.
  */
-export function mergeKeyed<T extends KeyedFinding>(long: readonly T[], short: readonly T[]): T[] {
-  if (short.length === 0) return [...long];
+export function mergeKeyed<T extends KeyedFinding>(long: readonly T[], short: readonly T[], drop?: ((item: T) => boolean) | null): T[] {
   const out: T[] = [];
+  const copy = (from: number, to: number) => {
+    if (drop) {
+      for (let i = from; i < to; i++) if (!drop(long[i]!)) out.push(long[i]!);
+    } else for (let i = from; i < to; i++) out.push(long[i]!);
+  };
+  if (short.length * Math.log2(long.length + 1) > long.length + short.length) {
+    let i = 0;
+    for (const k of short) {
+      const from = i;
+      while (i < long.length && compareKeyed(long[i]!, k) <= 0) i++;
+      copy(from, i);
+      out.push(k);
+    }
+    copy(i, long.length);
+    return out;
+  }
   let from = 0;
   for (const k of short) {
     let lo = from;
@@ -113,11 +134,11 @@ export function mergeKeyed<T extends KeyedFinding>(long: readonly T[], short: re
       if (compareKeyed(long[mid]!, k) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = from; i < lo; i++) out.push(long[i]!);
+    copy(from, lo);
     out.push(k);
     from = lo;
   }
-  for (let i = from; i < long.length; i++) out.push(long[i]!);
+  copy(from, long.length);
   return out;
 }
 
