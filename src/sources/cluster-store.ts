@@ -77,7 +77,7 @@ export class ClusterStore {
     if (decoded.problems.length > 0) this.problems.set(key, decoded.problems);
     else if (hadProblems) this.problems.delete(key);
     if (decoded.config) this.config.set(key, decoded.config);
-    if (decoded.config || this.config.delete(key)) this.ledger.setConfig([...this.config.keys()].sort(compareKeys).map((k) => this.config.get(k)!));
+    if (decoded.config || (this.config.size > 0 && this.config.delete(key))) this.ledger.setConfig([...this.config.keys()].sort(compareKeys).map((k) => this.config.get(k)!));
 
     const kind = kindOf(groupOf(object.apiVersion) ?? '', kindName);
     if (kind) this.applyKind(kind, key, { namespace: ns, name: object.metadata.name }, decoded.objects.map((o) => o.value));
@@ -90,13 +90,12 @@ export class ClusterStore {
     // One kind's values are all of its own type; the list's union type cannot say so per call.
     const kind = anyKind as Kind<unknown>;
     const slot = this.slots.get(kind.slot) ?? this.slots.set(kind.slot, new Map()).get(kind.slot)!;
-    const before = slot.get(key);
     const live = kind.live;
     if (live.mode === 'each') {
       if (after.length > 0) for (const v of after) live.upsert(this.ledger, v);
-      else live.remove(this.ledger, ref, before?.[0]);
+      else live.remove(this.ledger, ref, slot.get(key)?.[0]);
       if (!live.remember) return;
-    } else if (after.length === 0 && before === undefined) {
+    } else if (after.length === 0 && !slot.has(key)) {
       return; // nothing was known of it and nothing is now
     }
     if (after.length > 0) slot.set(key, after);

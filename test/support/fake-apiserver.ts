@@ -152,8 +152,8 @@ export interface FakeApiServer {
   goDown(): Promise<void>;
   /** Listens again on the same port. */
   comeUp(): Promise<void>;
-  /** Writes `text` as it is (add the newline yourself) to every open watch of `resource`: for malformed events and garbage. */
-  injectWatchText(resource: FakeResource, text: string): void;
+  /** Writes `text` as it is (add the newline yourself) to every open watch of `resource`: for malformed events and garbage (bytes: for cuts inside a character). */
+  injectWatchText(resource: FakeResource, text: string | Uint8Array): void;
   /** Every open watch of `resource` gets the first half of the JSON line of its next event, then the server ends the stream. */
   cutNextEvent(resource: FakeResource): void;
   /** Every request whose path includes `pathPart` (default: any) answers `status` (default 500) until `clear()` is called. */

@@ -271,9 +271,11 @@ export class PoolLedger implements LedgerView {
    * nothing poolwatch reads), whose record is then kept as it is: its report entry and findings stay valid.
    */
   private put(svc: Service): boolean {
-    const key = serviceKey(svc);
+    let key = serviceKey(svc);
     const old = this.records.get(key);
     if (old) {
+      // The held key string is kept, the one just built dropped: one string less kept per event.
+      key = old.key;
       this.records.delete(key);
       if (sameService(old.service, svc)) {
         this.records.set(key, old); // a replaced service moves to the end, kept or not

@@ -86,7 +86,8 @@ export function buildRecord(svc: Service, loadBalancerClass: string | null, key:
     else if (!addresses.some((a) => a.text === text)) addresses = [...addresses, held];
   }
   rec.addresses = addresses;
-  rec.ips = addresses.length === 0 ? NONE : addresses.length === 1 ? [addresses[0]!.text] : addresses.map((a) => a.text);
+  // Nearly always the addresses are the ingress entries as written (canonical, distinct): then they are the same list.
+  rec.ips = addresses.length === 0 ? NONE : addresses.length === ingress.length && addresses.every((a, i) => a.text === ingress[i]) ? ingress : addresses.map((a) => a.text);
   return rec;
 }
 

@@ -48,14 +48,12 @@ const DEFAULT_PAGE_SIZE = 500;
 /** client-go's reflector: watches time out on the server after 5 to 10 minutes, spread so that replicas do not reconnect together. */
 const DEFAULT_MIN_WATCH_TIMEOUT_S = 300;
 
-/** A known object: enough to delete it and to skip a relisted object that has not changed. */
-interface Known {
-  namespace: string | undefined;
-  name: string;
-  resourceVersion: string | undefined;
-}
-
-const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+/**
+ * The resourceVersion of each known object by name, by namespace ('' for none): enough to delete an object
+ * and to skip a relisted one that has not changed. Two levels rather than one `namespace/name` key: a
+ * watch event then builds no key string, and the names from the parsed event are looked up as they are.
+ */
+type Known = Map<string, Map<string, string | undefined>>;
 
 /** An error that ends a watch and restarts it after backoff (a failure, unlike the normal end of a watch). */
 class WatchFailure extends Error {}
@@ -74,7 +72,7 @@ export class ResourceWatcher {
   lastHeardMs: number | null = null;
   /** Since when every attempt to list or watch has failed (null while in sync). */
   failingSinceMs: number | null = null;
-  private readonly known = new Map<string, Known>();
+  private known: Known = new Map();
   /** The resourceVersion to watch from; empty means list first. */
   private resourceVersion = '';
   private abort: AbortController | null = null;
@@ -261,7 +259,8 @@ export class ResourceWatcher {
 
   /** Makes what is known equal to a complete list, in one synchronous pass (nothing can read between its steps). */
   private replace(items: readonly KubeObject[]): void {
-    const listed = new Set<string>();
+    const before = this.known;
+    this.known = new Map();
     for (const item of items) {
       const metadata = (item as { metadata?: unknown } | null)?.metadata as KubeObject['metadata'] | undefined;
       if (typeof metadata?.name !== 'string' || metadata.name === '') {
@@ -269,15 +268,17 @@ export class ResourceWatcher {
         this.log.warn('a listed object has no metadata.name: skipped');
         continue;
       }
-      const key = keyOf(metadata.namespace, metadata.name);
-      listed.add(key);
-      const before = this.known.get(key);
+      const version = before.get(metadata.namespace ?? '')?.get(metadata.name);
+      this.remember(metadata);
       // A relist repeats every object: one whose resourceVersion is unchanged is already applied.
-      if (before && before.resourceVersion !== undefined && before.resourceVersion === metadata.resourceVersion) continue;
-      this.remember(key, metadata);
+      if (version !== undefined && version === metadata.resourceVersion) continue;
       this.hooks.upsert(this.resource, item);
     }
-    for (const [key, known] of this.known) if (!listed.has(key)) this.forget(key, known);
+    // What was known and is not listed any more is gone.
+    for (const [namespace, names] of before) {
+      const listed = this.known.get(namespace);
+      for (const name of names.keys()) if (!listed?.has(name)) this.gone(namespace, name);
+    }
   }
 
   /** One watch line; false ends the watch. */
@@ -288,12 +289,13 @@ export class ResourceWatcher {
       case 'MODIFIED':
       case 'DELETED': {
         const { metadata } = event.object;
-        const key = keyOf(metadata.namespace, metadata.name);
         if (event.type === 'DELETED') {
-          this.known.delete(key);
+          const names = this.known.get(metadata.namespace ?? '');
+          // A namespace's map goes with its last object (namespaces come and go, often between relists).
+          if (names?.delete(metadata.name) && names.size === 0) this.known.delete(metadata.namespace ?? '');
           this.hooks.remove(this.resource, event.object);
         } else {
-          this.remember(key, metadata);
+          this.remember(metadata);
           this.hooks.upsert(this.resource, event.object);
         }
         if (metadata.resourceVersion) this.resourceVersion = metadata.resourceVersion;
@@ -328,17 +330,17 @@ export class ResourceWatcher {
     }
   }
 
-  /** Notes an object's resourceVersion: a known object's entry is updated in place (most events change an object already known). */
-  private remember(key: string, metadata: KubeObject['metadata']): void {
-    const known = this.known.get(key);
-    if (known) known.resourceVersion = metadata.resourceVersion;
-    else this.known.set(key, { namespace: metadata.namespace, name: metadata.name, resourceVersion: metadata.resourceVersion });
+  /** Notes an object's resourceVersion. */
+  private remember(metadata: KubeObject['metadata']): void {
+    const namespace = metadata.namespace ?? '';
+    const names = this.known.get(namespace);
+    if (names) names.set(metadata.name, metadata.resourceVersion);
+    else this.known.set(namespace, new Map([[metadata.name, metadata.resourceVersion]]));
   }
 
-  /** Removes a known object that the API server no longer has (only its namespace and name are needed). */
-  private forget(key: string, known: Known): void {
-    this.known.delete(key);
-    this.hooks.remove(this.resource, { metadata: { name: known.name, ...(known.namespace !== undefined ? { namespace: known.namespace } : {}) } });
+  /** Tells that an object the API server no longer has is removed (only its namespace and name are needed). */
+  private gone(namespace: string, name: string): void {
+    this.hooks.remove(this.resource, { metadata: { name, ...(namespace !== '' ? { namespace } : {}) } });
   }
 
   private count(reason: WatchErrorReason): void {
@@ -374,7 +376,9 @@ export class ResourceWatcher {
       // The CRD is not installed: say so once, drop what was known of it, look again later.
       if (this.state !== 'missing') {
         this.log.warn(`the ${this.resource.kind} resource is not served by the API server (is the MetalLB CRD installed?); carrying on without it`, { path: this.resource.path });
-        for (const [key, known] of this.known) this.forget(key, known);
+        const known = this.known;
+        this.known = new Map();
+        for (const [namespace, names] of known) for (const name of names.keys()) this.gone(namespace, name);
       }
       this.everSynced = true;
       this.resourceVersion = '';

@@ -73,24 +73,33 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
       }
       options.onOpen();
       armSilence();
-      let rest: Buffer | null = null;
+      /** The start of a line that the end of the last chunk cut off, in pieces: joined once its end arrives. */
+      let cut: Buffer[] = [];
+      /** Hands a line over; false when the watch has ended (the caller's answer, or a line that settled it). */
+      const deliver = (line: string): boolean => {
+        if (!options.onLine(line)) finish('stopped');
+        return !settled;
+      };
       res.on('data', (chunk: Buffer) => {
         if (settled) return;
         armSilence();
-        const data = rest ? Buffer.concat([rest, chunk]) : chunk;
-        rest = null;
         let start = 0;
-        let end = data.indexOf(NEWLINE, start);
-        while (end !== -1) {
-          if (end > start && !options.onLine(data.toString('utf8', start, end))) {
-            finish('stopped');
-            return;
-          }
-          if (settled) return;
+        let end = chunk.indexOf(NEWLINE);
+        if (end !== -1 && cut.length > 0) {
+          // Only the cut line's own bytes are joined, not the whole chunk (64 KB at a time during a burst).
+          cut.push(chunk.subarray(0, end));
+          const line = Buffer.concat(cut).toString('utf8');
+          cut = [];
+          if (!deliver(line)) return;
           start = end + 1;
-          end = data.indexOf(NEWLINE, start);
+          end = chunk.indexOf(NEWLINE, start);
         }
-        if (start < data.length) rest = data.subarray(start);
+        while (end !== -1) {
+          if (end > start && !deliver(chunk.toString('utf8', start, end))) return;
+          start = end + 1;
+          end = chunk.indexOf(NEWLINE, start);
+        }
+        if (start < chunk.length) cut.push(start === 0 ? chunk : chunk.subarray(start));
         // One chunk per turn of the event loop: otherwise a burst on this watch is read up to 2 MB at a time
         // (libuv's read loop), and a scrape waiting on another socket waits for all of it.
         res.pause();

@@ -99,6 +99,16 @@ test('every wrong field of a Service is reported once, named by its path and loc
   ]);
 });
 
+test('an ipFamilies entry named like an object member (toString, constructor) is no family: a problem, not a family', () => {
+  const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'n' }, spec: { type: 'LoadBalancer', ipFamilies: ['toString', 'constructor'] } };
+  const snapshot = snapshotFromTexts([{ file: 'families.json', text: JSON.stringify(service, null, 2) }]);
+  assert.deepEqual(snapshot.services, []);
+  assert.deepEqual(
+    snapshot.problems.map((p) => p.message),
+    ['spec.ipFamilies[0] must be IPv4 or IPv6, not "toString"', 'spec.ipFamilies[1] must be IPv4 or IPv6, not "constructor"'],
+  );
+});
+
 test('CR-only line ends (old Mac) are line ends: the same objects and locations as with LF', () => {
   const lf = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n  labels: 7\n';
   for (const [what, text] of [['YAML', lf], ['JSON', JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b', labels: 7 } }] }, null, 2)]] as const) {

@@ -1,9 +1,10 @@
-// One watch connection against the fake API server: stopping it at any point ends it, even while the request is being prepared; a stalled reader is not a silent server.
+// One watch connection against the fake API server: stopping it at any point ends it, even while the request is being prepared; a stalled reader is not a silent server; lines cut anywhere arrive whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
 import { runWatch } from '../../../src/sources/kube/watch-stream.ts';
 import { startFakeApiServer } from '../../support/fake-apiserver.ts';
+import { waitFor } from '../../support/processes.ts';
 
 test('a watch stopped while its request is prepared ends as stopped, not after the silence bound', async () => {
   const fake = await startFakeApiServer();
@@ -100,6 +101,49 @@ test('a burst on a watch is read one chunk per turn of the event loop, so other 
     // One socket read is at most 64 KiB, about 110 of these lines; allow two reads' worth in a turn.
     const most = Math.max(...perTurn);
     assert.ok(most <= 250, `one turn of the event loop handled ${most} lines of the burst (of ${count})`);
+  } finally {
+    abort.abort();
+    await fake.stop();
+  }
+});
+
+test('a line cut by chunk ends anywhere, inside a character or across three chunks, is handed over whole and once; empty lines are skipped', async () => {
+  const fake = await startFakeApiServer();
+  const kc = new KubeConfig();
+  kc.loadFromString(fake.kubeconfig());
+  const abort = new AbortController();
+  const lines: string[] = [];
+  const sent = ['{"a":"é"}', '{"b":"zürich","c":"x"}', '{"d":"ö"}', '{"e":"ß"}'];
+  const bytes = Buffer.from(`${sent[0]}\n${sent[1]}\n${sent[2]}\n\n${sent[3]}\n`);
+  // The pieces: the first line and the second up to inside its "ü" (between the character's two bytes); the rest
+  // of that character and more of the line, no line ended (a line over three chunks); the rest of it and the
+  // third line; the empty line and the last.
+  const cuts = [bytes.indexOf('ü') + 1, bytes.indexOf('"c"'), bytes.indexOf('\n\n') + 1, bytes.length];
+  const completed = [1, 1, 3, 4];
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const end = runWatch({
+    kc,
+    path: '/api/v1/services',
+    query: { watch: 'true' },
+    silenceMs: 30_000,
+    signal: abort.signal,
+    onOpen: () => opened(),
+    onLine: (line) => lines.push(line) < sent.length,
+  });
+  try {
+    await open;
+    // Each piece waits until the lines it completes have arrived, so the next one is read as a chunk of its own.
+    let from = 0;
+    for (let i = 0; i < cuts.length; i++) {
+      fake.injectWatchText('services', bytes.subarray(from, cuts[i]));
+      from = cuts[i]!;
+      // The second piece ends no line, so there is nothing to wait for: give it a moment to be read alone.
+      if (i === 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(`line ${completed[i]}`, async () => (lines.length >= completed[i]! ? true : undefined), 10_000, 5);
+    }
+    assert.equal(await end, 'stopped');
+    assert.deepEqual(lines, sent);
   } finally {
     abort.abort();
     await fake.stop();

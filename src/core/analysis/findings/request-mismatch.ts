@@ -22,14 +22,13 @@ function requested(rec: ServiceRecord): { source: string; ips: string[] } | null
 
 /** What the service asks for that it does not hold, as a clause; null when it holds what it asks for. */
 function mismatch(rec: ServiceRecord): string | null {
-  const held = rec.ips.join(', ');
   const pool = metallbAnnotation(rec.service, 'address-pool');
   if (pool && pool.value !== '' && rec.pool !== null && rec.pool.name !== pool.value) {
-    return `${pool.key} asks for pool "${pool.value}", but it holds ${held} from pool "${rec.pool.name}"`;
+    return `${pool.key} asks for pool "${pool.value}", but it holds ${rec.ips.join(', ')} from pool "${rec.pool.name}"`;
   }
   const want = requested(rec);
   if (want && (want.ips.length !== rec.ips.length || want.ips.some((ip) => !rec.ips.includes(ip)))) {
-    return `${want.source} asks for ${want.ips.join(', ')}, but it holds ${held}`;
+    return `${want.source} asks for ${want.ips.join(', ')}, but it holds ${rec.ips.join(', ')}`;
   }
   return null;
 }

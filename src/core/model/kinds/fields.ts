@@ -22,6 +22,32 @@ export function exactLength<T>(items: T[]): T[] {
   return items.length === 0 ? [] : items.slice();
 }
 
+/**
+ * What `read` gives for each entry of `list` (null leaves it out), at the exact length. A Service's lists
+ * nearly always hold one entry: that one becomes a literal, not an array grown by push and then copied.
+ */
+export function entriesOf<E, T>(list: readonly E[], read: (entry: E, i: number) => T | null): T[] {
+  if (list.length === 1) {
+    const only = read(list[0]!, 0);
+    return only === null ? [] : [only];
+  }
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const value = read(list[i]!, i);
+    if (value !== null) out.push(value);
+  }
+  return exactLength(out);
+}
+
+/**
+ * The paths of a list's entries, each made once (every entry's fields are read with its path, though only a
+ * problem names it). Past the first few, a path is made at each call rather than kept.
+ */
+export function entryPaths(list: FieldPath): (i: number) => FieldPath {
+  const made: FieldPath[] = [];
+  return (i) => (i < 16 ? (made[i] ??= [...list, i]) : [...list, i]);
+}
+
 export function pathText(path: FieldPath): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
@@ -130,6 +156,8 @@ export class FieldReader {
 
   private checkStringList(v: unknown, at: FieldPath, key?: string): string[] {
     const list = this.checkList(v, at, key);
+    // Nearly always every entry is a string: one copy at its exact length, rather than an array grown entry by entry.
+    if (list.every((s) => typeof s === 'string')) return exactLength(list as string[]);
     const out: string[] = [];
     for (let i = 0; i < list.length; i++) {
       const s = list[i];

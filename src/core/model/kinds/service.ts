@@ -2,10 +2,18 @@
 import type { IpFamily } from '../../address/index.ts';
 import type { IpFamilyPolicy, Service, ServicePort } from '../types.ts';
 import type { FieldPath } from '../../manifest/located.ts';
-import { exactLength, isObject, type FieldReader } from './fields.ts';
+import { entriesOf, entryPaths, exactLength, isObject, type FieldReader } from './fields.ts';
 import { defineKind } from './kind.ts';
 
-const FAMILIES: Record<string, IpFamily> = { IPv4: 'ipv4', IPv6: 'ipv6' };
+const FAMILIES = new Map<string, IpFamily>([
+  ['IPv4', 'ipv4'],
+  ['IPv6', 'ipv6'],
+]);
+/**
+ * A single-stack service's family list, one per family for every service: a model kept for every service holds
+ * one array less each. Frozen, so a stray write fails loudly instead of changing all.
+ */
+const ONE_FAMILY: Record<IpFamily, IpFamily[]> = { ipv4: Object.freeze(['ipv4']) as IpFamily[], ipv6: Object.freeze(['ipv6']) as IpFamily[] };
 const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
 /**
  * The service types as the program's own strings: a type read from a manifest is a new string each time,
@@ -13,9 +21,15 @@ const POLICIES: readonly string[] = ['SingleStack', 'PreferDualStack', 'RequireD
  */
 const TYPES = new Map(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].map((t) => [t, t]));
 
+const noAddress = (ip: string) => ip === '' || ip === 'None';
+
 const SPEC: FieldPath = ['spec'];
 const PORTS: FieldPath = ['spec', 'ports'];
 const INGRESS: FieldPath = ['status', 'loadBalancer', 'ingress'];
+const portPath = entryPaths(PORTS);
+const ingressPath = entryPaths(INGRESS);
+/** Where a decoded object's own location is looked up (an empty path: the object itself). */
+const ROOT: FieldPath = [];
 
 export function decodeService(r: FieldReader): Service | null {
   const meta = r.metadata('Service', 'default');
@@ -29,39 +43,30 @@ export function decodeService(r: FieldReader): Service | null {
     const single = r.stringIn(spec, SPEC, 'clusterIP');
     if (single !== null) clusterIPs = [single];
   }
-  clusterIPs = clusterIPs.filter((ip) => ip !== '' && ip !== 'None');
-  const ipFamilies: IpFamily[] = [];
-  const familyNames = r.stringListIn(spec, SPEC, 'ipFamilies');
-  for (let i = 0; i < familyNames.length; i++) {
-    const family = FAMILIES[familyNames[i]!];
-    if (family) ipFamilies.push(family);
-    else r.problem(['spec', 'ipFamilies', i], `spec.ipFamilies[${i}] must be IPv4 or IPv6, not ${JSON.stringify(familyNames[i])}`);
-  }
+  // A headless service's "None" and an empty entry hold no address (the list read is a copy already: filtered only when needed).
+  if (clusterIPs.some(noAddress)) clusterIPs = exactLength(clusterIPs.filter((ip) => !noAddress(ip)));
+  const ipFamilies = entriesOf(r.stringListIn(spec, SPEC, 'ipFamilies'), (name, i) => {
+    const family = FAMILIES.get(name);
+    if (!family) r.problem(['spec', 'ipFamilies', i], `spec.ipFamilies[${i}] must be IPv4 or IPv6, not ${JSON.stringify(name)}`);
+    return family ?? null;
+  });
   const policy = r.stringIn(spec, SPEC, 'ipFamilyPolicy');
   if (policy !== null && !POLICIES.includes(policy)) {
     r.problem(['spec', 'ipFamilyPolicy'], `spec.ipFamilyPolicy must be SingleStack, PreferDualStack or RequireDualStack, not ${JSON.stringify(policy)}`);
   }
   const etp = r.stringIn(spec, SPEC, 'externalTrafficPolicy');
   const selector = r.stringMapIn(spec, SPEC, 'selector');
-  const ports: ServicePort[] = [];
-  const portList = r.listIn(spec, SPEC, 'ports');
-  for (let i = 0; i < portList.length; i++) {
+  const ports = entriesOf(r.listIn(spec, SPEC, 'ports'), (item, i): ServicePort | null => {
     // An entry that is not a mapping has no fields to read (and is not reported).
-    const entry = isObject(portList[i]) ? (portList[i] as Record<string, unknown>) : null;
-    const at = [...PORTS, i];
+    const entry = isObject(item) ? item : null;
+    const at = portPath(i);
     const port = r.intIn(entry, at, 'port');
     const name = r.stringIn(entry, at, 'name');
     const protocol = r.stringIn(entry, at, 'protocol') ?? 'TCP';
-    if (port !== null) ports.push({ name, protocol, port });
-  }
+    return port === null ? null : { name, protocol, port };
+  });
   const loadBalancerIP = r.stringIn(spec, SPEC, 'loadBalancerIP');
-  const ingressIPs: string[] = [];
-  const ingress = r.list(INGRESS);
-  for (let i = 0; i < ingress.length; i++) {
-    const entry = isObject(ingress[i]) ? (ingress[i] as Record<string, unknown>) : null;
-    const ip = r.stringIn(entry, [...INGRESS, i], 'ip');
-    if (ip) ingressIPs.push(ip);
-  }
+  const ingressIPs = entriesOf(r.list(INGRESS), (item, i) => r.stringIn(isObject(item) ? item : null, ingressPath(i), 'ip') || null);
   if (!meta) return null;
   return {
     namespace: meta.namespace,
@@ -72,15 +77,15 @@ export function decodeService(r: FieldReader): Service | null {
     annotations: meta.annotations,
     type,
     loadBalancerClass,
-    clusterIPs: exactLength(clusterIPs),
-    ipFamilies: exactLength(ipFamilies),
+    clusterIPs,
+    ipFamilies: ipFamilies.length === 1 ? ONE_FAMILY[ipFamilies[0]!] : ipFamilies,
     ipFamilyPolicy: policy !== null && POLICIES.includes(policy) ? (policy as IpFamilyPolicy) : null,
     externalTrafficPolicy: etp === 'Local' ? 'Local' : etp === 'Cluster' ? 'Cluster' : null,
     selector,
-    ports: exactLength(ports),
+    ports,
     loadBalancerIP: loadBalancerIP === '' ? null : loadBalancerIP,
-    ingressIPs: exactLength(ingressIPs),
-    location: r.locate([]),
+    ingressIPs,
+    location: r.locate(ROOT),
   };
 }
 
