@@ -47,9 +47,13 @@ export function finding(code: FindingCode, message: string, objects: string[], l
   return { code, severity: FINDING_SEVERITY[code], message, objects, location: formatLocation(location) };
 }
 
+type LocationKey = readonly [string, number, number];
+/** Findings without a location (all of a live cluster's) sort last; one key serves them all. */
+const NO_LOCATION: LocationKey = Object.freeze(['\uffff', 0, 0] as const);
+
 /** Splits `file:line:col` for sorting (file names may hold colons, so split from the right). */
-function locationKey(l: string | null): [string, number, number] {
-  if (l === null) return ['\uffff', 0, 0];
+function locationKey(l: string | null): LocationKey {
+  if (l === null) return NO_LOCATION;
   const m = /^(.*):(\d+):(\d+)$/.exec(l);
   return m ? [m[1]!, Number(m[2]), Number(m[3])] : [l, 0, 0];
 }
@@ -57,7 +61,7 @@ function locationKey(l: string | null): [string, number, number] {
 /** A finding with its location split once, for sorting and merging. */
 export interface KeyedFinding {
   finding: Finding;
-  location: [string, number, number];
+  location: LocationKey;
 }
 
 export function keyFinding(f: Finding): KeyedFinding {
