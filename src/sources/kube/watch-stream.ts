@@ -12,6 +12,8 @@ export interface WatchStreamOptions {
   query: Record<string, string>;
   /** A watch that delivers no line (event or bookmark) for this long is dead. */
   silenceMs: number;
+  /** The longest line accepted, in bytes (default MAX_LINE_BYTES); a longer one fails the watch. */
+  maxLineBytes?: number;
   /** Called once the server has accepted the watch (HTTP 200). */
   onOpen(): void;
   /** Called with each complete line; returning false ends the watch ('stopped'). */
@@ -20,6 +22,11 @@ export interface WatchStreamOptions {
 }
 
 const NEWLINE = 0x0a;
+/**
+ * No Kubernetes object comes near this (the API server refuses objects over about 1.5 MiB): a line still
+ * growing past it is a broken stream, and keeping it would let the stream take all memory.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Resolves with how the watch ended; rejects with a KubeRequestError when it is refused (HTTP status)
@@ -75,6 +82,18 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
       armSilence();
       /** The start of a line that the end of the last chunk cut off, in pieces: joined once its end arrives. */
       let cut: Buffer[] = [];
+      let cutBytes = 0;
+      const maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
+      /** Keeps a cut line's piece; false (the watch failed) when the line is longer than any object can be. */
+      const keep = (piece: Buffer): boolean => {
+        cutBytes += piece.length;
+        if (cutBytes > maxLine) {
+          finish(new KubeRequestError(`watch ${url.pathname}: a line longer than ${maxLine} bytes, larger than any object: the stream cannot be trusted`));
+          return false;
+        }
+        cut.push(piece);
+        return true;
+      };
       /** Hands a line over; false when the watch has ended (the caller's answer, or a line that settled it). */
       const deliver = (line: string): boolean => {
         if (!options.onLine(line)) finish('stopped');
@@ -87,9 +106,10 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
         let end = chunk.indexOf(NEWLINE);
         if (end !== -1 && cut.length > 0) {
           // Only the cut line's own bytes are joined, not the whole chunk (64 KB at a time during a burst).
-          cut.push(chunk.subarray(0, end));
+          if (!keep(chunk.subarray(0, end))) return;
           const line = Buffer.concat(cut).toString('utf8');
           cut = [];
+          cutBytes = 0;
           if (!deliver(line)) return;
           start = end + 1;
           end = chunk.indexOf(NEWLINE, start);
@@ -99,7 +119,7 @@ export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
           start = end + 1;
           end = chunk.indexOf(NEWLINE, start);
         }
-        if (start < chunk.length) cut.push(start === 0 ? chunk : chunk.subarray(start));
+        if (start < chunk.length && !keep(start === 0 ? chunk : chunk.subarray(start))) return;
         // One chunk per turn of the event loop: otherwise a burst on this watch is read up to 2 MB at a time
         // (libuv's read loop), and a scrape waiting on another socket waits for all of it.
         res.pause();

@@ -149,3 +149,39 @@ test('a line cut by chunk ends anywhere, inside a character or across three chun
     await fake.stop();
   }
 });
+
+test('a line that grows past the longest accepted fails the watch instead of filling memory; one just under it is handed over', async () => {
+  const fake = await startFakeApiServer();
+  const kc = new KubeConfig();
+  kc.loadFromString(fake.kubeconfig());
+  const abort = new AbortController();
+  const lines: string[] = [];
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  // How the watch ends, caught at once (it fails while the test is still writing).
+  const end = runWatch({ kc, path: '/api/v1/services', query: { watch: 'true' }, silenceMs: 30_000, maxLineBytes: 1000, signal: abort.signal, onOpen: () => opened(), onLine: (line) => (lines.push(line), true) }).catch(
+    (err: Error) => err,
+  );
+  try {
+    await open;
+    // 999 bytes in two pieces, then the end of the line: under the bound, handed over.
+    const under = `"${'x'.repeat(997)}"`;
+    fake.injectWatchText('services', Buffer.from(under.slice(0, 500)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fake.injectWatchText('services', Buffer.from(`${under.slice(500)}\n`));
+    await waitFor('the line under the bound', async () => (lines.length === 1 ? true : undefined), 10_000, 5);
+    assert.equal(lines[0], under);
+    // Then a line that never ends, 600 bytes at a time: the watch fails at the second piece.
+    for (let i = 0; i < 3; i++) {
+      fake.injectWatchText('services', Buffer.from('y'.repeat(600)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const failure = await end;
+    assert.ok(failure instanceof Error, `the watch ended as ${String(failure)}`);
+    assert.equal(failure.message, 'watch /api/v1/services: a line longer than 1000 bytes, larger than any object: the stream cannot be trusted');
+    assert.equal(lines.length, 1);
+  } finally {
+    abort.abort();
+    await fake.stop();
+  }
+});
