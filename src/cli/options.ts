@@ -15,12 +15,13 @@ export function failOnOption(): Option {
   return new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES).default('error');
 }
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, kib: 2 ** 10, m: 1e6, mb: 1e6, mib: 2 ** 20, g: 1e9, gb: 1e9, gib: 2 ** 30 };
+/** A map, not an object: a unit named like an object member (`5constructor`) must be unknown, not NaN bytes. */
+const UNITS = new Map(Object.entries({ '': 1, b: 1, k: 1e3, kb: 1e3, kib: 2 ** 10, m: 1e6, mb: 1e6, mib: 2 ** 20, g: 1e9, gb: 1e9, gib: 2 ** 30 }));
 
 /** `64MiB`, `100MB`, `1G` or a number of bytes. */
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  const unit = m ? UNITS.get(m[2]!.toLowerCase()) : undefined;
   if (!m || unit === undefined || Number(m[1]) * unit < 1) {
     throw new PoolwatchError('invalid-argument', `--max-input-size "${text}": expected a size such as 64MiB, 100MB or 1G`);
   }
