@@ -15,6 +15,8 @@ export interface KubeSourceOptions {
   env?: Record<string, string | undefined>;
   metallbNamespace?: string;
   timeoutMs?: number;
+  /** How long an exec credential plugin may take (default 60 s). */
+  pluginTimeoutMs?: number;
 }
 
 export function createKubeSource(options: KubeSourceOptions): SnapshotSource {
@@ -23,7 +25,7 @@ export function createKubeSource(options: KubeSourceOptions): SnapshotSource {
     async load() {
       // The Kubernetes client takes seconds to load: only reading a cluster pays for it.
       const { loadKubeConfig } = await import('./kube/kubeconfig.ts');
-      const { kc, context, server } = loadKubeConfig({ context: options.context, kubeconfig: options.kubeconfig, env: options.env ?? process.env });
+      const { kc, context, server } = loadKubeConfig({ context: options.context, kubeconfig: options.kubeconfig, env: options.env ?? process.env, pluginTimeoutMs: options.pluginTimeoutMs });
       const snapshot = emptySnapshot();
       // All resources at once: a slow API server costs one round trip, not seven.
       const lists = await Promise.all(

@@ -1,10 +1,12 @@
-// The official client library against the fake API server: sync, events, missing CRDs, restarts, 410 relists, outages.
+// The official client library against the fake API server: sync, events, missing CRDs, restarts, 410 relists, outages, slow answers and credential plugins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createLogger } from '../../src/log.ts';
+import { boundCredentialPlugin } from '../../src/sources/kube/credential-plugin.ts';
 import { KubeWatchSource } from '../../src/sources/kube/watch-source.ts';
 import type { KubeObject } from '../../src/sources/kube/list-request.ts';
+import { execPlugin } from '../support/exec-plugin.ts';
 import { startFakeApiServer, type FakeApiServerOptions } from '../support/fake-apiserver.ts';
 import { readPendingIo, waitFor } from '../support/processes.ts';
 
@@ -293,5 +295,58 @@ test('a restart (after an unhandled error) that meets a stop stays stopped: noth
     await until('no watch open', () => fake.openWatches() === 0);
   } finally {
     await stop();
+  }
+});
+
+test('an exec credential plugin that never answers: each attempt fails at its deadline naming the plugin, the plugin is ended, and one that answers is used', async () => {
+  const fake = await startFakeApiServer();
+  const plugin = execPlugin(fake.kubeconfig());
+  const lines: string[] = [];
+  const kc = new KubeConfig();
+  kc.loadFromString(plugin.kubeconfig);
+  boundCredentialPlugin(kc, 500);
+  const sink = new RecordingSink();
+  const source = new KubeWatchSource({ kc, sink, logger: createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(l) }), backoff: { initialMs: 20, maxMs: 200 }, missingRetryMs: 50 });
+  try {
+    fake.apply('services', svc('shop', 'web', '192.168.10.1'));
+    source.start();
+    const services = source.watchers.find((w) => w.resource.kind === 'Service')!;
+    await until('the plugin given up on', () => (services.lastError ?? '').includes('gave no credential'));
+    const expected = `GET /api/v1/services: the exec credential plugin ${JSON.stringify(process.execPath)} of kubeconfig user "fake" gave no credential within 500 ms`;
+    assert.equal(services.lastError, expected);
+    const failure = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'list/watch failed; restarting' && l['resource'] === 'Service');
+    assert.equal(failure?.['error'], expected);
+    assert.equal(fake.requests.length, 0, 'nothing is sent without a credential');
+    const first = plugin.pids()[0]!;
+    await until('the first run of the plugin ended', () => !plugin.alive(first));
+    plugin.answer();
+    await until('first sync with the credential the plugin prints', () => source.health().ready);
+    assert.deepEqual(sink.names('Service'), ['Service/shop/web']);
+  } finally {
+    await source.stop();
+    await fake.stop();
+    plugin.remove();
+  }
+});
+
+test('stop() while the exec credential plugin has not answered: resolves at once and ends the plugin, which all the lists waited on together', async () => {
+  const fake = await startFakeApiServer();
+  const plugin = execPlugin(fake.kubeconfig());
+  const kc = new KubeConfig();
+  kc.loadFromString(plugin.kubeconfig);
+  const source = new KubeWatchSource({ kc, sink: new RecordingSink(), logger: createLogger({ level: 'error', write: () => undefined }) });
+  try {
+    source.start();
+    await until('the plugin running', () => plugin.pids().length === 1);
+    let stopped = false;
+    void source.stop().then(() => (stopped = true));
+    await until('stop() to resolve while the plugin runs', () => stopped);
+    await until('the plugin ended by the stop', () => !plugin.alive(plugin.pids()[0]!));
+    assert.deepEqual(plugin.pids().length, 1, `one run of the plugin for all ${WATCHED} lists`);
+    assert.equal(fake.requests.length, 0);
+  } finally {
+    await source.stop();
+    await fake.stop();
+    plugin.remove();
   }
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInProcess } from '../support/cli.ts';
+import { execPlugin } from '../support/exec-plugin.ts';
 import { startFakeApiServer } from '../support/fake-apiserver.ts';
 import { loadFixture } from '../support/fixture-cluster.ts';
 import { waitFor } from '../support/processes.ts';
@@ -123,6 +124,7 @@ test('serve refuses a bad kubeconfig, listen address or token file with a one-li
     [['serve', '--source', 'lab', 'test/fixtures/dual-stack'], {}, /^poolwatch: --source lab simulates a cluster and reads no files: drop test\/fixtures\/dual-stack$/],
     [['serve', '--sample-interval', 'often', 'test/fixtures/dual-stack'], {}, /^poolwatch: --sample-interval "often" is not a duration/],
     [['serve', '--source', 'manifests'], {}, /^poolwatch: --source manifests needs at least one PATH$/],
+    [['serve', '--list-timeout', 'soon'], {}, /^poolwatch: --list-timeout must be a whole number of milliseconds, not "soon"$/],
   ];
   for (const [argv, env, message] of cases) {
     const r = await runInProcess(argv, { env });
@@ -148,6 +150,51 @@ test('SIGTERM while the API server is slow to answer the first list: serve exits
     await serve.stop();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(serve.process.child.exitCode, 0, serve.process.output());
+  const lines = serve.process.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });
+  assert.deepEqual(lines.slice(-2).map((l) => l.msg), ['shutting down', 'stopped'], serve.process.output());
+});
+
+test('--list-timeout: a list whose answer trickles in is given up at that deadline, logged, and retried', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-serve-kube-'));
+  writeFileSync(join(dir, 'config'), fake.kubeconfig());
+  // A space every 100 ms: the connection is never idle, the answer never complete.
+  const hold = fake.holdRequests((r) => r.path === '/api/v1/services' && r.query['watch'] === undefined);
+  const serve = await startServe(['--source', 'kube', '--list-timeout', '300', '--max-backoff', '400', '--log-format', 'json'], { KUBECONFIG: join(dir, 'config') });
+  try {
+    await waitFor('the trickling list given up and retried', async () => (hold.abandoned() >= 2 ? true : undefined), WAIT_MS);
+    const failure = serve.process.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'list/watch failed; restarting');
+    assert.equal(failure?.['error'], 'GET /api/v1/services: no complete answer within 300 ms', serve.process.output());
+    assert.equal((await serve.get('/readyz')).status, 503);
+    hold.release();
+    await waitFor('readyz once the lists complete', async () => ((await serve.get('/readyz')).status === 200 ? true : undefined), WAIT_MS);
+  } finally {
+    hold.release();
+    await serve.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM while the exec credential plugin of the kubeconfig has not answered: serve exits and ends the plugin', async () => {
+  const fake = await startFakeApiServer();
+  const plugin = execPlugin(fake.kubeconfig());
+  const serve = await startServe(['--source', 'kube', '--log-format', 'json'], { KUBECONFIG: plugin.kubeconfigFile });
+  try {
+    await waitFor('the plugin running', async () => (plugin.pids().length > 0 ? true : undefined), WAIT_MS);
+    assert.equal((await serve.get('/readyz')).status, 503, 'not ready without a credential');
+    process.kill(serve.process.pid, 'SIGTERM');
+    await waitFor('serve to exit while the plugin has not answered', async () => (serve.process.child.exitCode !== null || serve.process.child.signalCode !== null ? true : undefined), WAIT_MS);
+    // Ended by serve, not left behind: a plugin outliving poolwatch would be a leak at every restart.
+    await waitFor('the plugin ended', async () => (plugin.alive(plugin.pids()[0]!) ? undefined : true), WAIT_MS);
+    assert.equal(plugin.pids().length, 1, 'one run of the plugin for the lists of every resource');
+    assert.equal(fake.requests.length, 0);
+  } finally {
+    await serve.stop();
+    await fake.stop();
+    plugin.remove();
   }
   assert.equal(serve.process.child.exitCode, 0, serve.process.output());
   const lines = serve.process.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });

@@ -5,7 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInProcess, repoRoot } from '../support/cli.ts';
+import { PoolwatchError } from '../../src/core/errors.ts';
+import { createKubeSource } from '../../src/sources/kube-source.ts';
+import { execPlugin } from '../support/exec-plugin.ts';
 import { startFakeApiServer } from '../support/fake-apiserver.ts';
+import { waitFor } from '../support/processes.ts';
 import { loadFixture } from '../support/fixture-cluster.ts';
 
 for (const scenario of ['dual-stack', 'basic-ipv4', 'legacy-configmap', 'announcement']) {
@@ -87,5 +91,32 @@ test('status reads the cluster of --kubeconfig, and MetalLB objects from --metal
   } finally {
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('status with an exec credential plugin that never answers (or fails): one run for every list, ended at its deadline, and a one-line error naming it', async () => {
+  const fake = await startFakeApiServer();
+  const plugin = execPlugin(fake.kubeconfig());
+  try {
+    const load = createKubeSource({ kubeconfig: plugin.kubeconfigFile, env: {}, pluginTimeoutMs: 500 }).load();
+    let hung: NodeJS.Timeout | undefined;
+    // A bound far above the plugin's deadline, only so that a hang fails here rather than at the file's time limit.
+    const outcome = await Promise.race([load.then(() => 'loaded', (err: unknown) => err), new Promise((resolve) => (hung = setTimeout(() => resolve('hung'), 60_000)))]);
+    clearTimeout(hung);
+    assert.ok(outcome instanceof PoolwatchError, String(outcome));
+    assert.equal(outcome.code, 'source-unavailable');
+    assert.match(outcome.message, new RegExp(`^cannot read \\w+ objects from ${fake.url.replace(/\./g, '\\.')}: GET /\\S+: the exec credential plugin ${JSON.stringify(process.execPath).replace(/[.\\/]/g, '\\$&')} of kubeconfig user "fake" gave no credential within 500 ms$`));
+    assert.equal(plugin.pids().length, 1, 'the lists of every resource wait on one run');
+    await waitFor('the plugin ended', async () => (plugin.alive(plugin.pids()[0]!) ? undefined : true));
+    assert.equal(fake.requests.length, 0);
+    // A plugin that fails says why, in its first line.
+    plugin.fail();
+    await assert.rejects(createKubeSource({ kubeconfig: plugin.kubeconfigFile, env: {} }).load(), (err: Error) => {
+      assert.match(err.message, / the exec credential plugin "[^"]+" of kubeconfig user "fake" failed: error: you must be logged in to the server$/);
+      return true;
+    });
+  } finally {
+    await fake.stop();
+    plugin.remove();
   }
 });

@@ -1,4 +1,4 @@
-// Renders the family list on each scrape: the report's families as bytes reused while the report is the same (per block of services while its entries are), the live ones and histograms through prom-client.
+// Renders the family list on each scrape: the report's families as bytes reused while the report is the same (per block of services while its entries are, per entry while it is), the live ones and histograms through prom-client.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FamilyDeclaration, ScrapeContext } from '../../core/metrics/family.ts';
 import type { ServiceReport } from '../../core/report/types.ts';
@@ -27,15 +27,20 @@ type Computed = { decl: FamilyDeclaration; metric: Gauge | Counter };
 const BLOCK = 128;
 const NEWLINE = Buffer.from('\n');
 const BLANK_LINE = Buffer.from('\n\n');
-const NOTHING = Buffer.alloc(0);
 
 /** One block of consecutive report entries and, per family with `serviceSamples`, their sample lines. */
 interface Block {
   entries: readonly ServiceReport[];
-  /** Per entry (in the order of `entries`): its lines in each service family (see `entryLines`). */
-  lines: ReadonlyArray<readonly Buffer[]>;
-  /** Per service family: every entry's lines, one after the other. */
+  /** Per service family: every entry's lines (each line after a newline), one entry after the other. */
   bytes: readonly Buffer[];
+  /** Per service family: where each entry's lines end in `bytes` (entry i's run from the end of entry i - 1, or 0). */
+  ends: readonly Uint32Array[];
+}
+
+/** Where an entry's lines were written at the last scrape: its block and its place in it. */
+interface Written {
+  block: Block;
+  index: number;
 }
 
 /** Which declared families an exporter with these options publishes. */
@@ -56,8 +61,6 @@ export class MetricsExporter {
   private cache: { report: ScrapeContext['report']; forecasts: ScrapeContext['forecasts']; chunks: Buffer[] } | null = null;
   /** The families with `serviceSamples`, in the order of reportFamilies. */
   private readonly serviceFamilies: FamilyDeclaration[] = [];
-  /** Each report entry's lines in each service family, kept while reports give the same entry. */
-  private readonly entryBytes = new WeakMap<ServiceReport, readonly Buffer[]>();
   /** The last report's entries in blocks of `blockSize` (the ledger keeps an unchanged service's entry object). */
   private blocks: Block[] = [];
   private readonly blockSize: number;
@@ -132,9 +135,15 @@ export class MetricsExporter {
     return chunks;
   }
 
-  /** Rebuilds the blocks whose entries are not, one for one, the same objects as at the last scrape. */
+  /**
+   * Rebuilds the blocks whose entries are not, one for one, the same objects as at the last scrape. An entry
+   * the last scrape wrote has its bytes copied from there (consecutive ones in one copy); only new entries
+   * are formatted.
+   */
   private updateBlocks(entries: readonly ServiceReport[]): void {
     const blocks: Block[] = [];
+    // Built only when entries moved (a service came or went): where each entry of the last scrape was written.
+    let written: Map<ServiceReport, Written> | null = null;
     for (let start = 0, b = 0; start < entries.length; start += this.blockSize, b++) {
       const end = Math.min(start + this.blockSize, entries.length);
       const last = this.blocks[b];
@@ -145,28 +154,75 @@ export class MetricsExporter {
         continue;
       }
       const slice = entries.slice(start, end);
-      // An entry in the same place as in the last block: its lines are there (no lookup by entry).
-      const lines = slice.map((entry, i) => (last !== undefined && last.entries[i] === entry ? last.lines[i]! : this.entryLines(entry)));
-      const bytes = this.serviceFamilies.map((_, f) => Buffer.concat(lines.map((l) => l[f]!)));
-      blocks.push({ entries: slice, lines, bytes });
+      const sources = slice.map((entry, i): Written | readonly string[] => {
+        const before = last?.entries[i];
+        if (before === entry) return { block: last!, index: i };
+        // The same service in the same place (the common case) changed: its lines are new.
+        if (before !== undefined && before.namespace === entry.namespace && before.name === entry.name) return this.entryText(entry);
+        written ??= this.written();
+        return written.get(entry) ?? this.entryText(entry);
+      });
+      blocks.push(this.block(slice, sources));
     }
     this.blocks = blocks;
   }
 
-  /** One entry's sample lines in each service family, each line after a newline, encoded once per entry object. */
-  private entryLines(entry: ServiceReport): readonly Buffer[] {
-    let lines = this.entryBytes.get(entry);
-    if (lines === undefined) {
-      lines = this.serviceFamilies.map((decl) => {
-        const text = sampleLines(decl, decl.serviceSamples!(entry));
-        return text === '' ? NOTHING : Buffer.from(`\n${text}`);
-      });
-      this.entryBytes.set(entry, lines);
+  /** A block's bytes per family: runs of entries written consecutively before are copied at once, the rest encoded. */
+  private block(entries: readonly ServiceReport[], sources: ReadonlyArray<Written | readonly string[]>): Block {
+    const bytes: Buffer[] = [];
+    const ends: Uint32Array[] = [];
+    for (let f = 0; f < this.serviceFamilies.length; f++) {
+      let total = 0;
+      for (const source of sources) total += 'block' in source ? spanEnd(source, f) - spanStart(source, f) : Buffer.byteLength(source[f]!);
+      const buf = Buffer.allocUnsafe(total);
+      const at = new Uint32Array(sources.length);
+      let pos = 0;
+      for (let i = 0; i < sources.length; ) {
+        const source = sources[i]!;
+        if (!('block' in source)) {
+          pos += buf.write(source[f]!, pos);
+          at[i++] = pos;
+          continue;
+        }
+        // The run of entries that follow this one in the same old block.
+        let j = i + 1;
+        for (; j < sources.length; j++) {
+          const next = sources[j]!;
+          if (!('block' in next) || next.block !== source.block || next.index !== source.index + (j - i)) break;
+        }
+        const from = spanStart(source, f);
+        const oldEnds = source.block.ends[f]!;
+        source.block.bytes[f]!.copy(buf, pos, from, oldEnds[source.index + (j - i) - 1]!);
+        for (let k = i; k < j; k++) at[k] = pos + oldEnds[source.index + (k - i)]! - from;
+        pos = at[j - 1]!;
+        i = j;
+      }
+      bytes.push(buf);
+      ends.push(at);
     }
-    return lines;
+    return { entries, bytes, ends };
+  }
+
+  /** Where each entry of the last scrape's blocks was written. */
+  private written(): Map<ServiceReport, Written> {
+    const written = new Map<ServiceReport, Written>();
+    for (const block of this.blocks) block.entries.forEach((entry, index) => written.set(entry, { block, index }));
+    return written;
+  }
+
+  /** One entry's sample lines in each service family, each line after a newline. */
+  private entryText(entry: ServiceReport): string[] {
+    return this.serviceFamilies.map((decl) => {
+      const text = sampleLines(decl, decl.serviceSamples!(entry));
+      return text === '' ? '' : `\n${text}`;
+    });
   }
 
   get contentType(): string {
     return this.liveRegistry.contentType;
   }
 }
+
+/** Where a written entry's lines start and end in its block's bytes of family f. */
+const spanStart = ({ block, index }: Written, f: number): number => (index === 0 ? 0 : block.ends[f]![index - 1]!);
+const spanEnd = ({ block, index }: Written, f: number): number => block.ends[f]![index]!;

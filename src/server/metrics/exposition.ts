@@ -24,16 +24,28 @@ export function familyHeader(decl: Declared): string {
  * value given for a label set in the place of the first, and a counter adds them up.
  */
 export function sampleLines(decl: Declared, samples: Iterable<Sample>): string {
-  const values = new Map<string, number>();
+  // Nearly every call gives one sample (a service's line): the map that merges repeated label sets is made at the second.
+  let firstKey: string | null = null;
+  let firstValue = 0;
+  let values: Map<string, number> | null = null;
   for (const [labels, value] of samples) {
     let key = '';
     for (const name in labels) key += `${key === '' ? '' : ','}${name}="${escapeLabel(labels[name]!)}"`;
+    if (firstKey === null) {
+      firstKey = key;
+      firstValue = value;
+      continue;
+    }
+    values ??= new Map([[firstKey, firstValue]]);
     values.set(key, decl.type === 'counter' ? (values.get(key) ?? 0) + value : value);
   }
+  if (values === null) return firstKey === null ? '' : sampleLine(decl.name, firstKey, firstValue);
   let lines = '';
-  for (const [key, value] of values) lines += `${lines === '' ? '' : '\n'}${decl.name}${key === '' ? '' : `{${key}}`} ${valueText(value)}`;
+  for (const [key, value] of values) lines += `${lines === '' ? '' : '\n'}${sampleLine(decl.name, key, value)}`;
   return lines;
 }
+
+const sampleLine = (name: string, key: string, value: number) => `${name}${key === '' ? '' : `{${key}}`} ${valueText(value)}`;
 
 /**
  * The family's HELP, TYPE and sample lines, byte for byte as prom-client writes them (so the families it

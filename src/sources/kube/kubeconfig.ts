@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { PoolwatchError } from '../../core/errors.ts';
+import { boundCredentialPlugin } from './credential-plugin.ts';
 
 export interface KubeConfigOptions {
   /** --kubeconfig: one file, used instead of KUBECONFIG. */
@@ -12,6 +13,8 @@ export interface KubeConfigOptions {
   env: Record<string, string | undefined>;
   /** Where ~/.kube/config is looked for; defaults to HOME from `env` (none: not looked for). */
   home?: string;
+  /** How long an exec credential plugin may take (default 60 s). */
+  pluginTimeoutMs?: number;
 }
 
 function loadFile(kc: KubeConfig, file: string): void {
@@ -72,5 +75,7 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
   if (!cluster) {
     throw new PoolwatchError('invalid-argument', `the kubeconfig (${origin}) has no current context with a cluster: pass --context`);
   }
+  // Every use of this configuration (poolwatch's own requests and the client library's) runs a plugin bounded.
+  boundCredentialPlugin(kc, options.pluginTimeoutMs);
   return { kc, origin, context: kc.getCurrentContext(), server: cluster.server };
 }

@@ -3,6 +3,7 @@ import { request as httpRequest, type Agent, type ClientRequest, type IncomingMe
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { systemErrorText } from '../../core/system-error.ts';
+import { requestOptions, type RequestOptions } from './credential-plugin.ts';
 
 /** A Kubernetes object as it comes off the wire. */
 export interface KubeObject {
@@ -44,7 +45,13 @@ async function kubeRequest(kc: KubeConfig, method: 'GET' | 'POST', path: string,
   if (!cluster) throw new KubeRequestError('no current cluster in the kubeconfig');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  const init = await kc.applyToFetchOptions({});
+  let init: RequestOptions;
+  try {
+    // The credential may come from an exec plugin: bounded, and not waited for once `signal` is aborted.
+    init = await requestOptions(kc, signal);
+  } catch (err) {
+    throw new KubeRequestError(`${method} ${url.pathname}: ${signal?.aborted ? 'stopped' : (err as Error).message}`);
+  }
   const headers: Record<string, string> = { accept: 'application/json' };
   (init.headers as Headers | undefined)?.forEach((value, key) => (headers[key] = value));
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -28,7 +28,7 @@ const NEWLINE = 0x0a;
  */
 export async function runWatch(options: WatchStreamOptions): Promise<WatchEnd> {
   if (options.signal.aborted) return 'stopped';
-  const { req, url } = await kubeGet(options.kc, options.path, options.query);
+  const { req, url } = await kubeGet(options.kc, options.path, options.query, options.signal);
   // Stopped while the request was prepared: the abort event has fired already, so the listener below would never hear it.
   if (options.signal.aborted) {
     req.on('error', () => undefined).destroy();

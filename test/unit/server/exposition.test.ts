@@ -10,6 +10,9 @@ const cases: Array<{ type: 'gauge' | 'counter'; labels: string[]; samples: Sampl
   // A repeated label set: a gauge keeps the last value in the first place, a counter adds.
   { type: 'gauge', labels: ['pool'], samples: [[{ pool: 'a' }, 1], [{ pool: 'b' }, 2], [{ pool: 'a' }, 3]] },
   { type: 'counter', labels: ['namespace', 'reason'], samples: [[{ namespace: 'x', reason: 'r' }, 1], [{ namespace: 'y', reason: 'r' }, 2], [{ namespace: 'x', reason: 'r' }, 4]] },
+  // One sample (what a service's line nearly always is), and a repeat right after the first.
+  { type: 'gauge', labels: ['pool'], samples: [[{ pool: 'a' }, 7]] },
+  { type: 'counter', labels: ['pool'], samples: [[{ pool: 'a' }, 1], [{ pool: 'a' }, 3]] },
   // Backslashes, quotes and newlines in label values; values that are not plain numbers.
   { type: 'gauge', labels: ['service'], samples: [[{ service: 'a\\b"c\nd' }, 0.1], [{ service: 'inf' }, Infinity], [{ service: '-inf' }, -Infinity]] },
   { type: 'gauge', labels: [], samples: [[{}, 5]] },

@@ -136,3 +136,19 @@ test('a change to one service gives a new entry for it alone; the key order surv
   assert.deepEqual(shrunk.services.map((e) => e.pool), ['a', 'a', null, 'a', null]);
   assert.notEqual(shrunk.services[4], after.services[4]);
 });
+
+test('entries that come together from different blocks of the last scrape keep their own lines', async () => {
+  // Blocks of 4: [s0 s1 s2 s3] [s4 s5 s6 s7]. Without s1, s2, s3 and s4, s0 (place 0 of the first block) and
+  // s5 (place 1 of the second) meet in one block: consecutive places, but not one run of bytes.
+  const store = new ClusterStore();
+  const metrics = new MetricsExporter({ compat: true, serviceMetrics: true, processMetrics: false, blockSize: 4 });
+  store.upsert(pool('a', ['192.168.1.0/24']));
+  for (let i = 0; i < 8; i++) store.upsert(service('shop', `s${i}`, [`192.168.1.${i}`], null));
+  await metrics.render(scrape(store.report(AT)));
+  for (const i of [1, 2, 3, 4]) store.remove(service('shop', `s${i}`, [], null));
+  const report = store.report(AT);
+  assert.deepEqual(report.services.map((e) => e.name), ['s0', 's5', 's6', 's7']);
+  const text = await metrics.render(scrape(report));
+  assert.equal(text, await exporter().render(scrape(report)));
+  assert.match(text, /^poolwatch_service_address_info\{namespace="shop",service="s5",pool="a",ip="192\.168\.1\.5"\} 1$/m);
+});
