@@ -43,5 +43,5 @@ export async function createAuthenticator(opts: AuthServeOptions, env: Record<st
   const { loadKubeConfig } = await import('../sources/kube/kubeconfig.ts');
   const { postJson } = await import('../sources/kube/list-request.ts');
   const { kc } = loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context, env });
-  return kubernetesAuth({ post: (path, body, signal) => postJson(kc, path, body, 10_000, signal), attributes, cacheSeconds });
+  return kubernetesAuth({ post: (path, body, signal) => postJson(kc, path, body, { totalMs: 10_000 }, signal), attributes, cacheSeconds });
 }

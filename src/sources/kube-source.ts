@@ -14,10 +14,16 @@ export interface KubeSourceOptions {
   /** Environment (KUBECONFIG, in-cluster variables); defaults to the process's. */
   env?: Record<string, string | undefined>;
   metallbNamespace?: string;
+  /** How long a list may go without a byte (default 30 s). */
   timeoutMs?: number;
+  /** How long the whole answer of a list may take (default 5 minutes: it is not paginated). */
+  deadlineMs?: number;
   /** How long an exec credential plugin may take (default 60 s). */
   pluginTimeoutMs?: number;
 }
+
+/** The whole answer of one list: generous, since it holds every object of a kind (100,000 Services can be hundreds of MB). */
+const LIST_DEADLINE_MS = 300_000;
 
 export function createKubeSource(options: KubeSourceOptions): SnapshotSource {
   return {
@@ -32,7 +38,7 @@ export function createKubeSource(options: KubeSourceOptions): SnapshotSource {
         watchedResources(options.metallbNamespace ?? 'metallb-system').map(async (resource) => {
           const query: Record<string, string> = resource.fieldSelector ? { fieldSelector: resource.fieldSelector } : {};
           try {
-            return { resource, items: (await getJson(kc, resource.path, query, options.timeoutMs ?? 30_000)).items };
+            return { resource, items: (await getJson(kc, resource.path, query, { totalMs: options.deadlineMs ?? LIST_DEADLINE_MS, idleMs: options.timeoutMs ?? 30_000 })).items };
           } catch (err) {
             const status = err instanceof KubeRequestError ? err.statusCode : undefined;
             // A MetalLB CRD that is not installed: nothing of that kind exists.

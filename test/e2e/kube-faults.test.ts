@@ -290,6 +290,26 @@ test('a watch that trickles bytes that never make a line, held open past its ser
   }
 });
 
+test('a server that ignores the watch timeout but keeps sending: the watch is renewed from where it was, not listed again', async () => {
+  // Renewed 3 s after the 1 to 2 s asked for: a bound long enough that a starved process does not take its healthy watches for dead.
+  const { fake, source, lines, settles, stop } = await setup({ ignoreWatchTimeouts: true }, undefined, 3000, 1);
+  try {
+    const lists = serviceLists(fake).length;
+    const watches = serviceWatches(fake).length;
+    await until('the services watch renewed', () => serviceWatches(fake).length > watches);
+    const renewed = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => String(l['msg']).startsWith('the watch is still open') && l['resource'] === 'Service');
+    assert.equal(renewed?.['level'], 'info');
+    assert.match(String(renewed?.['msg']), /^the watch is still open \d+ ms after the server should have ended it \(timeoutSeconds=[12]\): opening a new watch$/);
+    assert.notEqual(serviceWatches(fake).at(-1)?.query['resourceVersion'], '', 'resumed from the last resourceVersion');
+    assert.equal(serviceLists(fake).length, lists, 'not listed again');
+    assert.deepEqual(source.health().watchErrors?.['Service'] ?? {}, {}, 'not counted as a dead watch');
+    fake.apply('services', svc('shop', 's11', '192.168.10.11'));
+    await settles('events on the renewed watch');
+  } finally {
+    await stop();
+  }
+});
+
 test('lists are paginated; an expired continue token falls back to one full list', async () => {
   const { fake, settles, stop } = await setup({}, 2);
   try {

@@ -94,6 +94,27 @@ test('status reads the cluster of --kubeconfig, and MetalLB objects from --metal
   }
 });
 
+test('status against a server that trickles a list (a byte now and then, never complete): a one-line error at the deadline, not a hang', async () => {
+  const fake = await startFakeApiServer();
+  const dir = mkdtempSync(join(tmpdir(), 'poolwatch-kubeconfig-'));
+  const hold = fake.holdRequests((r) => r.path === '/api/v1/services');
+  try {
+    writeFileSync(join(dir, 'config'), fake.kubeconfig());
+    // The fake sends a space every 100 ms: never 300 ms without a byte, never a whole answer.
+    const load = createKubeSource({ kubeconfig: join(dir, 'config'), env: {}, timeoutMs: 300, deadlineMs: 1000 }).load();
+    let hung: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([load.then(() => 'loaded', (err: unknown) => err), new Promise((resolve) => (hung = setTimeout(() => resolve('hung'), 60_000)))]);
+    clearTimeout(hung);
+    assert.ok(outcome instanceof PoolwatchError, String(outcome));
+    assert.equal(outcome.message, `cannot read Service objects from ${fake.url}: GET /api/v1/services: no complete answer within 1000 ms`);
+    await waitFor('the trickling list abandoned', async () => (hold.abandoned() === 1 ? true : undefined));
+  } finally {
+    hold.release();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('status with an exec credential plugin that never answers (or fails): one run for every list, ended at its deadline, and a one-line error naming it', async () => {
   const fake = await startFakeApiServer();
   const plugin = execPlugin(fake.kubeconfig());

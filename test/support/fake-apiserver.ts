@@ -89,6 +89,8 @@ export interface FakeApiServerOptions {
   port?: number;
   /** How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one; default 1000 ms. */
   bookmarkEveryMs?: number;
+  /** Watches are not ended after the `timeoutSeconds` they ask for (a server or proxy that ignores it). */
+  ignoreWatchTimeouts?: boolean;
 }
 
 export interface HeldRequests {
@@ -417,7 +419,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     }
     // The server-side timeout the client asked for: the stream ends cleanly, as the API server's does.
     const timeoutSeconds = Number(query['timeoutSeconds'] ?? 0);
-    if (timeoutSeconds > 0) timers.push(setTimeout(() => probe.trickle === undefined && res.end(), timeoutSeconds * 1000));
+    if (timeoutSeconds > 0 && !options.ignoreWatchTimeouts) timers.push(setTimeout(() => probe.trickle === undefined && res.end(), timeoutSeconds * 1000));
     res.on('close', () => {
       watches.delete(probe);
       for (const t of timers) clearTimeout(t);

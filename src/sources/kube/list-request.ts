@@ -73,18 +73,28 @@ export function failureMessage(url: URL, status: number, body: string, method = 
   return `${method} ${url.pathname}: HTTP ${status}: ${message}`;
 }
 
+/** How long a request may take: `totalMs` for the whole answer, and `idleMs` (at most `totalMs`) without a byte arriving. */
+export interface RequestTimeouts {
+  totalMs: number;
+  idleMs?: number;
+}
+
 /**
  * Sends a prepared request (with `body`, if any) and resolves with the parsed JSON answer when its status
- * is one of `ok`; rejects with a KubeRequestError naming the request otherwise. `timeoutMs` is a deadline
- * for the whole exchange, as client-go's request timeout is: a server that trickles its answer a byte at a
- * time is given up on as surely as a silent one.
+ * is one of `ok`; rejects with a KubeRequestError naming the request otherwise. The whole exchange has a
+ * deadline, as client-go's request timeout is: a server that trickles its answer a byte at a time is
+ * given up on as surely as a silent one (which a shorter `idleMs` gives up on sooner).
  */
-function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: readonly number[], timeoutMs: number, body?: string): Promise<unknown> {
+function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: readonly number[], timeouts: RequestTimeouts, body?: string): Promise<unknown> {
   return new Promise<unknown>((resolveAnswer, rejectAnswer) => {
     const deadline = setTimeout(() => {
-      reject(new KubeRequestError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`));
+      reject(new KubeRequestError(`${method} ${url.pathname}: no complete answer within ${timeouts.totalMs} ms`));
       req.destroy();
-    }, timeoutMs);
+    }, timeouts.totalMs);
+    if (timeouts.idleMs !== undefined && timeouts.idleMs < timeouts.totalMs) {
+      const idleMs = timeouts.idleMs;
+      req.setTimeout(idleMs, () => req.destroy(new KubeRequestError(`${method} ${url.pathname}: no answer within ${idleMs} ms`)));
+    }
     const resolve = (answer: unknown) => {
       clearTimeout(deadline);
       resolveAnswer(answer);
@@ -122,11 +132,11 @@ function requestJson(req: ClientRequest, url: URL, method: 'GET' | 'POST', ok: r
 /**
  * GETs one list page and parses the JSON body. The client's typed list calls turn timestamps into
  * Date objects while watch events stay plain JSON; reading lists raw keeps both paths identical.
- * `timeoutMs` is the deadline for the whole answer; `signal` ends the request at once (a stop).
+ * `timeouts` bound a slow server; `signal` ends the request at once (a stop).
  */
-export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<KubeList> {
+export async function getJson(kc: KubeConfig, path: string, query: Record<string, string>, timeouts: RequestTimeouts, signal?: AbortSignal): Promise<KubeList> {
   const { req, url } = await kubeGet(kc, path, query, signal);
-  const body = (await requestJson(req, url, 'GET', [200], timeoutMs)) as KubeList | null;
+  const body = (await requestJson(req, url, 'GET', [200], timeouts)) as KubeList | null;
   if (body === null || typeof body !== 'object' || (body.items !== undefined && body.items !== null && !Array.isArray(body.items))) {
     throw new KubeRequestError(`GET ${url.pathname}: invalid JSON: not a list`);
   }
@@ -134,7 +144,7 @@ export async function getJson(kc: KubeConfig, path: string, query: Record<string
 }
 
 /** POSTs a JSON object (a TokenReview, a SubjectAccessReview) and parses the answer; 200 and 201 are success. */
-export async function postJson(kc: KubeConfig, path: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+export async function postJson(kc: KubeConfig, path: string, body: unknown, timeouts: RequestTimeouts, signal?: AbortSignal): Promise<unknown> {
   const { req, url } = await kubeRequest(kc, 'POST', path, {}, signal);
-  return requestJson(req, url, 'POST', [200, 201], timeoutMs, JSON.stringify(body));
+  return requestJson(req, url, 'POST', [200, 201], timeouts, JSON.stringify(body));
 }

@@ -233,7 +233,7 @@ export class ResourceWatcher {
       let page;
       try {
         // The timeout bounds a slow server; the signal ends the request at once when the watcher stops.
-        page = await getJson(this.kc, this.resource.path, query, this.options.listTimeoutMs ?? 60_000, signal);
+        page = await getJson(this.kc, this.resource.path, query, { totalMs: this.options.listTimeoutMs ?? 60_000 }, signal);
       } catch (err) {
         if (token === undefined || (err as KubeRequestError).statusCode !== 410) throw err;
         // The continue token expired (the list took longer than etcd keeps its snapshot): like client-go's
