@@ -96,11 +96,6 @@ export class PoolLedger implements LedgerView {
   /** Every service's key in key order, kept until a service comes or goes (a replaced one keeps its place). */
   private sortedKeys: string[] | null = null;
   /**
-   * Each record's last report entry, given again while the record's pool, reason and announcement are the
-   * same: a reader can tell which services changed between two reports by comparing entries.
-   */
-  private readonly entries = new WeakMap<ServiceRecord, ServiceReport>();
-  /**
    * The last report's entries, in the order of `keys` (the sortedKeys they were made for), with each key's
    * place. While the keys and the announcements are the same, the next report makes entries only for the
    * records put since (`putSince`) and the pending ones (their reasons read other services).
@@ -110,8 +105,8 @@ export class PoolLedger implements LedgerView {
   private readonly pending = new Set<ServiceRecord>();
   /** Per service rule (in serviceRules order): the services it is concerned with. */
   private readonly concerned: Set<ServiceRecord>[] = serviceRules.map(() => new Set());
-  /** Per service rule (in serviceRules order): its findings for each record, kept until something but a service changes (see changed). */
-  private serviceFindings: WeakMap<ServiceRecord, Finding[]>[] = serviceRules.map(() => new WeakMap());
+  /** The service rules' findings kept on each record (`memoFindings`) are valid while its `memoEpoch` is this; something but a service changing makes a new one (see changed). */
+  private findingsEpoch: object = {};
   /**
    * Every kept finding of the rules that read only their service, sorted, as of the last evaluation (null
    * when they were forgotten). Records attached since are in `unsorted`; `detached` holds the records
@@ -251,7 +246,7 @@ export class PoolLedger implements LedgerView {
   private changed(scope: 'service' | 'ledger' | 'announcing'): void {
     this.cache = null;
     if (scope !== 'service') {
-      this.serviceFindings = serviceRules.map(() => new WeakMap());
+      this.findingsEpoch = {};
       this.sortedKept = null;
       this.unsorted.clear();
       this.detached = null;
@@ -434,9 +429,12 @@ export class PoolLedger implements LedgerView {
   /** The kept findings of the rules that read only their service, sorted: brought up to date from the last evaluation's. */
   private keptSorted(ctx: FindingContext): readonly KeptFinding[] {
     const evaluate = (rec: ServiceRecord, r: number, into: KeptFinding[]) => {
-      const kept = this.serviceFindings[r]!;
-      let made = kept.get(rec);
-      if (made === undefined) kept.set(rec, (made = serviceRules[r]!.evaluate(rec, ctx)));
+      if (rec.memoEpoch !== this.findingsEpoch) {
+        rec.memoEpoch = this.findingsEpoch;
+        rec.memoFindings = new Array<Finding[] | undefined>(serviceRules.length);
+      }
+      let made = rec.memoFindings![r];
+      if (made === undefined) rec.memoFindings![r] = made = serviceRules[r]!.evaluate(rec, ctx);
       for (const f of made) into.push(keyFindingOf(f, rec));
     };
     if (this.sortedKept === null) {
@@ -470,14 +468,14 @@ export class PoolLedger implements LedgerView {
     return this.announcementFacts;
   }
 
-  /** The record's report entry: the last one made from it while its pool, reason and announcement are the same. */
+  /** The record's report entry: the last one made from it while its pool, reason and announcement are the same (so a reader can tell which services changed between two reports by comparing entries). */
   private entry(rec: ServiceRecord, reasons: ReadonlyMap<string, Reason>): ServiceReport {
-    const last = this.entries.get(rec);
+    const last = rec.memoEntry;
     const reason = rec.state === 'pending' ? (reasons.get(rec.key) ?? null) : null;
     const announcement = this.announcement(rec);
     if (last && last.pool === (rec.pool?.name ?? null) && last.reason === reason && last.announcement === announcement) return last;
     const made = serviceReport(rec, reason, announcement);
-    this.entries.set(rec, made);
+    rec.memoEntry = made;
     return made;
   }
 

@@ -1,7 +1,7 @@
 // The ledger's records: a service as the ledger keeps it, and each address it holds with the pools that hold it.
 import type { IpFamily } from '../address/index.ts';
 import type { Service } from '../model/types.ts';
-import type { ServiceState } from '../report/types.ts';
+import type { Finding, ServiceReport, ServiceState } from '../report/types.ts';
 import type { PoolState } from './pool-state.ts';
 
 /** One address a service holds (from status.loadBalancer.ingress) and the pools that hold it. */
@@ -36,4 +36,12 @@ export interface ServiceRecord {
   sharingKey: string | null;
   /** The ip-allocated-from-pool annotation (metallb.io/ preferred over the legacy prefix), or null. */
   allocatedFrom: string | null;
+  /**
+   * The ledger's own memo of what it made from the record, kept on it rather than in tables keyed by
+   * record (a record is replaced whenever its service changes, so the memo goes with it): the last report
+   * entry, and each service rule's findings (in rule order), valid while `memoEpoch` is the ledger's.
+   */
+  memoEntry: ServiceReport | null;
+  memoFindings: Array<Finding[] | undefined> | null;
+  memoEpoch: object | null;
 }

@@ -47,6 +47,9 @@ class LedgerRecord implements ServiceRecord {
   pool: ServiceRecord['pool'] = null;
   sharingKey: string | null = null;
   allocatedFrom: string | null = null;
+  memoEntry: ServiceRecord['memoEntry'] = null;
+  memoFindings: ServiceRecord['memoFindings'] = null;
+  memoEpoch: object | null = null;
 
   constructor(
     readonly service: Service,
